@@ -13,9 +13,11 @@ package org.mptcpsim.tcp;
  * thread:
  * <ul>
  *   <li>{@link #init} once, when the subflow reaches ESTABLISHED (after the handshake);</li>
- *   <li>per ACK: loss/recovery processing first (which may call {@link #ssthresh} and
- *       {@link #setState}); then, if the CA state is not CWR/Recovery and the ACK may raise
- *       cwnd, {@link #congAvoid}; then {@link #pktsAcked};</li>
+ *   <li>per ACK, as {@code tcp_ack} does: SACK processing, then cleaning of the retransmit
+ *       queue ending with {@link #pktsAcked}; then loss/recovery processing
+ *       ({@code tcp_fastretrans_alert}, which may call {@link #ssthresh} and {@link #setState});
+ *       then, if the CA state is not CWR/Recovery and the ACK acknowledged new data,
+ *       {@link #congAvoid} ({@code tcp_cong_control});</li>
  *   <li>on RTO: {@link #ssthresh} with the pre-RTO cwnd, then {@link #cwndEvent}
  *       ({@link CaEvent#LOSS}), then cwnd = in-flight + 1, then {@link #setState}
  *       ({@link CaState#LOSS});</li>

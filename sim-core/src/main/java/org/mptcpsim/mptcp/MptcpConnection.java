@@ -1,0 +1,395 @@
+package org.mptcpsim.mptcp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mptcpsim.tcp.MptcpCb;
+import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.tcp.SubflowOwner;
+import org.mptcpsim.tcp.SubflowReceiver;
+import org.mptcpsim.tcp.TcpConfig;
+import org.mptcpsim.tcp.TcpSock;
+
+/**
+ * An MPTCP connection: the meta socket of both ends. Sender side: the data sequence space (in
+ * segments), connection-level DATA_ACK and window, the reinjection queue, and the scheduler loop
+ * ({@code mptcp_write_xmit}). Receiver side: data-level reassembly with head-of-line blocking
+ * (a segment is delivered to the application only when every earlier one has arrived, on any
+ * subflow) and the meta receive buffer that bounds the advertised window.
+ *
+ * <p>It is the {@link MptcpCb} its subflows' congestion controls see: subflows in the kernel's
+ * iteration order (newest first) and the shared CA area. Single-threaded.
+ */
+public final class MptcpConnection extends MptcpCb implements SubflowOwner {
+    private static final long REINJECT_QUEUED = 1L << 63;
+
+    public final int index;
+    private final long sizeSegments;
+    private final long sizeBytes;
+    private final TcpConfig cfg;
+    private final PacketScheduler scheduler;
+    private final PathManager pathManager;
+    private PmContext pm;
+
+    private final List<Subflow> subflowsById = new ArrayList<>();
+    private final List<SubflowReceiver> receiversById = new ArrayList<>();
+
+    // sender
+    private long dataUna;
+    private long nextNew;
+    private long[] pathMask = new long[1024];
+    private int pmMask = 1023;
+    private long[] reinjectQ = new long[64];
+    private int rqHead;
+    private int rqTail;
+    private int peerWindow = Integer.MAX_VALUE;
+    private boolean fullyEstablished;
+    private long decidedDsn;
+    private boolean decidedReinject;
+    private boolean pushing;
+    private long reinjections;
+
+    // receiver
+    private long dataRcvNxt;
+    private long[] rcvBits = new long[16];
+    private int rcvMask = 1023;
+    private long rcvHigh;
+    private int rcvOoo;
+    private long bytesDelivered;
+
+    /**
+     * @param sizeBytes bytes to transfer, or -1 for bulk
+     */
+    public MptcpConnection(int index, long sizeBytes, TcpConfig cfg, PacketScheduler scheduler,
+                           PathManager pathManager) {
+        this.index = index;
+        this.sizeBytes = sizeBytes;
+        this.sizeSegments = sizeBytes < 0 ? Long.MAX_VALUE : (sizeBytes + cfg.mss() - 1) / cfg.mss();
+        this.cfg = cfg;
+        this.scheduler = scheduler;
+        this.pathManager = pathManager;
+    }
+
+    /** Sets the path manager's context; called once by whoever builds the connection. */
+    public void setPmContext(PmContext ctx) {
+        this.pm = ctx;
+    }
+
+    /** Attaches a subflow (newest first in kernel order) and its peer receiver. */
+    public void addSubflow(Subflow s, SubflowReceiver r) {
+        subflowsById.add(s);
+        receiversById.add(r);
+        addSubflow(s.sk);
+        scheduler.onSubflowAdded(this, s);
+    }
+
+    /** Closes a subflow and detaches it; its unacknowledged data is reinjected. */
+    public void removeSubflow(Subflow s) {
+        if (s.isClosed()) {
+            return;
+        }
+        reinject(s);
+        s.close();
+        removeSubflow(s.sk);
+        scheduler.onSubflowRemoved(this, s);
+        push();
+    }
+
+    // ------------------------------------------------------------------ views for schedulers
+
+    /** The subflow at position i of the kernel's iteration order (0 = newest). */
+    public Subflow subflowAt(int i) {
+        return subflowsById.get(subflow(i).id);
+    }
+
+    /** All subflows ever created, by id (creation order), including closed ones. */
+    public List<Subflow> subflowsById() {
+        return subflowsById;
+    }
+
+    public List<SubflowReceiver> receiversById() {
+        return receiversById;
+    }
+
+    public PacketScheduler scheduler() {
+        return scheduler;
+    }
+
+    public PathManager pathManager() {
+        return pathManager;
+    }
+
+    /** The head of the reinjection queue, or -1. */
+    public long reinjectHead() {
+        while (rqHead != rqTail) {
+            long dsn = reinjectQ[rqHead & (reinjectQ.length - 1)];
+            if (dsn >= dataUna) {
+                return dsn;
+            }
+            rqHead++;
+        }
+        return -1;
+    }
+
+    /** The next new data segment, or -1 when the application has nothing more to send. */
+    public long sendHead() {
+        return nextNew < sizeSegments ? nextNew : -1;
+    }
+
+    /** Whether the peer's connection-level window admits data sequence {@code dsn}. */
+    public boolean sendWindowAllows(long dsn) {
+        return dsn - dataUna < peerWindow;
+    }
+
+    /** Bit i set = the segment was sent on subflow id i ({@code path_mask}). */
+    public long pathMask(long dsn) {
+        return dsn >= dataUna && dsn < nextNew ? pathMask[(int) (dsn & pmMask)] & ~REINJECT_QUEUED : 0;
+    }
+
+    /** The path-mask bit of a subflow (ids above 62 share the last bit). */
+    public static long subflowBit(Subflow s) {
+        return 1L << Math.min(s.sk.id, 62);
+    }
+
+    /** Clears a segment's path mask (the default scheduler does when only backups remain). */
+    public void clearPathMask(long dsn) {
+        if (dsn >= dataUna && dsn < nextNew) {
+            pathMask[(int) (dsn & pmMask)] &= REINJECT_QUEUED;
+        }
+    }
+
+    public long dataUna() {
+        return dataUna;
+    }
+
+    public boolean fullyEstablished() {
+        return fullyEstablished;
+    }
+
+    /** Records the scheduler's choice of segment for the subflow it returns. */
+    public void decide(long dsn, boolean reinject) {
+        decidedDsn = dsn;
+        decidedReinject = reinject;
+    }
+
+    /** {@code mptcp_is_def_unavailable}: cannot send, or potentially failed. */
+    public static boolean isDefUnavailable(Subflow s) {
+        return !s.sk.canSend() || s.sk.pf || s.isClosed();
+    }
+
+    /** {@code mptcp_is_temp_unavailable} for one segment. */
+    public boolean isTempUnavailable(Subflow s, long dsn) {
+        TcpSock sk = s.sk;
+        if (sk.caState == org.mptcpsim.tcp.CaState.LOSS) {
+            return true;
+        }
+        if (!fullyEstablished && s.dataSegmentsSent() > 0 && dsn != nextNew) {
+            return true;
+        }
+        if (sk.packetsInFlight() >= sk.sndCwnd) {
+            return true;
+        }
+        return s.unackedCount() + 1 > s.peerWindow();
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    /** {@code mptcp_write_xmit}: runs the scheduler until it has nothing to send. */
+    public void push() {
+        if (pushing) {
+            return;
+        }
+        pushing = true;
+        try {
+            Subflow s;
+            while ((s = scheduler.nextSegment(this)) != null) {
+                long dsn = decidedDsn;
+                if (decidedReinject) {
+                    if (reinjectHead() == dsn) {
+                        rqHead++;
+                    }
+                    reinjections++;
+                } else if (dsn == nextNew) {
+                    if (nextNew - dataUna >= pmMask) {
+                        growPathMask();
+                    }
+                    pathMask[(int) (dsn & pmMask)] = 0;
+                    nextNew++;
+                }
+                int slot = (int) (dsn & pmMask);
+                pathMask[slot] = (pathMask[slot] & ~REINJECT_QUEUED) | subflowBit(s);
+                s.sendNew(dsn);
+            }
+        } finally {
+            pushing = false;
+        }
+    }
+
+    private void growPathMask() {
+        int n = pathMask.length * 2;
+        long[] m = new long[n];
+        for (long d = dataUna; d < nextNew; d++) {
+            m[(int) (d & (n - 1))] = pathMask[(int) (d & pmMask)];
+        }
+        pathMask = m;
+        pmMask = n - 1;
+    }
+
+    /** {@code mptcp_reinject_data}: queue a subflow's unacknowledged segments for the others. */
+    private void reinject(Subflow s) {
+        int n = s.unackedCount();
+        for (int i = 0; i < n; i++) {
+            long dsn = s.unackedDsn(i);
+            if (dsn < dataUna || dsn >= nextNew || s.unackedSacked(i)) {
+                continue;
+            }
+            int slot = (int) (dsn & pmMask);
+            if ((pathMask[slot] & REINJECT_QUEUED) != 0) {
+                continue;
+            }
+            pathMask[slot] |= REINJECT_QUEUED;
+            if (rqTail - rqHead == reinjectQ.length) {
+                long[] q = new long[reinjectQ.length * 2];
+                for (int j = 0; j < rqTail - rqHead; j++) {
+                    q[j] = reinjectQ[(rqHead + j) & (reinjectQ.length - 1)];
+                }
+                rqTail -= rqHead;
+                rqHead = 0;
+                reinjectQ = q;
+            }
+            reinjectQ[rqTail++ & (reinjectQ.length - 1)] = dsn;
+        }
+    }
+
+    @Override
+    public void onEstablished(Subflow s) {
+        if (pm != null) {
+            pathManager.onSubflowEstablished(pm, s);
+        }
+    }
+
+    @Override
+    public void onDataAck(Subflow s, long dataAck, int rwndSegments) {
+        if (dataAck > dataUna && dataAck <= nextNew) {
+            dataUna = dataAck;
+        }
+        peerWindow = rwndSegments;
+        if (!fullyEstablished) {
+            fullyEstablished = true;
+            if (pm != null) {
+                pathManager.onFullyEstablished(pm);
+            }
+        }
+    }
+
+    @Override
+    public void onCanSend(Subflow s) {
+        push();
+    }
+
+    @Override
+    public void onRto(Subflow s) {
+        reinject(s);
+        s.sk.pf = true;
+        if (pm != null) {
+            pathManager.onSubflowTimeout(pm, s);
+        }
+    }
+
+    // ------------------------------------------------------------------ receiving
+
+    @Override
+    public void onReceive(SubflowReceiver r, long dsn, int payload) {
+        if (dsn < dataRcvNxt) {
+            return; // a copy (reinjection or redundant scheduler) of data already delivered
+        }
+        if (dsn == dataRcvNxt) {
+            deliver();
+            while (rcvOoo > 0 && isSet(dataRcvNxt)) {
+                clear(dataRcvNxt);
+                rcvOoo--;
+                deliver();
+            }
+            return;
+        }
+        ensureRcvCapacity(dsn);
+        if (!isSet(dsn)) {
+            set(dsn);
+            rcvOoo++;
+            if (dsn > rcvHigh) {
+                rcvHigh = dsn;
+            }
+        }
+    }
+
+    private void deliver() {
+        dataRcvNxt++;
+        bytesDelivered += cfg.mss();
+        if (sizeBytes >= 0 && bytesDelivered > sizeBytes) {
+            bytesDelivered = sizeBytes;
+        }
+    }
+
+    @Override
+    public long receiverDataAck() {
+        return dataRcvNxt;
+    }
+
+    @Override
+    public int receiverWindow(SubflowReceiver r) {
+        return cfg.windowSegments((long) rcvOoo * cfg.mss());
+    }
+
+    /** In-order bytes delivered to the receiving application. */
+    public long bytesDelivered() {
+        return bytesDelivered;
+    }
+
+    /** Segments held out of order at the receiver (head-of-line blocked). */
+    public int receiverOutOfOrder() {
+        return rcvOoo;
+    }
+
+    /** Segments sent again on another subflow after a subflow failed or timed out. */
+    public long reinjections() {
+        return reinjections;
+    }
+
+    public boolean complete() {
+        return sizeBytes >= 0 && bytesDelivered >= sizeBytes;
+    }
+
+    private void ensureRcvCapacity(long dsn) {
+        long span = dsn - dataRcvNxt + 1;
+        if (span > rcvMask) {
+            int n = rcvMask + 1;
+            while (n <= span) {
+                n *= 2;
+            }
+            long[] bits = new long[n >> 6];
+            for (long d = dataRcvNxt; d <= rcvHigh; d++) {
+                if (isSet(d)) {
+                    int k = (int) (d & (n - 1));
+                    bits[k >> 6] |= 1L << (k & 63);
+                }
+            }
+            rcvBits = bits;
+            rcvMask = n - 1;
+        }
+    }
+
+    private boolean isSet(long dsn) {
+        int k = (int) (dsn & rcvMask);
+        return (rcvBits[k >> 6] & (1L << (k & 63))) != 0;
+    }
+
+    private void set(long dsn) {
+        int k = (int) (dsn & rcvMask);
+        rcvBits[k >> 6] |= 1L << (k & 63);
+    }
+
+    private void clear(long dsn) {
+        int k = (int) (dsn & rcvMask);
+        rcvBits[k >> 6] &= ~(1L << (k & 63));
+    }
+}

@@ -1,0 +1,36 @@
+package org.mptcpsim.mptcp;
+
+import java.util.List;
+
+import org.mptcpsim.tcp.Subflow;
+
+/** What a {@link PathManager} can see and do for its connection. */
+public interface PmContext {
+
+    /** The connection. */
+    MptcpConnection meta();
+
+    /** The client's addresses that are currently up, in interface order. */
+    List<Address> localAddresses();
+
+    /** The server's addresses known to the client (initial one first). */
+    List<Address> remoteAddresses();
+
+    /** Whether the local address is up. */
+    boolean isUp(Address local);
+
+    /**
+     * Opens a new subflow (MP_JOIN) from {@code local} to {@code remote}; a new source port is
+     * chosen. Returns {@code null} when there is no route (ENETUNREACH).
+     */
+    Subflow createSubflow(Address local, Address remote, boolean backup);
+
+    /** Closes a subflow; its unacknowledged data is reinjected on the others. */
+    void closeSubflow(Subflow s, String reason);
+
+    /** Runs {@code task} after {@code delayPs} (path-manager workers and their delays). */
+    void schedule(long delayPs, Runnable task);
+
+    /** Current simulated time, picoseconds. */
+    long nowPs();
+}

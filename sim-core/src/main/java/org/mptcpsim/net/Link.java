@@ -1,0 +1,246 @@
+package org.mptcpsim.net;
+
+import java.util.SplittableRandom;
+
+import org.mptcpsim.core.Event;
+import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.core.Time;
+import org.mptcpsim.trace.TraceSink;
+
+/**
+ * One direction of a link: a drop-tail FIFO queue, a serialiser at {@code rate} and a pipe of
+ * propagation delay {@code delay}, folded into one event source.
+ *
+ * <p>A FIFO's departure times are known when a packet is accepted (start = max(now, end of the
+ * previous packet's serialisation)), so a packet goes straight into one list ordered by arrival
+ * time at the far end, and only the head of that list is scheduled: one event per packet per
+ * link instead of two. The queue's occupancy (packets whose serialisation has not finished) is
+ * the suffix of the list from {@code qHead}, advanced lazily; the drop-tail test counts the packet
+ * in service, as Linux's byte and packet limits of tbf and pfifo do.
+ *
+ * <p>Random loss (probability per packet, from this link's own random stream) is applied on
+ * arrival at the queue. A link that is down drops everything it holds and everything offered.
+ * Single-threaded.
+ */
+public final class Link extends Event implements PacketSink {
+    public final int index;
+    public final String id;
+    private final EventLoop loop;
+    private final PacketPool pool;
+    private final TraceSink trace;
+    private final SplittableRandom random;
+
+    private long rateBps;
+    private final long delayPs;
+    private final long limitBytes;
+    private final int limitPkts;
+    private final double loss;
+    private boolean up = true;
+
+    /** All packets in this link, ordered by arrival time at the far end. */
+    private Packet head;
+    private Packet tail;
+    /** First packet whose serialisation has not finished (start of the queue), or null. */
+    private Packet qHead;
+    private int qPkts;
+    private long qBytes;
+    private long busyUntil;
+
+    // statistics
+    private long drops;
+    private long txBytes;
+    private long txPackets;
+    private long busyPs;
+    private long qIntegralPs;
+    private long qLastChange;
+
+    /**
+     * @param limitBytes buffer in bytes, or {@code Long.MAX_VALUE} when limited in packets
+     * @param limitPkts  buffer in packets, or {@code Integer.MAX_VALUE} when limited in bytes
+     */
+    public Link(int index, String id, EventLoop loop, PacketPool pool, TraceSink trace, SplittableRandom random,
+                long rateBps, long delayPs, long limitBytes, int limitPkts, double loss) {
+        if (rateBps <= 0) {
+            throw new IllegalArgumentException("link " + id + ": rate must be positive");
+        }
+        this.index = index;
+        this.id = id;
+        this.loop = loop;
+        this.pool = pool;
+        this.trace = trace;
+        this.random = random;
+        this.rateBps = rateBps;
+        this.delayPs = delayPs;
+        this.limitBytes = limitBytes;
+        this.limitPkts = limitPkts;
+        this.loss = loss;
+    }
+
+    @Override
+    public void receive(Packet p) {
+        long now = loop.nowPs();
+        advance(now);
+        if (!up || (loss > 0 && random.nextDouble() < loss)
+                || qPkts + 1 > limitPkts || qBytes + p.size > limitBytes) {
+            drops++;
+            pool.release(p);
+            return;
+        }
+        long start = Math.max(now, busyUntil);
+        long ser = Time.serialisation(p.size, rateBps);
+        p.finishPs = start + ser;
+        p.arrivePs = p.finishPs + delayPs;
+        busyUntil = p.finishPs;
+        busyPs += ser;
+        qIntegralPs += qPkts * (now - qLastChange);
+        qLastChange = now;
+        qPkts++;
+        qBytes += p.size;
+        p.next = null;
+        if (tail == null) {
+            head = p;
+            tail = p;
+            loop.schedule(this, p.arrivePs);
+        } else {
+            tail.next = p;
+            tail = p;
+        }
+        if (qHead == null) {
+            qHead = p;
+        }
+    }
+
+    /** Moves the queue start past packets whose serialisation has finished by {@code now}. */
+    private void advance(long now) {
+        Packet q = qHead;
+        while (q != null && q.finishPs <= now) {
+            qIntegralPs += qPkts * (q.finishPs - qLastChange);
+            qLastChange = q.finishPs;
+            qPkts--;
+            qBytes -= q.size;
+            txBytes += q.size;
+            txPackets++;
+            q = q.next;
+        }
+        qHead = q;
+    }
+
+    @Override
+    protected void onEvent(long now) {
+        advance(now);
+        Packet p = head;
+        head = p.next;
+        if (head == null) {
+            tail = null;
+        } else {
+            loop.schedule(this, head.arrivePs);
+        }
+        p.next = null;
+        p.route[++p.hop].receive(p);
+    }
+
+    /**
+     * Changes the rate at the current time. The packet in service (the queue's head has always
+     * started) finishes at its old time; the packets behind it are re-timed at the new rate.
+     */
+    public void setRate(long newRateBps) {
+        long now = loop.nowPs();
+        advance(now);
+        long oldRate = rateBps;
+        rateBps = newRateBps;
+        trace.onLinkEvent(now, index, "rate", newRateBps);
+        if (qHead == null) {
+            return;
+        }
+        long t = qHead.finishPs;
+        for (Packet q = qHead.next; q != null; q = q.next) {
+            long ser = Time.serialisation(q.size, rateBps);
+            busyPs += ser - Time.serialisation(q.size, oldRate);
+            q.finishPs = t + ser;
+            q.arrivePs = q.finishPs + delayPs;
+            t = q.finishPs;
+        }
+        busyUntil = t;
+    }
+
+    /** Takes the link down (dropping everything it holds) or up. */
+    public void setUp(boolean nowUp) {
+        long now = loop.nowPs();
+        advance(now);
+        if (up == nowUp) {
+            return;
+        }
+        up = nowUp;
+        trace.onLinkEvent(now, index, nowUp ? "up" : "down", rateBps);
+        if (!nowUp) {
+            loop.cancel(this);
+            for (Packet p = head; p != null; ) {
+                Packet n = p.next;
+                drops++;
+                pool.release(p);
+                p = n;
+            }
+            head = tail = qHead = null;
+            qIntegralPs += qPkts * (now - qLastChange);
+            qLastChange = now;
+            qPkts = 0;
+            qBytes = 0;
+            busyUntil = now;
+        }
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    public long rateBps() {
+        return rateBps;
+    }
+
+    public long delayPs() {
+        return delayPs;
+    }
+
+    /** Queue length in packets at the current time (including the one in service). */
+    public int queuePackets() {
+        advance(loop.nowPs());
+        return qPkts;
+    }
+
+    /** Queue length in bytes at the current time. */
+    public long queueBytes() {
+        advance(loop.nowPs());
+        return qBytes;
+    }
+
+    public long drops() {
+        return drops;
+    }
+
+    /** Bytes whose serialisation finished by now. */
+    public long txBytes() {
+        advance(loop.nowPs());
+        return txBytes;
+    }
+
+    public long txPackets() {
+        advance(loop.nowPs());
+        return txPackets;
+    }
+
+    /** Fraction of time from 0 to now spent serialising. */
+    public double utilization() {
+        long now = loop.nowPs();
+        advance(now);
+        long busy = busyPs - Math.max(0, busyUntil - now);
+        return now == 0 ? 0 : Math.min(1.0, busy / (double) now);
+    }
+
+    /** Time-weighted mean queue length in packets from time 0 to now. */
+    public double queueMeanPackets() {
+        long now = loop.nowPs();
+        advance(now);
+        long integral = qIntegralPs + qPkts * (now - qLastChange);
+        return now == 0 ? 0 : integral / (double) now;
+    }
+}

@@ -1,0 +1,80 @@
+package org.mptcpsim.tcp;
+
+/**
+ * A plain TCP connection: one {@link Subflow} sending to one {@link SubflowReceiver}, a bulk or
+ * sized transfer. The application writes everything at the start and reads at once.
+ */
+public final class TcpConnection implements SubflowOwner {
+    private final long sizeSegments;
+    private Subflow subflow;
+    private SubflowReceiver receiver;
+    private long nextSeg;
+    private long bytesDelivered;
+    private long sizeBytes;
+
+    /** @param sizeBytes bytes to transfer, or -1 for a bulk (endless) transfer */
+    public TcpConnection(long sizeBytes, int mss) {
+        this.sizeBytes = sizeBytes;
+        this.sizeSegments = sizeBytes < 0 ? Long.MAX_VALUE : (sizeBytes + mss - 1) / mss;
+    }
+
+    public void attach(Subflow s, SubflowReceiver r) {
+        this.subflow = s;
+        this.receiver = r;
+    }
+
+    public Subflow subflow() {
+        return subflow;
+    }
+
+    public SubflowReceiver receiver() {
+        return receiver;
+    }
+
+    /** In-order bytes delivered to the receiving application. */
+    public long bytesDelivered() {
+        return bytesDelivered;
+    }
+
+    /** Whether a sized transfer has been delivered completely. */
+    public boolean complete() {
+        return sizeBytes >= 0 && bytesDelivered >= sizeBytes;
+    }
+
+    @Override
+    public void onEstablished(Subflow s) {
+    }
+
+    @Override
+    public void onDataAck(Subflow s, long dataAck, int rwndSegments) {
+    }
+
+    @Override
+    public void onCanSend(Subflow s) {
+        while (nextSeg < sizeSegments && s.canSendNew()) {
+            s.sendNew(nextSeg++);
+        }
+    }
+
+    @Override
+    public void onRto(Subflow s) {
+    }
+
+    @Override
+    public void onReceive(SubflowReceiver r, long dsn, int payload) {
+        bytesDelivered += payload;
+        if (sizeBytes >= 0 && bytesDelivered > sizeBytes) {
+            bytesDelivered = sizeBytes;
+        }
+    }
+
+    @Override
+    public long receiverDataAck() {
+        return -1;
+    }
+
+    @Override
+    public int receiverWindow(SubflowReceiver r) {
+        return r == null ? Integer.MAX_VALUE : subflow.cfg.windowSegments(r.oooBytes());
+    }
+}
