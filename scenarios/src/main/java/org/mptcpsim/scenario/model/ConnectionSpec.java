@@ -1,0 +1,31 @@
+package org.mptcpsim.scenario.model;
+
+import java.util.List;
+import org.mptcpsim.scenario.options.KernelOptions;
+
+/**
+ * One connection: MPTCP or plain TCP, from a client host to a server host. The initial subflow
+ * leaves {@code fromInterface} and goes to {@code toInterface}; {@code null} means "not pinned"
+ * (for the sender: the host's first interface in link declaration order is what routing picks;
+ * for the short-form server: its single address, reachable over all paths).
+ * {@code sizeBytes} is -1 for a bulk transfer that lasts until the end of the run.
+ * {@code kernel} is the effective option set of this connection: kernel defaults, then the
+ * scenario's {@code kernel:} block, then this connection's {@code kernel:} overrides.
+ */
+public record ConnectionSpec(String id, Type type, String fromHost, String fromInterface,
+                             String toHost, String toInterface, long startPs, long sizeBytes,
+                             KernelOptions kernel, List<SubflowSpec> subflows, Loc loc) {
+
+    /** Value of {@link #sizeBytes()} for a bulk transfer. */
+    public static final long BULK = -1;
+
+    public enum Type { MPTCP, TCP }
+
+    public ConnectionSpec {
+        subflows = List.copyOf(subflows);
+    }
+
+    public boolean isBulk() {
+        return sizeBytes == BULK;
+    }
+}
