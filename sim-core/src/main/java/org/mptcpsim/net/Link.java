@@ -32,8 +32,8 @@ public final class Link extends Event implements PacketSink {
 
     private long rateBps;
     private final long delayPs;
-    private final long limitBytes;
-    private final int limitPkts;
+    private long limitBytes;
+    private int limitPkts;
     private final double loss;
     private boolean up = true;
 
@@ -181,12 +181,27 @@ public final class Link extends Event implements PacketSink {
                 p = n;
             }
             head = tail = qHead = null;
+            busyPs -= Math.max(0, busyUntil - now);
             qIntegralPs += qPkts * (now - qLastChange);
             qLastChange = now;
             qPkts = 0;
             qBytes = 0;
             busyUntil = now;
         }
+    }
+
+    /** Sets the drop-tail limits (before the run starts): bytes, or packets (the other unbounded). */
+    public void setLimits(long bytes, int packets) {
+        this.limitBytes = bytes;
+        this.limitPkts = packets;
+    }
+
+    public long limitBytes() {
+        return limitBytes;
+    }
+
+    public int limitPackets() {
+        return limitPkts;
     }
 
     public boolean isUp() {

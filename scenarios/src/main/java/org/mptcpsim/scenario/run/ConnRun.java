@@ -1,0 +1,77 @@
+package org.mptcpsim.scenario.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mptcpsim.mptcp.Address;
+import org.mptcpsim.mptcp.MptcpConnection;
+import org.mptcpsim.scenario.model.ConnectionSpec;
+import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.tcp.TcpConnection;
+
+/** One connection of a run and what the run records about it. */
+final class ConnRun {
+    final ConnectionSpec spec;
+    final int index;
+    final String cc;
+    final String pm;
+    final String scheduler;
+    TcpConnection tcp;
+    MptcpConnection meta;
+    long startedPs = -1;
+    long completedPs = -1;
+    final List<SubflowRun> subflows = new ArrayList<>();
+    Address local;
+    Address remote;
+    int nextPort;
+
+    ConnRun(ConnectionSpec spec, int index, String cc, String pm, String scheduler) {
+        this.spec = spec;
+        this.index = index;
+        this.cc = cc;
+        this.pm = pm;
+        this.scheduler = scheduler;
+    }
+
+    boolean isMptcp() {
+        return spec.type() == ConnectionSpec.Type.MPTCP;
+    }
+
+    long bytesDelivered() {
+        if (meta != null) {
+            return meta.bytesDelivered();
+        }
+        return tcp == null ? 0 : tcp.bytesDelivered();
+    }
+
+    boolean complete() {
+        return meta != null ? meta.complete() : tcp != null && tcp.complete();
+    }
+
+    SubflowRun find(Subflow s) {
+        for (SubflowRun r : subflows) {
+            if (r.subflow == s) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** One subflow and its sampled statistics. */
+    static final class SubflowRun {
+        final Subflow subflow;
+        final List<String> path;
+        final Address local;
+        final Address remote;
+        double cwndSum;
+        long cwndSamples;
+        final List<Double> srttMs = new ArrayList<>();
+
+        SubflowRun(Subflow subflow, List<String> path, Address local, Address remote) {
+            this.subflow = subflow;
+            this.path = path;
+            this.local = local;
+            this.remote = remote;
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package org.mptcpsim.scenario.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.mptcpsim.core.Event;
+import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.core.RandomStreams;
+import org.mptcpsim.core.Time;
+import org.mptcpsim.mptcp.Address;
+import org.mptcpsim.mptcp.MptcpConnection;
+import org.mptcpsim.mptcp.PathManager;
+import org.mptcpsim.net.Link;
+import org.mptcpsim.net.PacketPool;
+import org.mptcpsim.net.PacketSink;
+import org.mptcpsim.scenario.model.ConnectionSpec;
+import org.mptcpsim.scenario.model.LinkEvent;
+import org.mptcpsim.scenario.model.LinkSpec;
+import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.model.SubflowSpec;
+import org.mptcpsim.scenario.options.KernelOptions;
+import org.mptcpsim.tcp.CongestionControl;
+import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.tcp.SubflowOwner;
+import org.mptcpsim.tcp.SubflowReceiver;
+import org.mptcpsim.tcp.TcpConfig;
+import org.mptcpsim.tcp.TcpConnection;
+import org.mptcpsim.tcp.TcpSock;
+
+/**
+ * Builds a validated {@link Scenario} into a simulation and runs it: topology, connections
+ * started at their times, path managers, link schedules and the sampler. Outputs go through a
+ * {@link RunWriter} into one run directory (written to a temporary sibling and renamed, so a
+ * failed run leaves nothing half-written). One runner = one run, single-threaded.
+ */
+public final class ScenarioRunner {
+    /** Receives progress while a run goes on (simulated time and its end, picoseconds). */
+    public interface Progress {
+        void update(long simPs, long endPs);
+
+        Progress NONE = (a, b) -> {
+        };
+    }
+
+    private final Scenario sc;
+    final EventLoop loop = new EventLoop();
+    final PacketPool pool = new PacketPool();
+    private final RandomStreams rnd;
+    final Topology topo;
+    final List<ConnRun> conns = new ArrayList<>();
+    final EventLog events;
+    private final SplittableRandom isnRandom;
+
+    public ScenarioRunner(Scenario sc) {
+        this.sc = sc;
+        this.rnd = new RandomStreams(sc.seed());
+        List<String> connIds = sc.connections().stream().map(ConnectionSpec::id).toList();
+        List<String> linkIds = new ArrayList<>();
+        for (LinkSpec l : sc.links()) {
+            linkIds.add(l.id());
+            linkIds.add(l.id() + ":rev");
+        }
+        this.events = new EventLog(connIds, linkIds);
+        this.topo = new Topology(sc, loop, pool, events, rnd);
+        this.isnRandom = rnd.stream("isn");
+        for (ConnectionSpec c : sc.connections()) {
+            KernelOptions k = c.kernel();
+            String cc = k.get(KernelOptions.CC);
+            Factories.get(Factories.CC, "congestion control", cc);
+            String pm = c.type() == ConnectionSpec.Type.MPTCP ? k.get(KernelOptions.PATH_MANAGER) : "-";
+            String sched = c.type() == ConnectionSpec.Type.MPTCP ? k.get(KernelOptions.SCHEDULER) : "-";
+            conns.add(new ConnRun(c, conns.size(), cc, pm, sched));
+        }
+        resolveBuffers();
+        for (LinkSpec l : sc.links()) {
+            for (LinkEvent e : l.schedule()) {
+                scheduleLinkEvent(l, e);
+            }
+        }
+        for (ConnRun c : conns) {
+            loop.schedule(new Event() {
+                @Override
+                protected void onEvent(long now) {
+                    start(c);
+                }
+            }, c.spec.startPs());
+        }
+    }
+
+    /** Runs to the scenario's duration and writes the run directory {@code out}. */
+    public RunResult run(Path out, Progress progress) throws IOException {
+        long wallStart = System.nanoTime();
+        RunWriter writer = RunWriter.open(out, sc);
+        try {
+            Sampler sampler = new Sampler(this, writer);
+            loop.schedule(sampler, Math.min(sc.samplePs(), sc.durationPs()));
+            long end = sc.durationPs();
+            long step = Math.max(Time.ms(100), end / 200);
+            for (long t = Math.min(step, end); ; t = Math.min(t + step, end)) {
+                loop.run(t);
+                progress.update(t, end);
+                if (t >= end) {
+                    break;
+                }
+            }
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            return writer.finish(this, wall);
+        } catch (IOException | RuntimeException e) {
+            writer.abort();
+            throw e;
+        }
+    }
+
+    Scenario scenario() {
+        return sc;
+    }
+
+    /** Data segments sent by every subflow so far. */
+    long dataPackets() {
+        long n = 0;
+        for (ConnRun c : conns) {
+            for (ConnRun.SubflowRun s : c.subflows) {
+                n += s.subflow.dataSegmentsSent();
+            }
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ building
+
+    private TcpConfig config(ConnectionSpec c) {
+        KernelOptions k = c.kernel();
+        int mtu = k.getInt("sim.mtu", 1500);
+        int header = k.getInt("sim.header_bytes", 52);
+        int l2 = k.getInt("sim.l2_overhead_bytes", 0);
+        boolean mptcp = c.type() == ConnectionSpec.Type.MPTCP;
+        int dss = mptcp ? k.getInt("sim.dss_bytes", 28) : 0;
+        String rmem = k.get("net.ipv4.tcp_rmem");
+        long rcvBuf = rmem == null ? 6_291_456L : Long.parseLong(rmem.trim().split("\\s+")[2]);
+        boolean delack = k.getInt("sim.delayed_ack", 1) != 0;
+        // a pure ACK carries the timestamp option, one SACK block when needed, and for MPTCP a DSS DATA_ACK
+        int ack = header + l2 + (mptcp ? 12 : 0);
+        return new TcpConfig(mtu - header - dss, mtu + l2, ack, header + 8 + l2 + (mptcp ? 12 : 0), delack, rcvBuf,
+                200_000, 1_000_000);
+    }
+
+    private void start(ConnRun c) {
+        ConnectionSpec spec = c.spec;
+        c.startedPs = loop.nowPs();
+        c.local = topo.address(spec.fromHost(), spec.fromInterface());
+        c.remote = topo.address(spec.toHost(), spec.toInterface());
+        c.nextPort = 32768 + (rnd.stream("ports:" + spec.id()).nextInt(28232);
+        TcpConfig cfg = config(spec);
+        if (c.isMptcp()) {
+            KernelOptions k = spec.kernel();
+            PathManager pm = Factories.get(Factories.PM, "path manager", c.pm).create(k);
+            MptcpConnection meta = new MptcpConnection(c.index, spec.sizeBytes(), cfg,
+                    Factories.get(Factories.SCHED, "scheduler", c.scheduler).create(k),
+                    new ExplicitSubflows(pm, spec.subflows(), this, c));
+            c.meta = meta;
+            meta.setPmContext(new RunPmContext(this, c));
+            meta.pathManager().onNewSession(new RunPmContext(this, c));
+            openSubflow(c, c.local, c.remote, c.local.backup());
+        } else {
+            c.tcp = new TcpConnection(spec.sizeBytes(), cfg.mss());
+            openSubflow(c, c.local, c.remote, false);
+        }
+    }
+
+    /** Opens a subflow (the initial one, or an MP_JOIN); null when there is no route. */
+    Subflow openSubflow(ConnRun c, Address local, Address remote, boolean backup) {
+        TcpConfig cfg = config(c.spec);
+        int src = topo.net.nodeIndex(local.host());
+        int dst = topo.net.nodeIndex(remote.host());
+        int port = c.nextPort++;
+        long hash = RandomStreams.mix(((long) src << 48) ^ ((long) port << 24) ^ ((long) dst << 8) ^ local.id());
+        List<Link> fwd = topo.net.route(src, topo.out(local), dst, topo.in(remote), hash);
+        List<Link> rev = topo.net.route(dst, topo.out(remote), src, topo.in(local), RandomStreams.mix(~hash));
+        if (fwd == null || rev == null) {
+            return null;
+        }
+        int id = c.subflows.size();
+        SubflowOwner owner = c.isMptcp() ? c.meta : c.tcp;
+        TcpSock sk = new TcpSock(loop, c.meta, id, cfg.mss());
+        sk.lowPrio = backup;
+        CongestionControl ca = Factories.get(Factories.CC, "congestion control", c.cc).create(c.spec.kernel());
+        Subflow s = new Subflow(loop, pool, events, owner, sk, ca, cfg, c.index, isnRandom.nextInt());
+        SubflowReceiver r = new SubflowReceiver(loop, pool, owner, cfg, id);
+        PacketSink[] f = fwd.toArray(new PacketSink[fwd.size() + 1]);
+        f[fwd.size()] = r;
+        PacketSink[] b = rev.toArray(new PacketSink[rev.size() + 1]);
+        b[rev.size()] = s;
+        s.setRoute(f);
+        r.setAckRoute(b);
+        c.subflows.add(new ConnRun.SubflowRun(s, fwd.stream().map(l -> l.id).toList(), local, remote));
+        if (c.isMptcp()) {
+            c.meta.addSubflow(s, r);
+        } else {
+            c.tcp.attach(s, r);
+        }
+        s.connect();
+        return s;
+    }
+
+    /** Closes a subflow of an MPTCP connection, reinjecting its data. */
+    void closeSubflow(ConnRun c, Subflow s, String reason) {
+        if (s.isClosed()) {
+            return;
+        }
+        c.meta.removeSubflow(s);
+        events.onSubflowClosed(loop.nowPs(), c.index, s.sk.id, reason);
+    }
+
+    private void resolveBuffers() {
+        // BDP: rate x the link's rtt, else the shortest propagation RTT of initial subflows crossing it, else 2 x delay
+        long[] minRtt = new long[topo.directions.size()];
+        java.util.Arrays.fill(minRtt, Long.MAX_VALUE);
+        for (ConnRun c : conns) {
+            Address l = topo.address(c.spec.fromHost(), c.spec.fromInterface());
+            Address r = topo.address(c.spec.toHost(), c.spec.toInterface());
+            if (l == null || r == null) {
+                continue;
+            }
+            int src = topo.net.nodeIndex(l.host());
+            int dst = topo.net.nodeIndex(r.host());
+            List<Link> fwd = topo.net.route(src, topo.out(l), dst, topo.in(r), 0);
+            List<Link> rev = topo.net.route(dst, topo.out(r), src, topo.in(l), 0);
+            if (fwd == null || rev == null) {
+                throw new org.mptcpsim.scenario.model.ScenarioException(c.spec.loc(),
+                        "no route from " + l + " to " + r, List.of());
+            }
+            long rtt = 0;
+            for (Link x : fwd) {
+                rtt += x.delayPs();
+            }
+            for (Link x : rev) {
+                rtt += x.delayPs();
+            }
+            for (Link x : fwd) {
+                minRtt[x.index] = Math.min(minRtt[x.index], rtt);
+            }
+            for (Link x : rev) {
+                minRtt[x.index] = Math.min(minRtt[x.index], rtt);
+            }
+        }
+        int wire = sc.kernel().getInt("sim.mtu", 1500) + sc.kernel().getInt("sim.l2_overhead_bytes", 0);
+        for (LinkSpec spec : sc.links()) {
+            Link[] d = topo.byLinkId.get(spec.id());
+            for (int i = 0; i < 2; i++) {
+                Link l = d[i];
+                long rtt = spec.rttPs() != null ? spec.rttPs()
+                        : minRtt[l.index] != Long.MAX_VALUE ? minRtt[l.index] : 2 * l.delayPs();
+                Topology.applyBuffer(l, (i == 0 ? spec.forward() : spec.reverse()).buffer(), rtt, wire);
+            }
+        }
+    }
+
+    private void scheduleLinkEvent(LinkSpec l, LinkEvent e) {
+        Link[] d = topo.byLinkId.get(l.id());
+        loop.schedule(new Event() {
+            @Override
+            protected void onEvent(long now) {
+                switch (e.action()) {
+                    case DOWN -> {
+                        d[0].setUp(false);
+                        d[1].setUp(false);
+                        notifyAddresses(l, false);
+                    }
+                    case UP -> {
+                        d[0].setUp(true);
+                        d[1].setUp(true);
+                        notifyAddresses(l, true);
+                    }
+                    case RATE -> {
+                        d[0].setRate(e.rateBps());
+                        d[1].setRate(e.rateBps());
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            }
+        }, e.atPs());
+    }
+
+    /** Tells the path managers of connections whose client owns an interface on this link. */
+    private void notifyAddresses(LinkSpec l, boolean up) {
+        for (ConnRun c : conns) {
+            if (c.meta == null) {
+                continue;
+            }
+            for (Address a : topo.addresses.getOrDefault(c.spec.fromHost(), List.of())) {
+                if (l.id().equals(a.iface())) {
+                    RunPmContext ctx = new RunPmContext(this, c);
+                    if (up) {
+                        c.meta.pathManager().onAddressAdded(ctx, a);
+                    } else {
+                        c.meta.pathManager().onAddressRemoved(ctx, a);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Wraps the configured path manager: opens the scenario's explicit subflows when fully established. */
+    private static final class ExplicitSubflows implements PathManager {
+        private final PathManager inner;
+        private final List<SubflowSpec> explicit;
+        private final ScenarioRunner run;
+        private final ConnRun conn;
+
+        ExplicitSubflows(PathManager inner, List<SubflowSpec> explicit, ScenarioRunner run, ConnRun conn) {
+            this.inner = inner;
+            this.explicit = explicit;
+            this.run = run;
+            this.conn = conn;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public void onNewSession(org.mptcpsim.mptcp.PmContext ctx) {
+            inner.onNewSession(ctx);
+        }
+
+        @Override
+        public void onFullyEstablished(org.mptcpsim.mptcp.PmContext ctx) {
+            for (SubflowSpec s : explicit) {
+                Address l = run.topo.address(s.fromHost(), s.fromInterface());
+                Address r = run.topo.address(s.toHost(), s.toInterface());
+                if (run.openSubflow(conn, l, r, l.backup()) == null) {
+                    throw new org.mptcpsim.scenario.model.ScenarioException(s.loc(),
+                            "no route from " + l + " to " + r, List.of());
+                }
+            }
+            inner.onFullyEstablished(ctx);
+        }
+
+        @Override
+        public void onSubflowEstablished(org.mptcpsim.mptcp.PmContext ctx, Subflow s) {
+            inner.onSubflowEstablished(ctx, s);
+        }
+
+        @Override
+        public void onSubflowTimeout(org.mptcpsim.mptcp.PmContext ctx, Subflow s) {
+            inner.onSubflowTimeout(ctx, s);
+        }
+
+        @Override
+        public void onSubflowClosed(org.mptcpsim.mptcp.PmContext ctx, Subflow s, boolean timeout) {
+            inner.onSubflowClosed(ctx, s, timeout);
+        }
+
+        @Override
+        public void onAddressAdded(org.mptcpsim.mptcp.PmContext ctx, Address local) {
+            inner.onAddressAdded(ctx, local);
+        }
+
+        @Override
+        public void onAddressRemoved(org.mptcpsim.mptcp.PmContext ctx, Address local) {
+            inner.onAddressRemoved(ctx, local);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.mptcpsim.scenario.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.core.RandomStreams;
+import org.mptcpsim.mptcp.Address;
+import org.mptcpsim.net.Link;
+import org.mptcpsim.net.Network;
+import org.mptcpsim.net.PacketPool;
+import org.mptcpsim.scenario.model.BufferSpec;
+import org.mptcpsim.scenario.model.DirectionSpec;
+import org.mptcpsim.scenario.model.HostSpec;
+import org.mptcpsim.scenario.model.InterfaceSpec;
+import org.mptcpsim.scenario.model.LinkSpec;
+import org.mptcpsim.scenario.model.NodeSpec;
+import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.trace.TraceSink;
+
+/**
+ * The scenario's nodes, link directions and host addresses, built into a {@link Network}.
+ * Link direction ids are the scenario's link id (from -&gt; to) and {@code id:rev} (to -&gt; from).
+ */
+final class Topology {
+    final Network net;
+    /** Every link direction, in scenario order: forward then reverse of each link. */
+    final List<Link> directions = new ArrayList<>();
+    final Map<String, Link[]> byLinkId = new LinkedHashMap<>();
+    final Map<String, List<Address>> addresses = new LinkedHashMap<>();
+    private final Map<Address, Link[]> ifaceLinks = new LinkedHashMap<>();
+    private final Scenario sc;
+
+    Topology(Scenario sc, EventLoop loop, PacketPool pool, TraceSink trace, RandomStreams rnd) {
+        this.sc = sc;
+        this.net = new Network(rnd.stream("ecmp").nextLong());
+        for (NodeSpec n : sc.nodes()) {
+            net.addNode(n.id());
+        }
+        for (LinkSpec l : sc.links()) {
+            Link f = direction(l.id(), l.forward(), loop, pool, trace, rnd);
+            Link r = direction(l.id() + ":rev", l.reverse(), loop, pool, trace, rnd);
+            net.addLink(f, net.nodeIndex(l.from()), net.nodeIndex(l.to()));
+            net.addLink(r, net.nodeIndex(l.to()), net.nodeIndex(l.from()));
+            directions.add(f);
+            directions.add(r);
+            byLinkId.put(l.id(), new Link[] {f, r});
+        }
+        for (NodeSpec n : sc.nodes()) {
+            if (!n.isHost()) {
+                continue;
+            }
+            List<Address> list = new ArrayList<>();
+            HostSpec h = sc.hosts().get(n.id());
+            if (h != null && !h.interfaces().isEmpty()) {
+                for (InterfaceSpec i : h.interfaces()) {
+                    boolean any = HostSpec.ANY.equals(i.name());
+                    Address a = new Address(n.id(), any ? null : i.name(), list.size() + 1, i.backup());
+                    list.add(a);
+                    if (!any && i.links().size() == 1) {
+                        ifaceLinks.put(a, hostSide(n.id(), i.links().get(0)));
+                    }
+                }
+            } else {
+                for (LinkSpec l : sc.linksOf(n.id())) {
+                    Address a = new Address(n.id(), l.id(), list.size() + 1, false);
+                    list.add(a);
+                    ifaceLinks.put(a, hostSide(n.id(), l.id()));
+                }
+            }
+            addresses.put(n.id(), list);
+        }
+    }
+
+    private Link direction(String id, DirectionSpec d, EventLoop loop, PacketPool pool, TraceSink trace,
+                           RandomStreams rnd) {
+        return new Link(directions.size(), id, loop, pool, trace, rnd.stream("link:" + id), d.rateBps(),
+                d.delayPs(), Long.MAX_VALUE, Integer.MAX_VALUE, d.loss());
+    }
+
+    /** {out of host, into host} directions of a link attached to {@code host}. */
+    private Link[] hostSide(String host, String linkId) {
+        LinkSpec l = sc.link(linkId);
+        Link[] d = byLinkId.get(linkId);
+        return l.from().equals(host) ? new Link[] {d[0], d[1]} : new Link[] {d[1], d[0]};
+    }
+
+    /** The direction leaving the host through this address's interface, or null for "any". */
+    Link out(Address a) {
+        Link[] d = ifaceLinks.get(a);
+        return d == null ? null : d[0];
+    }
+
+    /** The direction entering the host through this address's interface, or null for "any". */
+    Link in(Address a) {
+        Link[] d = ifaceLinks.get(a);
+        return d == null ? null : d[1];
+    }
+
+    /** The address of {@code host} named {@code iface} (null = its first address). */
+    Address address(String host, String iface) {
+        List<Address> list = addresses.get(host);
+        if (list == null || list.isEmpty()) {
+            return null;
+        }
+        if (iface == null) {
+            return list.get(0);
+        }
+        for (Address a : list) {
+            if (iface.equals(a.iface()) || (a.iface() == null && HostSpec.ANY.equals(iface))) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Whether an address's interface is up (an "any" address is always up). */
+    boolean isUp(Address a) {
+        Link o = out(a);
+        return o == null || o.isUp();
+    }
+
+    /** Resolves a buffer to bytes or packets for a link direction; BDP uses {@code rttPs}. */
+    static void applyBuffer(Link l, BufferSpec b, long rttPs, int wireBytes) {
+        switch (b.kind()) {
+            case PACKETS -> l.setLimits(Long.MAX_VALUE, (int) Math.max(1, b.count()));
+            case BYTES -> l.setLimits(Math.max(1, b.count()), Integer.MAX_VALUE);
+            case BDP -> {
+                // rate x rtt in bytes, expressed in packets of the MTU (as "1666 packets of 1500 B")
+                double bytes = b.value() * l.rateBps() / 8.0 * rttPs / 1e12;
+                l.setLimits(Long.MAX_VALUE, (int) Math.max(1, Math.round(bytes / wireBytes)));
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+}
