@@ -152,7 +152,7 @@ public final class ScenarioRunner {
         c.startedPs = loop.nowPs();
         c.local = topo.address(spec.fromHost(), spec.fromInterface());
         c.remote = topo.address(spec.toHost(), spec.toInterface());
-        c.nextPort = 32768 + (rnd.stream("ports:" + spec.id()).nextInt(28232);
+        c.nextPort = 32768 + rnd.stream("ports:" + spec.id()).nextInt(28232);
         TcpConfig cfg = config(spec);
         if (c.isMptcp()) {
             KernelOptions k = spec.kernel();
