@@ -162,4 +162,19 @@ public class TcpSock {
     public final Clock clock() {
         return clock;
     }
+
+    // --- added for cc-algorithms ---
+    /**
+     * {@code sk_pacing_rate} in bytes per second, as {@code tcp_update_pacing_rate} keeps it
+     * (the kernel computes it even when nothing paces); 0 = unknown. Read by cubic's HyStart
+     * ({@code hystart_ack_delay}): with 0 the ACK-train cushion is 0.
+     */
+    public long skPacingRate;
+    /**
+     * {@code sk_pacing_status != SK_PACING_NONE}: an fq qdisc or the TCP stack paces this socket.
+     * When false (the default, no pacing modelled) cubic's ACK-train threshold is halved.
+     */
+    public boolean skPacingActive;
+    /** {@code sk_gso_max_size} in bytes (64 KiB, {@code GSO_LEGACY_MAX_SIZE}, on common devices). */
+    public int skGsoMaxSize = 65536;
 }

@@ -1,0 +1,411 @@
+package org.mptcpsim.cc;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.tcp.CaEvent;
+import org.mptcpsim.tcp.CaState;
+import org.mptcpsim.tcp.CongestionControl;
+import org.mptcpsim.tcp.CongestionControlFactory;
+import org.mptcpsim.tcp.TcpCong;
+import org.mptcpsim.tcp.TcpSock;
+
+/**
+ * {@code cubic}: CUBIC (Ha, Rhee, Xu, "CUBIC: A New TCP-Friendly High-Speed TCP Variant", ACM
+ * SIGOPS OSR 2008; RFC 9438) with HyStart (Ha, Rhee, "Taming the elephants: New TCP slow
+ * start", Computer Networks 2011), as mainline Linux 6.x implements it in net/ipv4/tcp_cubic.c
+ * (the behaviour of 6.18, which includes the 2025 fix "tcp_cubic: fix incorrect HyStart round
+ * start detection"): {@code cubictcp_init}, {@code bictcp_reset}, {@code bictcp_hystart_reset},
+ * {@code cubictcp_cwnd_event}, {@code cubic_root}, {@code bictcp_update},
+ * {@code cubictcp_cong_avoid}, {@code cubictcp_recalc_ssthresh}, {@code cubictcp_state},
+ * {@code hystart_ack_delay}, {@code hystart_update}, {@code cubictcp_acked},
+ * {@code cubictcp_register} (scale factors); undo is {@code tcp_reno_undo_cwnd}.
+ *
+ * <p>Module parameters under {@code tcp_cubic.*}: fast_convergence 1, beta 717 (/1024),
+ * initial_ssthresh 0, bic_scale 41, tcp_friendliness 1, hystart 1, hystart_detect 3 (ACK train |
+ * delay), hystart_low_window 16, hystart_ack_delta_us 2000. The derived factors (beta_scale,
+ * cube_rtt_scale, cube_factor) are computed once per instance as the kernel does at module load.
+ * Clocks: {@code tcp_jiffies32} (HZ=1000) for the cubic epoch, {@code tcp_mstamp} (µs) for
+ * HyStart. The ACK-train cushion reads {@link TcpSock#skPacingRate}, {@link TcpSock#skGsoMaxSize}
+ * and {@link TcpSock#skPacingActive}.
+ *
+ * <p>Linux 4.19 differences (not modelled): HyStart ran in ms&lt;&lt;3 units
+ * ({@code delay_min} = rtt_us·8/1000, thresholds {@code delay_min>>4} and 4..16 ms &lt;&lt; 3,
+ * ACK spacing {@code hystart_ack_delta} = 2 ms), had no pacing-based {@code hystart_ack_delay},
+ * reset the HyStart round in {@code cong_avoid} ({@code after(ack, end_seq)}) and only sampled
+ * when cwnd &ge; hystart_low_window; {@code found} was a bit mask tested against
+ * {@code hystart_detect}; {@code bictcp_update} added {@code msecs_to_jiffies(delay_min>>3)}.
+ * Also note 4.19's {@code tcp_is_cwnd_limited} (used by {@link TcpSock#isCwndLimited()}) tests
+ * slow start first, whereas 6.x returns true whenever the is_cwnd_limited flag is set.
+ */
+public final class Cubic implements CongestionControl {
+    public static final String NAME = "cubic";
+    static final int BICTCP_BETA_SCALE = 1024;
+    /** {@code BICTCP_HZ}: the cubic clock has 2^10 ticks per second. */
+    static final int BICTCP_HZ = 10;
+    static final int HZ = 1000;
+    static final int HYSTART_ACK_TRAIN = 0x1;
+    static final int HYSTART_DELAY = 0x2;
+    static final int HYSTART_MIN_SAMPLES = 8;
+    static final int HYSTART_DELAY_MIN = 4000;
+    static final int HYSTART_DELAY_MAX = 16000;
+    static final long USEC_PER_MSEC = 1000;
+    static final long USEC_PER_SEC = 1_000_000;
+
+    private final boolean fastConvergence;
+    private final int beta;
+    private final int initialSsthresh;
+    private final boolean tcpFriendliness;
+    private final boolean hystart;
+    private final int hystartDetect;
+    private final int hystartLowWindow;
+    private final int hystartAckDeltaUs;
+    /** {@code beta_scale}: 8*(1024+beta)/3/(1024-beta). */
+    final int betaScale;
+    /** {@code cube_rtt_scale}: bic_scale*10. */
+    final int cubeRttScale;
+    /** {@code cube_factor}: 2^40 / (bic_scale*10), u64. */
+    final long cubeFactor;
+
+    // struct bictcp, all u32 unless noted
+    int cnt;
+    int lastMaxCwnd;
+    int lastCwnd;
+    int lastTime;
+    int bicOriginPoint;
+    int bicK;
+    int delayMin;
+    int epochStart;
+    int ackCnt;
+    int tcpCwnd;
+    /** u8. */
+    int sampleCnt;
+    /** u8. */
+    boolean found;
+    int roundStart;
+    int endSeq;
+    int lastAck;
+    int currRtt;
+
+    public Cubic(int fastConvergence, int beta, int initialSsthresh, int bicScale,
+            int tcpFriendliness, int hystart, int hystartDetect, int hystartLowWindow,
+            int hystartAckDeltaUs) {
+        this.fastConvergence = fastConvergence != 0;
+        this.beta = beta;
+        this.initialSsthresh = initialSsthresh;
+        this.tcpFriendliness = tcpFriendliness != 0;
+        this.hystart = hystart != 0;
+        this.hystartDetect = hystartDetect;
+        this.hystartLowWindow = hystartLowWindow;
+        this.hystartAckDeltaUs = hystartAckDeltaUs;
+        this.betaScale = 8 * (BICTCP_BETA_SCALE + beta) / 3 / (BICTCP_BETA_SCALE - beta);
+        this.cubeRttScale = bicScale * 10;
+        this.cubeFactor = Long.divideUnsigned(1L << (10 + 3 * BICTCP_HZ),
+                Integer.toUnsignedLong(bicScale * 10));
+    }
+
+    /** A cubic with the kernel's default module parameters. */
+    public static Cubic withDefaults() {
+        return new Cubic(1, 717, 0, 41, 1, 1, HYSTART_ACK_TRAIN | HYSTART_DELAY, 16, 2000);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** {@code bictcp_reset}: zero everything before {@code unused}, and {@code found}. */
+    private void reset() {
+        cnt = 0;
+        lastMaxCwnd = 0;
+        lastCwnd = 0;
+        lastTime = 0;
+        bicOriginPoint = 0;
+        bicK = 0;
+        delayMin = 0;
+        epochStart = 0;
+        ackCnt = 0;
+        tcpCwnd = 0;
+        found = false;
+    }
+
+    /** {@code bictcp_hystart_reset}: a new HyStart round starts now, ending at snd_nxt. */
+    private void hystartReset(TcpSock sk) {
+        roundStart = (int) sk.nowUs();
+        lastAck = roundStart;
+        endSeq = sk.sndNxt;
+        currRtt = ~0;
+        sampleCnt = 0;
+    }
+
+    /** {@code cubictcp_init}. */
+    @Override
+    public void init(TcpSock sk) {
+        reset();
+        if (hystart) {
+            hystartReset(sk);
+        }
+        if (!hystart && initialSsthresh != 0) {
+            sk.sndSsthresh = initialSsthresh;
+        }
+    }
+
+    /** {@code cubictcp_cwnd_event}: after idle, shift the epoch to stay on the curve. */
+    @Override
+    public void cwndEvent(TcpSock sk, int event) {
+        if (event == CaEvent.TX_START) {
+            int now = sk.jiffies32();
+            int delta = now - sk.lsndtime;
+            if (epochStart != 0 && delta > 0) {
+                epochStart += delta;
+                if (TcpCong.after(epochStart, now)) {
+                    epochStart = now;
+                }
+            }
+        }
+    }
+
+    /** {@code cubic_root}: table lookup then one Newton-Raphson step (avg error ~0.2%). */
+    static int cubicRoot(long a) {
+        int b = 64 - Long.numberOfLeadingZeros(a); // fls64
+        if (b < 7) {
+            return (CubicRootTable.v((int) a) + 35) >>> 6;
+        }
+        b = ((b * 84) >> 8) - 1;
+        int shift = (int) (a >>> (b * 3));
+        int x = ((CubicRootTable.v(shift) + 10) << b) >>> 6;
+        long q = Long.divideUnsigned(a, Integer.toUnsignedLong(x) * Integer.toUnsignedLong(x - 1));
+        x = 2 * x + (int) q;
+        return (x * 341) >>> 10; // u32 multiply, wraps like the kernel's
+    }
+
+    /** {@code usecs_to_jiffies} with HZ=1000: rounds up. */
+    private static long usecsToJiffies(int us) {
+        return (Integer.toUnsignedLong(us) + 999) / 1000;
+    }
+
+    /** {@code bictcp_update}: the ACK count per +1 packet ({@code cnt}) on the cubic curve. */
+    private void update(TcpSock sk, int cwnd, int acked) {
+        int now = sk.jiffies32();
+        ackCnt += acked;
+        if (lastCwnd == cwnd && now - lastTime <= HZ / 32) {
+            return;
+        }
+        if (epochStart == 0 || now != lastTime) {
+            curve(now, cwnd, acked);
+        }
+        if (tcpFriendliness) {
+            int delta = cwnd * betaScale >>> 3;
+            while (Integer.compareUnsigned(ackCnt, delta) > 0) {
+                ackCnt -= delta;
+                tcpCwnd++;
+            }
+            if (Integer.compareUnsigned(tcpCwnd, cwnd) > 0) {
+                int maxCnt = Integer.divideUnsigned(cwnd, tcpCwnd - cwnd);
+                if (Integer.compareUnsigned(cnt, maxCnt) > 0) {
+                    cnt = maxCnt;
+                }
+            }
+        }
+        // at most 1 packet per 2 ACKed: 1.5x per RTT
+        if (Integer.compareUnsigned(cnt, 2) < 0) {
+            cnt = 2;
+        }
+    }
+
+    /** The cubic-function part of {@code bictcp_update} (at most once per jiffy). */
+    private void curve(int now, int cwnd, int acked) {
+        lastCwnd = cwnd;
+        lastTime = now;
+        if (epochStart == 0) {
+            epochStart = now;
+            ackCnt = acked;
+            tcpCwnd = cwnd;
+            if (Integer.compareUnsigned(lastMaxCwnd, cwnd) <= 0) {
+                bicK = 0;
+                bicOriginPoint = cwnd;
+            } else {
+                bicK = cubicRoot(cubeFactor * Integer.toUnsignedLong(lastMaxCwnd - cwnd));
+                bicOriginPoint = lastMaxCwnd;
+            }
+        }
+        long t = now - epochStart; // s32, sign-extended into the u64
+        t += usecsToJiffies(delayMin);
+        t <<= BICTCP_HZ;
+        t = Long.divideUnsigned(t, HZ);
+        long k = Integer.toUnsignedLong(bicK);
+        boolean below = Long.compareUnsigned(t, k) < 0;
+        long offs = below ? k - t : t - k;
+        int delta = (int) ((Integer.toUnsignedLong(cubeRttScale) * offs * offs * offs)
+                >>> (10 + 3 * BICTCP_HZ));
+        int bicTarget = below ? bicOriginPoint - delta : bicOriginPoint + delta;
+        if (Integer.compareUnsigned(bicTarget, cwnd) > 0) {
+            cnt = Integer.divideUnsigned(cwnd, bicTarget - cwnd);
+        } else {
+            cnt = 100 * cwnd; // very small increment
+        }
+        // before the first loss the curve may be too conservative: at least 5% per RTT
+        if (lastMaxCwnd == 0 && Integer.compareUnsigned(cnt, 20) > 0) {
+            cnt = 20;
+        }
+    }
+
+    /** {@code cubictcp_cong_avoid}. */
+    @Override
+    public void congAvoid(TcpSock sk, int ack, int acked) {
+        if (!sk.isCwndLimited()) {
+            return;
+        }
+        if (sk.inSlowStart()) {
+            acked = TcpCong.slowStart(sk, acked);
+            if (acked == 0) {
+                return;
+            }
+        }
+        update(sk, sk.sndCwnd, acked);
+        TcpCong.congAvoidAi(sk, cnt, acked);
+    }
+
+    /** {@code cubictcp_recalc_ssthresh}: W_max with fast convergence; cwnd * beta / 1024. */
+    @Override
+    public int ssthresh(TcpSock sk) {
+        long cwnd = Integer.toUnsignedLong(sk.sndCwnd);
+        epochStart = 0;
+        if (Integer.compareUnsigned(sk.sndCwnd, lastMaxCwnd) < 0 && fastConvergence) {
+            lastMaxCwnd = (int) (((cwnd * (BICTCP_BETA_SCALE + beta)) & 0xffffffffL)
+                    / (2 * BICTCP_BETA_SCALE));
+        } else {
+            lastMaxCwnd = sk.sndCwnd;
+        }
+        long ss = ((cwnd * beta) & 0xffffffffL) / BICTCP_BETA_SCALE;
+        return (int) Math.max(ss, 2);
+    }
+
+    /** {@code cubictcp_state}: entering Loss resets everything, HyStart included. */
+    @Override
+    public void setState(TcpSock sk, int newState) {
+        if (newState == CaState.LOSS) {
+            reset();
+            hystartReset(sk);
+        }
+    }
+
+    /** {@code hystart_ack_delay}: TSO/GRO cushion, min(1 ms, 4 GSO bursts at the pacing rate). */
+    static long hystartAckDelay(TcpSock sk) {
+        long rate = sk.skPacingRate;
+        if (rate == 0) {
+            return 0;
+        }
+        long d = Long.divideUnsigned(Integer.toUnsignedLong(sk.skGsoMaxSize) * 4 * USEC_PER_SEC,
+                rate);
+        return Long.compareUnsigned(d, USEC_PER_MSEC) < 0 ? d : USEC_PER_MSEC;
+    }
+
+    /** {@code hystart_update}: ACK-train and delay-increase detection of the slow-start exit. */
+    private void hystartUpdate(TcpSock sk, int delay) {
+        if (TcpCong.after(sk.sndUna, endSeq)) {
+            hystartReset(sk);
+        }
+        if (Integer.compareUnsigned(sk.sndCwnd, hystartLowWindow) < 0) {
+            return;
+        }
+        if ((hystartDetect & HYSTART_ACK_TRAIN) != 0) {
+            int now = (int) sk.nowUs();
+            if (now - lastAck <= hystartAckDeltaUs) {
+                lastAck = now;
+                int threshold = (int) (Integer.toUnsignedLong(delayMin) + hystartAckDelay(sk));
+                if (!sk.skPacingActive) {
+                    threshold >>>= 1;
+                }
+                // (s32) vs u32 compares as u32 in C
+                if (Integer.compareUnsigned(now - roundStart, threshold) > 0) {
+                    found = true;
+                    sk.sndSsthresh = sk.sndCwnd;
+                }
+            }
+        }
+        if ((hystartDetect & HYSTART_DELAY) != 0) {
+            if (Integer.compareUnsigned(currRtt, delay) > 0) {
+                currRtt = delay;
+            }
+            if (sampleCnt < HYSTART_MIN_SAMPLES) {
+                sampleCnt++;
+            } else {
+                int thresh = Math.min(Math.max(delayMin >>> 3, HYSTART_DELAY_MIN), HYSTART_DELAY_MAX);
+                if (Integer.compareUnsigned(currRtt, delayMin + thresh) > 0) {
+                    found = true;
+                    sk.sndSsthresh = sk.sndCwnd;
+                }
+            }
+        }
+    }
+
+    /** {@code cubictcp_acked}: track delay_min; run HyStart in slow start. */
+    @Override
+    public void pktsAcked(TcpSock sk, int pktsAcked, long rttUs) {
+        if (rttUs < 0) {
+            return;
+        }
+        if (epochStart != 0 && sk.jiffies32() - epochStart < HZ) {
+            return; // discard delay samples right after fast recovery
+        }
+        int delay = (int) rttUs;
+        if (delay == 0) {
+            delay = 1;
+        }
+        if (delayMin == 0 || Integer.compareUnsigned(delayMin, delay) > 0) {
+            delayMin = delay;
+        }
+        if (!found && sk.inSlowStart() && hystart) {
+            hystartUpdate(sk, delay);
+        }
+    }
+
+    @Override
+    public int undoCwnd(TcpSock sk) {
+        return TcpCong.renoUndoCwnd(sk);
+    }
+
+    /** Registers {@code cubic} with its module parameters. */
+    public static final class Factory implements CongestionControlFactory {
+        private static final Map<String, String> DEFAULTS;
+
+        static {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("tcp_cubic.fast_convergence", "1");
+            m.put("tcp_cubic.beta", "717");
+            m.put("tcp_cubic.initial_ssthresh", "0");
+            m.put("tcp_cubic.bic_scale", "41");
+            m.put("tcp_cubic.tcp_friendliness", "1");
+            m.put("tcp_cubic.hystart", "1");
+            m.put("tcp_cubic.hystart_detect", "3");
+            m.put("tcp_cubic.hystart_low_window", "16");
+            m.put("tcp_cubic.hystart_ack_delta_us", "2000");
+            DEFAULTS = Collections.unmodifiableMap(m);
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public CongestionControl create(KernelParams p) {
+            return new Cubic(get(p, "fast_convergence"), get(p, "beta"), get(p, "initial_ssthresh"),
+                    get(p, "bic_scale"), get(p, "tcp_friendliness"), get(p, "hystart"),
+                    get(p, "hystart_detect"), get(p, "hystart_low_window"),
+                    get(p, "hystart_ack_delta_us"));
+        }
+
+        private static int get(KernelParams p, String param) {
+            String key = "tcp_cubic." + param;
+            return p.getInt(key, Integer.parseInt(DEFAULTS.get(key)));
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return DEFAULTS;
+        }
+    }
+}
