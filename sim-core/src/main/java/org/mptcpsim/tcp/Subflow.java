@@ -366,6 +366,7 @@ public final class Subflow implements PacketSink {
             ca.congAvoid(sk, sk.sndUna, ackedSacked);
         }
         sk.sndCwnd = Math.max(1, sk.sndCwnd);
+        updatePacingRate();
 
         if (dataAcked) {
             if (sk.packetsOut == 0) {
@@ -529,6 +530,21 @@ public final class Subflow implements PacketSink {
         }
         sndcnt = Math.max(sndcnt, prrOut > 0 ? 0 : 1);
         sk.sndCwnd = sk.packetsInFlight() + sndcnt;
+    }
+
+    /**
+     * {@code tcp_update_pacing_rate}: mss x max(cwnd, packets_out) / srtt, times 200 % in slow
+     * start (cwnd &lt; ssthresh/2) or 120 % otherwise. Nothing paces in the simulator; cubic's
+     * HyStart reads the value, as it does in the kernel without fq.
+     */
+    private void updatePacingRate() {
+        if (sk.srttUs == 0) {
+            return;
+        }
+        long rate = (long) sk.mssCache * ((1_000_000L / 100) << 3);
+        rate *= sk.sndCwnd < sk.sndSsthresh / 2 ? 200 : 120;
+        rate *= Math.max(sk.sndCwnd, sk.packetsOut);
+        sk.skPacingRate = rate / (sk.srttUs & 0xffffffffL);
     }
 
     /** {@code tcp_end_cwnd_reduction}. */
