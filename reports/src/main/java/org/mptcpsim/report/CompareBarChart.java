@@ -36,6 +36,11 @@ public final class CompareBarChart {
     /** The chart; {@code yLabel} carries the unit, e.g. "goodput (Mbit/s)". */
     public static JFreeChart chart(String title, String yLabel, List<String> names, List<Double> means,
                                    List<Double> halfWidths) {
+        CategoryPlot plot = new CategoryPlot(dataset(names, means, halfWidths),
+                new CategoryAxis("alternative"), new NumberAxis(yLabel), new StatisticalBarRenderer());
+        JFreeChart chart = new JFreeChart(title + " (mean, 95% CI)", JFreeChart.DEFAULT_TITLE_FONT,
+                plot, false);
+        ChartStyle.apply(chart); // the theme resets renderers: style the bars afterwards
         StatisticalBarRenderer r = new StatisticalBarRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
@@ -43,10 +48,7 @@ public final class CompareBarChart {
         r.setSeriesPaint(0, ChartStyle.color(0));
         r.setErrorIndicatorPaint(java.awt.Color.BLACK);
         r.setErrorIndicatorStroke(ChartStyle.solid());
-        CategoryPlot plot = new CategoryPlot(dataset(names, means, halfWidths),
-                new CategoryAxis("alternative"), new NumberAxis(yLabel), r);
-        JFreeChart chart = new JFreeChart(title + " (mean, 95% CI)", JFreeChart.DEFAULT_TITLE_FONT,
-                plot, false);
-        return ChartStyle.apply(chart);
+        plot.setRenderer(r);
+        return chart;
     }
 }

@@ -58,22 +58,31 @@ public final class QueueChart {
     public static JFreeChart chart(RunData run) {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("time (s)"));
         plot.setGap(16);
-        plot.add(sub(occupancy(run), "queue (packets)", true), 3);
-        plot.add(sub(drops(run), "drops (cumulative)", false), 2);
+        XYPlot top = sub(occupancy(run), "queue (packets)");
+        XYPlot bottom = sub(drops(run), "drops (cumulative)");
+        plot.add(top, 3);
+        plot.add(bottom, 2);
         JFreeChart chart = new JFreeChart("Queue occupancy and drops per link", JFreeChart.DEFAULT_TITLE_FONT,
                 plot, true);
-        return ChartStyle.apply(chart);
+        ChartStyle.apply(chart); // the theme resets renderers: style the series afterwards
+        style(top, true);
+        style(bottom, false);
+        return chart;
     }
 
-    private static XYPlot sub(XYSeriesCollection data, String yLabel, boolean legend) {
+    private static void style(XYPlot plot, boolean legend) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
+        for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(i));
             r.setSeriesStroke(i, ChartStyle.solid());
             r.setSeriesVisibleInLegend(i, legend);
         }
+        plot.setRenderer(r);
+    }
+
+    private static XYPlot sub(XYSeriesCollection data, String yLabel) {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(true);
-        return new XYPlot(data, null, y, r);
+        return new XYPlot(data, null, y, new XYLineAndShapeRenderer(true, false));
     }
 }
