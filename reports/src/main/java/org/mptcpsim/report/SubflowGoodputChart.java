@@ -13,8 +13,8 @@ import org.jfree.data.xy.XYSeries;
 /**
  * Goodput per subflow over time as a stacked area (Mbit/s). The value at sample {@code i} is
  * {@code (bytes_acked[i] - bytes_acked[i-1]) * 8 / (t[i] - t[i-1]) / 1e6}; a subflow's first
- * sample only sets its baseline. Every series carries every sample time of the run (0 where the
- * subflow has no value), as a stacked area needs.
+ * sample only sets its baseline. Every series carries every time at which any subflow has a value
+ * (0 where this subflow has none), as a stacked area needs.
  */
 public final class SubflowGoodputChart {
     private SubflowGoodputChart() {
@@ -24,8 +24,10 @@ public final class SubflowGoodputChart {
     public static DefaultTableXYDataset dataset(RunData run) {
         Map<SubflowKey, List<SubflowSample>> groups = SubflowKey.group(run.subflows());
         TreeSet<Double> times = new TreeSet<>();
-        for (SubflowSample s : run.subflows()) {
-            times.add(s.timeS());
+        for (List<SubflowSample> ss : groups.values()) {
+            for (int i = 1; i < ss.size(); i++) {
+                times.add(ss.get(i).timeS());
+            }
         }
         DefaultTableXYDataset data = new DefaultTableXYDataset();
         for (Map.Entry<SubflowKey, List<SubflowSample>> e : groups.entrySet()) {

@@ -97,10 +97,10 @@ class ChartsTest {
     void goodputSeriesAreByteDeltas() {
         DefaultTableXYDataset sf = SubflowGoodputChart.dataset(run);
         assertEquals(3, sf.getSeriesCount());
-        assertEquals(10, sf.getItemCount());
-        // item 0 (t=0.1) is every subflow's first sample: baseline only, 0
-        assertEquals(0.0, sf.getYValue(0, 0), EPS);
-        for (int i = 1; i < 10; i++) {
+        // t = 0.1 is every subflow's first sample (baseline only): 9 points, t = 0.2 .. 1.0
+        assertEquals(9, sf.getItemCount());
+        assertEquals(0.2, sf.getXValue(0, 0), EPS);
+        for (int i = 0; i < 9; i++) {
             assertEquals(10.0, sf.getYValue(0, i), EPS); // 125000 B x 8 / 0.1 s / 1e6
             assertEquals(5.0, sf.getYValue(1, i), EPS);  // 62500 B x 8 / 0.1 s / 1e6
             assertEquals(8.0, sf.getYValue(2, i), EPS);  // 100000 B x 8 / 0.1 s / 1e6
