@@ -1,0 +1,69 @@
+package org.mptcpsim.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Everything a run directory holds (docs/outputs.md), loaded into plain immutable lists. Charts
+ * and reports are drawn only from this, so any old run can be redrawn. A missing CSV reads as
+ * empty (its charts are then skipped); a missing summary.json is an error.
+ */
+public record RunData(Path dir, Summary summary, List<SubflowSample> subflows,
+                      List<ConnectionSample> connections, List<QueueSample> queues) {
+
+    /** Loads {@code dir}; throws {@link MalformedRunException} naming file and line on bad input. */
+    public static RunData load(Path dir) throws IOException {
+        Path summary = dir.resolve("summary.json");
+        if (!Files.isRegularFile(summary)) {
+            throw new NoSuchFileException(summary.toString(), null, "no summary.json in run directory");
+        }
+        return new RunData(dir, SummaryReader.read(summary), subflows(dir.resolve("subflows.csv")),
+                connections(dir.resolve("connections.csv")), queues(dir.resolve("queues.csv")));
+    }
+
+    private static List<SubflowSample> subflows(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Csv t = Csv.read(file, "time_s", "connection", "subflow", "cwnd", "ssthresh", "srtt_us",
+                "bytes_acked", "ca_state");
+        List<SubflowSample> out = new ArrayList<>(t.size());
+        for (int r = 0; r < t.size(); r++) {
+            out.add(new SubflowSample(t.decimal(r, "time_s"), t.text(r, "connection"),
+                    (int) t.integer(r, "subflow"), t.integer(r, "cwnd"), t.integer(r, "ssthresh"),
+                    t.integer(r, "srtt_us"), t.integer(r, "bytes_acked"), t.text(r, "ca_state")));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static List<ConnectionSample> connections(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Csv t = Csv.read(file, "time_s", "connection", "bytes_delivered");
+        List<ConnectionSample> out = new ArrayList<>(t.size());
+        for (int r = 0; r < t.size(); r++) {
+            out.add(new ConnectionSample(t.decimal(r, "time_s"), t.text(r, "connection"),
+                    t.integer(r, "bytes_delivered")));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static List<QueueSample> queues(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Csv t = Csv.read(file, "time_s", "link", "qlen_pkts", "qlen_bytes", "drops", "tx_bytes");
+        List<QueueSample> out = new ArrayList<>(t.size());
+        for (int r = 0; r < t.size(); r++) {
+            out.add(new QueueSample(t.decimal(r, "time_s"), t.text(r, "link"), t.integer(r, "qlen_pkts"),
+                    t.integer(r, "qlen_bytes"), t.integer(r, "drops"), t.integer(r, "tx_bytes")));
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

@@ -1,0 +1,82 @@
+package org.mptcpsim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads summary.json with Jackson's tree model; unknown fields are ignored. */
+final class SummaryReader {
+    private SummaryReader() {
+    }
+
+    static Summary read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new MalformedRunException(file.getFileName() + ":" + e.getLocation().getLineNr()
+                    + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedRunException(file.getFileName() + ":1: expected a JSON object");
+        }
+        List<Summary.Connection> conns = new ArrayList<>();
+        for (JsonNode c : root.path("connections")) {
+            conns.add(connection(c));
+        }
+        List<Summary.Link> links = new ArrayList<>();
+        for (JsonNode l : root.path("links")) {
+            links.add(new Summary.Link(l.path("id").asText(""), num(l, "utilization"),
+                    l.path("drops").asLong(0), num(l, "queueMeanPkts")));
+        }
+        JsonNode e = root.path("engine");
+        return new Summary(root.path("scenario").asText(""), root.path("seed").asLong(0),
+                num(root, "durationS"), root.path("source").asText(""), kernel(root.path("kernel")),
+                Collections.unmodifiableList(conns), Collections.unmodifiableList(links),
+                num(root.path("fairness"), "jain"),
+                new Summary.Engine(e.path("events").asLong(0), e.path("dataPackets").asLong(0),
+                        num(e, "wallSeconds")));
+    }
+
+    private static Summary.Connection connection(JsonNode c) {
+        List<Summary.Subflow> sfs = new ArrayList<>();
+        for (JsonNode s : c.path("subflows")) {
+            List<String> path = new ArrayList<>();
+            for (JsonNode p : s.path("path")) {
+                path.add(p.asText());
+            }
+            sfs.add(new Summary.Subflow(s.path("id").asInt(0), Collections.unmodifiableList(path),
+                    num(s, "goodputMbps"), s.path("retransmits").asLong(0), num(s, "srttMeanMs"),
+                    num(s, "srttP99Ms"), num(s, "cwndMean"), s.path("ssthreshReductions").asLong(0),
+                    s.path("bytesAcked").asLong(0)));
+        }
+        return new Summary.Connection(c.path("id").asText(""), c.path("type").asText(""),
+                c.path("cc").asText(""), c.path("pm").asText(""), c.path("scheduler").asText(""),
+                num(c, "goodputMbps"), c.path("bytesDelivered").asLong(0),
+                Collections.unmodifiableList(sfs));
+    }
+
+    private static Map<String, String> kernel(JsonNode k) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = k.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            JsonNode v = f.getValue();
+            out.put(f.getKey(), v.isValueNode() ? v.asText() : v.toString());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static double num(JsonNode parent, String field) {
+        JsonNode n = parent.path(field);
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+}

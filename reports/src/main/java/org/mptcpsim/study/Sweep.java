@@ -1,0 +1,177 @@
+package org.mptcpsim.study;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.mptcpsim.report.RunData;
+
+/**
+ * {@code mptcp-sim sweep}: runs an ordered grid of override sets on all cores, appends one row
+ * per finished point to {@code OUT/sweep.csv} as it goes, and resumes after an interruption
+ * without rerunning finished points. At the end sweep.csv is rewritten sorted by point index
+ * (atomically), so it is byte-identical whether or not the sweep was interrupted.
+ *
+ * <p>Point {@code i} runs in {@code OUT/points/p<i>/} with overrides {@code key=value} in the
+ * map's order. Columns: {@code point}, the union of override keys in order of first appearance
+ * (empty cell where a point lacks a key), then the metric columns. Configure with the fluent
+ * setters, then call {@link #run()} once; not thread-safe.
+ */
+public final class Sweep {
+    /** The sweep's CSV file name. */
+    public static final String CSV = "sweep.csv";
+
+    private final Path scenario;
+    private final List<LinkedHashMap<String, String>> points;
+    private final Path outDir;
+    private final RunFunction runner;
+    private long seed = 1;
+    private List<Metric> metrics = List.of(Metric.GOODPUT, Metric.JAIN, Metric.SRTT_P99, Metric.RETRANSMITS);
+    private EventWindow window;
+    private int threads = Parallel.cores();
+    private PrintStream progress = Progress.terminal() ? System.err : null;
+    private final List<String[]> charts = new ArrayList<>();
+
+    /** Sweeps {@code points} (in order; index = position) of {@code scenario}. */
+    public Sweep(Path scenario, List<LinkedHashMap<String, String>> points, Path outDir, RunFunction runner) {
+        this.scenario = scenario;
+        this.points = List.copyOf(points);
+        this.outDir = outDir;
+        this.runner = runner;
+    }
+
+    /** The seed of every run (default 1); sweep the seed by putting {@code seed} in the grid. */
+    public Sweep seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    /** Metric columns (default goodput, jain, srtt p99, retransmits). */
+    public Sweep metrics(List<Metric> m) {
+        this.metrics = List.copyOf(m);
+        return this;
+    }
+
+    /** Event window for {@link Metric#EVENT_GOODPUT}; adds that column. */
+    public Sweep eventWindow(double t1S, double t2S) {
+        this.window = new EventWindow(t1S, t2S);
+        return this;
+    }
+
+    /** Pool size (default: available processors). */
+    public Sweep threads(int n) {
+        this.threads = n;
+        return this;
+    }
+
+    /** Progress bar target: default stderr if it is a terminal, else none; null disables. */
+    public Sweep progress(PrintStream out) {
+        this.progress = out;
+        return this;
+    }
+
+    /** After the run, also draw {@code metric} vs the override {@code key} (see {@link SweepChart}). */
+    public Sweep chart(String key, Metric metric) {
+        charts.add(new String[] {key, metric.name()});
+        return this;
+    }
+
+    /** The metric columns actually written (the event metric is added by a window). */
+    List<Metric> effectiveMetrics() {
+        List<Metric> ms = new ArrayList<>(metrics);
+        if (window != null && !ms.contains(Metric.EVENT_GOODPUT)) {
+            ms.add(Metric.EVENT_GOODPUT);
+        }
+        return ms;
+    }
+
+    /** Override keys in order of first appearance over the grid. */
+    List<String> keys() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Map<String, String> p : points) {
+            keys.addAll(p.keySet());
+        }
+        return new ArrayList<>(keys);
+    }
+
+    /** Runs the unfinished points; returns the path of the final, sorted sweep.csv. */
+    public Path run() throws Exception {
+        Files.createDirectories(outDir);
+        List<Metric> ms = effectiveMetrics();
+        List<String> keys = keys();
+        StringBuilder header = new StringBuilder("point");
+        for (String k : keys) {
+            header.append(',').append(Fmt.cell(k));
+        }
+        for (Metric m : ms) {
+            header.append(',').append(m.column());
+        }
+        List<String> prefixes = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            StringBuilder p = new StringBuilder().append(i);
+            for (String k : keys) {
+                p.append(',').append(Fmt.cell(points.get(i).getOrDefault(k, "")));
+            }
+            prefixes.add(p.append(',').toString());
+        }
+        Path csvFile = outDir.resolve(CSV);
+        SweepCsv csv = new SweepCsv(csvFile, header.toString());
+        Map<Integer, String> finished = csv.resume(prefixes);
+        Progress bar = new Progress(progress, points.size(), finished.size());
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (finished.containsKey(i)) {
+                continue;
+            }
+            int point = i;
+            tasks.add(() -> {
+                double[] v = runPoint(point, ms);
+                StringBuilder line = new StringBuilder(prefixes.get(point));
+                for (int m = 0; m < v.length; m++) {
+                    line.append(m == 0 ? "" : ",").append(Fmt.num(v[m]));
+                }
+                csv.append(point, line.toString());
+                bar.pointDone();
+                return null;
+            });
+        }
+        bar.draw();
+        try {
+            Parallel.run(tasks, threads);
+        } finally {
+            bar.finish();
+        }
+        csv.rewrite();
+        for (String[] c : charts) {
+            SweepChart.write(outDir, c[0], Metric.valueOf(c[1]));
+        }
+        return csvFile;
+    }
+
+    /** The run directory of point {@code i}. */
+    public Path pointDir(int i) {
+        return outDir.resolve("points").resolve("p" + i);
+    }
+
+    private double[] runPoint(int i, List<Metric> ms) throws Exception {
+        Path dir = pointDir(i);
+        Files.createDirectories(dir);
+        List<String> overrides = new ArrayList<>();
+        for (Map.Entry<String, String> e : points.get(i).entrySet()) {
+            overrides.add(e.getKey() + "=" + e.getValue());
+        }
+        try {
+            runner.run(scenario, seed, overrides, dir);
+            return Metrics.values(RunData.load(dir), ms, window);
+        } catch (Exception e) {
+            throw new IOException("sweep point " + i + " " + overrides + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.mptcpsim.study;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mptcpsim.report.ChartWriter;
+import org.mptcpsim.report.MetricLineChart;
+
+/**
+ * Draws a metric of sweep.csv against one swept override, one line per congestion control when
+ * {@value #CC_KEY} is swept (one line otherwise). Points sharing (CC, x) but differing in other
+ * overrides (e.g. seeds) are averaged. Values such as {@code 5Mbit} or {@code 20ms} are plotted
+ * by their number; the unit goes into the axis label. Writes
+ * {@code OUT/charts/sweep-<metric>-vs-<key>.{png,svg}}.
+ */
+public final class SweepChart {
+    /** The kernel option naming the congestion control. */
+    public static final String CC_KEY = "net.ipv4.tcp_congestion_control";
+    private static final Pattern NUMBER = Pattern.compile("\\s*(-?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(\\S*)\\s*");
+
+    private SweepChart() {
+    }
+
+    /** The lines: name to (x, mean y) points in x order. */
+    public static Map<String, List<double[]>> lines(Path sweepCsv, String key, Metric metric) throws IOException {
+        List<String> text = Files.readAllLines(sweepCsv, StandardCharsets.UTF_8);
+        if (text.isEmpty()) {
+            throw new IOException(sweepCsv + ":1: empty file");
+        }
+        List<String> header = SweepCsv.split(text.get(0));
+        int x = column(header, key, sweepCsv);
+        int y = column(header, metric.column(), sweepCsv);
+        int cc = key.equals(CC_KEY) ? -1 : header.indexOf(CC_KEY);
+        Map<String, TreeMap<Double, double[]>> acc = new LinkedHashMap<>();
+        for (int i = 1; i < text.size(); i++) {
+            List<String> row = SweepCsv.split(text.get(i));
+            if (row.size() != header.size()) {
+                throw new IOException(sweepCsv + ":" + (i + 1) + ": expected " + header.size() + " fields");
+            }
+            double xv = number(row.get(x), sweepCsv, i + 1);
+            double yv = Double.parseDouble(row.get(y));
+            if (Double.isNaN(yv)) {
+                continue;
+            }
+            String line = cc < 0 || row.get(cc).isEmpty() ? metric.title() : row.get(cc);
+            double[] sumCount = acc.computeIfAbsent(line, k -> new TreeMap<>()).computeIfAbsent(xv, k -> new double[2]);
+            sumCount[0] += yv;
+            sumCount[1] += 1;
+        }
+        Map<String, List<double[]>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, TreeMap<Double, double[]>> e : acc.entrySet()) {
+            List<double[]> pts = new ArrayList<>();
+            for (Map.Entry<Double, double[]> p : e.getValue().entrySet()) {
+                pts.add(new double[] {p.getKey(), p.getValue()[0] / p.getValue()[1]});
+            }
+            out.put(e.getKey(), pts);
+        }
+        return out;
+    }
+
+    /** Writes the chart for {@code outDir/sweep.csv}; returns the chart's base name. */
+    public static String write(Path outDir, String key, Metric metric) throws IOException {
+        Path csv = outDir.resolve(Sweep.CSV);
+        String unit = unit(csv, key);
+        String name = "sweep-" + metric.column() + "-vs-" + Fmt.safe(key);
+        ChartWriter.write(MetricLineChart.chart(metric.title() + " vs " + key,
+                unit.isEmpty() ? key : key + " (" + unit + ")", metric.axisLabel(), lines(csv, key, metric)),
+                outDir.resolve("charts"), name);
+        return name;
+    }
+
+    private static String unit(Path csv, String key) throws IOException {
+        List<String> text = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        int x = column(SweepCsv.split(text.get(0)), key, csv);
+        for (int i = 1; i < text.size(); i++) {
+            Matcher m = NUMBER.matcher(SweepCsv.split(text.get(i)).get(x));
+            if (m.matches()) {
+                return m.group(2);
+            }
+        }
+        return "";
+    }
+
+    private static int column(List<String> header, String name, Path file) throws IOException {
+        int i = header.indexOf(name);
+        if (i < 0) {
+            throw new IOException(file + ":1: no column '" + name + "' (columns: " + header + ")");
+        }
+        return i;
+    }
+
+    private static double number(String cell, Path file, int line) throws IOException {
+        Matcher m = NUMBER.matcher(cell);
+        if (!m.matches()) {
+            throw new IOException(file + ":" + line + ": swept value '" + cell + "' is not a number (with unit)");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}

@@ -1,0 +1,139 @@
+package org.mptcpsim.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChartsTest {
+    private static final double EPS = 1e-9;
+
+    @TempDir
+    Path dir;
+    RunData run;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        SyntheticRun.write(dir, SyntheticRun.Params.defaults());
+        run = RunData.load(dir);
+    }
+
+    @Test
+    void everyRunChartRendersAsPngAndSvg() throws Exception {
+        List<Charts.ChartFile> files = Charts.writeAll(run);
+        assertEquals(List.of(Charts.SUMMARY, Charts.GOODPUT_SUBFLOWS, Charts.GOODPUT_CONNECTIONS, Charts.CWND,
+                Charts.SRTT, Charts.QUEUES), files.stream().map(Charts.ChartFile::name).toList());
+        for (Charts.ChartFile f : files) {
+            ChartImages.assertChart(dir.resolve("charts"), f.name());
+        }
+    }
+
+    @Test
+    void comparisonChartsRender() throws Exception {
+        Path charts = dir.resolve("charts");
+        ChartWriter.write(CompareBarChart.chart("MPTCP goodput", "goodput (Mbit/s)", List.of("lia", "olia", "balia"),
+                List.of(10.0, 12.0, 11.0), List.of(0.5, Double.NaN, 1.0)), charts, "bar");
+        ChartImages.assertChart(charts, "bar");
+        Map<String, List<double[]>> lines = new LinkedHashMap<>();
+        lines.put("lia", List.of(new double[] {5, 4.5}, new double[] {10, 9}));
+        lines.put("olia", List.of(new double[] {5, 4.8}, new double[] {10, 9.6}));
+        ChartWriter.write(MetricLineChart.chart("goodput vs rate", "links.wifi.rate (Mbit)", "goodput (Mbit/s)", lines),
+                charts, "line");
+        ChartImages.assertChart(charts, "line");
+        DefaultStatisticalCategoryDataset d = CompareBarChart.dataset(List.of("lia", "olia"), List.of(10.0, 12.0),
+                List.of(0.5, Double.NaN));
+        assertEquals(10.0, d.getMeanValue("mean", "lia").doubleValue(), EPS);
+        assertEquals(0.5, d.getStdDevValue("mean", "lia").doubleValue(), EPS);
+        assertEquals(null, d.getStdDevValue("mean", "olia"), "one seed: no error bar");
+        XYSeriesCollection x = MetricLineChart.dataset(lines);
+        assertEquals(9.6, x.getYValue(1, 1), EPS);
+    }
+
+    @Test
+    void sameInputGivesByteIdenticalFiles() throws Exception {
+        Charts.writeAll(run);
+        Path charts = dir.resolve("charts");
+        byte[] png = Files.readAllBytes(charts.resolve("cwnd.png"));
+        byte[] svg = Files.readAllBytes(charts.resolve("queues.svg"));
+        Charts.writeAll(RunData.load(dir));
+        assertArrayEquals(png, Files.readAllBytes(charts.resolve("cwnd.png")));
+        assertArrayEquals(svg, Files.readAllBytes(charts.resolve("queues.svg")));
+    }
+
+    @Test
+    void cwndSeriesEqualCsvAndSkipInfiniteSsthresh() {
+        XYSeriesCollection d = CwndChart.dataset(run);
+        // 3 subflows x (cwnd, ssthresh)
+        assertEquals(6, d.getSeriesCount());
+        assertEquals("m1 sf0 (wifi) cwnd", d.getSeriesKey(0));
+        assertEquals("m1 sf1 (lte) ssthresh", d.getSeriesKey(3));
+        assertEquals("t1 sf0 (wifi) cwnd", d.getSeriesKey(4));
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(0.1 * i, d.getXValue(0, i - 1), EPS);
+            assertEquals(10 + i, d.getYValue(0, i - 1), EPS); // cwnd = 10 + i
+            // ssthresh is 2147483647 (infinite) for i < 4: a gap, else 20
+            if (i < 4) {
+                assertTrue(Double.isNaN(d.getYValue(1, i - 1)));
+            } else {
+                assertEquals(20, d.getYValue(1, i - 1), EPS);
+            }
+        }
+        assertTrue(d.getRangeBounds(false).getUpperBound() < 100, "infinite ssthresh never plotted");
+    }
+
+    @Test
+    void goodputSeriesAreByteDeltas() {
+        DefaultTableXYDataset sf = SubflowGoodputChart.dataset(run);
+        assertEquals(3, sf.getSeriesCount());
+        // t = 0.1 is every subflow's first sample (baseline only): 9 points, t = 0.2 .. 1.0
+        assertEquals(9, sf.getItemCount());
+        assertEquals(0.2, sf.getXValue(0, 0), EPS);
+        for (int i = 0; i < 9; i++) {
+            assertEquals(10.0, sf.getYValue(0, i), EPS); // 125000 B x 8 / 0.1 s / 1e6
+            assertEquals(5.0, sf.getYValue(1, i), EPS);  // 62500 B x 8 / 0.1 s / 1e6
+            assertEquals(8.0, sf.getYValue(2, i), EPS);  // 100000 B x 8 / 0.1 s / 1e6
+        }
+        XYSeriesCollection c = ConnectionGoodputChart.dataset(run);
+        assertEquals("m1 (mptcp, lia)", c.getSeriesKey(0));
+        assertEquals(9, c.getItemCount(0)); // 10 samples, first is the baseline
+        for (int i = 0; i < 9; i++) {
+            assertEquals(0.2 + 0.1 * i, c.getXValue(0, i), EPS);
+            assertEquals(15.0, c.getYValue(0, i), EPS); // 187500 B (15 x 12500) x 8 / 0.1 / 1e6
+            assertEquals(8.0, c.getYValue(1, i), EPS);
+        }
+    }
+
+    @Test
+    void srttQueueAndSummarySeriesEqualInputs() {
+        XYSeriesCollection s = SrttChart.dataset(run);
+        assertEquals(21.0, s.getYValue(0, 0), EPS); // (20000 + 1000 x 1) us / 1000
+        assertEquals(40.0, s.getYValue(1, 5), EPS);
+        XYSeriesCollection q = QueueChart.occupancy(run);
+        XYSeriesCollection drops = QueueChart.drops(run);
+        assertEquals("wifi", q.getSeriesKey(0));
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(i % 4, q.getYValue(0, i - 1), EPS);
+            assertEquals(i / 3, drops.getYValue(0, i - 1), EPS);
+            assertEquals(2, q.getYValue(1, i - 1), EPS);
+        }
+        DefaultCategoryDataset bars = SummaryBarChart.dataset(run.summary());
+        assertEquals(15.0, bars.getValue(SummaryBarChart.CONNECTION, "m1 (mptcp, lia)").doubleValue(), EPS);
+        assertEquals(10.0, bars.getValue(SummaryBarChart.SUBFLOW, "m1 sf0 (wifi)").doubleValue(), EPS);
+        assertEquals(5.0, bars.getValue(SummaryBarChart.SUBFLOW, "m1 sf1 (lte)").doubleValue(), EPS);
+        assertEquals(8.0, bars.getValue(SummaryBarChart.CONNECTION, "t1 (tcp, reno)").doubleValue(), EPS);
+        // m1, its 2 subflows, t1 (plain TCP: no subflow bar)
+        assertEquals(4, bars.getColumnCount());
+    }
+}
