@@ -122,7 +122,7 @@ run() {
   local filter="dport >= $PORT && dport <= $((PORT+NCOMPETE))"
   for ev in tcp_probe tcp_retransmit_skb tcp_cong_state_set; do
     [ -d "$I/events/tcp/$ev" ] || { log "no tracepoint tcp:$ev"; continue; }
-    echo "$filter" > "$I/events/tcp/$ev/filter"; echo 1 > "$I/events/tcp/$ev/enable"
+    echo "$filter" > "$I/events/tcp/$ev/filter"; echo 1 > "$I/events/tcp/$ev/enable" && echo "$ev" >> "$RAW/events.txt"
   done
   local wrap=""; [ "$MPTCP" = 1 ] && wrap="mptcpize run"
   local iv=$SAMPLE_S; awk "BEGIN{exit !($iv < 0.1)}" && iv=0.1      # iperf3's minimum interval
