@@ -80,7 +80,7 @@ public final class Preflight {
             Map<String, String> table = backend == Backend.HOST ? HOST_TOOLS : VM_TOOLS;
             Set<String> pkgs = new TreeSet<>();
             for (String t : f.missingTools()) pkgs.add(table.getOrDefault(t, t));
-            r.add("missing tools: " + String.join(" ", f.missingTools()) + "; install them with: apt-get install -y --no-install-recommends "
+            r.add("missing tools: " + String.join(" ", new TreeSet<>(f.missingTools())) + "; install them with: apt-get install -y --no-install-recommends "
                   + String.join(" ", pkgs) + (pkgs.contains("gcc") ? " libc6-dev" : ""));
         }
         return r;
