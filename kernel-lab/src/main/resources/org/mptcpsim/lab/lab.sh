@@ -131,7 +131,7 @@ run() {
     x "$P-srv" iperf3 -s -1 -p $((PORT+j)) -i "$iv" -J > "$RAW/compete$j-server.json" 2>&1 & PIDS+=($!)
   done
   if [ "$MPTCP" = 1 ]; then
-    x "$P-cli" timeout $((SECS+15)) ip mptcp monitor > "$RAW/mptcp-monitor.txt" 2>&1 & PIDS+=($!)
+    x "$P-cli" timeout $((SECS+15)) "$(command -v ip)" mptcp monitor > "$RAW/mptcp-monitor.txt" 2>&1 & PIDS+=($!)
   fi
   cat "$I/trace_pipe" > "$RAW/trace.txt" & local tp=$!
   echo 1 > "$I/tracing_on"

@@ -12,7 +12,7 @@ cp "$(command -v busybox)" "$W/bin/busybox"
 put() { for f in "$@"; do mkdir -p "$W$(dirname "$f")"; cp -L "$f" "$W$f"
           for l in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*'); do mkdir -p "$W$(dirname "$l")"; cp -Ln "$l" "$W$l"; done; done; }
 put /bin/bash "$(command -v ip)" "$(command -v tc)" "$(command -v ss)" "$(command -v nstat)" "$(command -v iperf3)" "$(command -v mptcpize)"
-put $(ls /usr/lib/x86_64-linux-gnu/mptcpize/libmptcpwrap.so* | head -1)
+put /usr/lib/x86_64-linux-gnu/mptcpize/libmptcpwrap.so*   # mptcpize preloads the versioned file
 cp "$HERE/lab.sh" "$HERE/vm-init.sh" "$W/bin/"; chmod +x "$W/bin/lab.sh" "$W/bin/vm-init.sh"; ln -sf bin/vm-init.sh "$W/init"
 : > "$W/lib/modules/load.order"
 if [ "$MODDIR" != none ]; then
