@@ -1,0 +1,178 @@
+package org.mptcpsim.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Validates a simulator run directory against one or more kernel run directories of the same scenario.
+ *
+ * <p>Per subflow (matched by connection position and subflow id) it compares: goodput, srtt median and
+ * p90, cwnd median (from subflows.csv), loss events (ssthreshReductions) and the subflow's share of its
+ * connection's goodput. The reference is the mean over the kernel runs. A metric passes when
+ * {@code |sim - ref| <= max(rel * |ref|, abs, K * sd)}, where sd is the sample standard deviation over
+ * the kernel runs (0 with one run) and {@link #K} = 2: the kernel's own run-to-run spread widens the band.
+ *
+ * <p>Writes {@code verdict.txt} (table), {@code verdict.csv} and {@code overlay.csv}
+ * ({@code time_s,source,subflow,cwnd,srtt_us,goodput_mbps}, subflow as {@code connection/id}) for charts.
+ * Usage: {@code Compare --sim DIR --kernel DIR [--kernel DIR ...] [--out DIR]}; exit 0 = all within
+ * tolerance, 3 = not, 1 = error.
+ */
+public final class Compare {
+    /** Spread multiplier for several kernel runs. */
+    public static final double K = 2.0;
+
+    /** A tolerance: relative to the reference and an absolute floor. */
+    public record Tolerance(String metric, double rel, double abs) {
+    }
+
+    /** The fixed tolerances (also in docs/kernel-lab.md). */
+    public static final List<Tolerance> TOLERANCES = List.of(
+            new Tolerance("goodputMbps", 0.10, 0.1),
+            new Tolerance("srttMedianMs", 0.15, 2.0),
+            new Tolerance("srttP90Ms", 0.20, 2.0),
+            new Tolerance("cwndMedian", 0.25, 2.0),
+            new Tolerance("lossEvents", 0.50, 3.0),
+            new Tolerance("share", 0.0, 0.10));
+
+    /** One verdict row. */
+    public record Row(String subflow, String metric, double sim, double kernel, double spread, double tolerance, boolean pass) {
+    }
+
+    private Compare() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path sim = null, out = null;
+        List<Path> kernels = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--sim" -> sim = Path.of(args[++i]);
+                case "--kernel" -> kernels.add(Path.of(args[++i]));
+                case "--out" -> out = Path.of(args[++i]);
+                default -> {
+                    System.err.println("usage: Compare --sim DIR --kernel DIR [--kernel DIR ...] [--out DIR]");
+                    System.exit(1);
+                }
+            }
+        }
+        if (sim == null || kernels.isEmpty()) {
+            System.err.println("usage: Compare --sim DIR --kernel DIR [--kernel DIR ...] [--out DIR]");
+            System.exit(1);
+        }
+        System.exit(run(sim, kernels, out == null ? sim.resolve("validate") : out, System.out));
+    }
+
+    /** Compares and writes the outputs; returns the exit code (0 within tolerance, 3 not). */
+    public static int run(Path sim, List<Path> kernels, Path out, Appendable console) throws IOException {
+        List<Row> rows = compare(sim, kernels);
+        Files.createDirectories(out);
+        StringBuilder txt = new StringBuilder();
+        txt.append(String.format(Locale.ROOT, "%-8s %-13s %10s %10s %9s %9s  %s%n", "subflow", "metric", "sim", "kernel", "spread", "tol", "verdict"));
+        try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out.resolve("verdict.csv")))) {
+            csv.print("subflow,metric,sim,kernel,kernel_sd,tolerance,verdict\n");
+            for (Row r : rows) {
+                String v = r.pass() ? "PASS" : "FAIL";
+                txt.append(String.format(Locale.ROOT, "%-8s %-13s %10.3f %10.3f %9.3f %9.3f  %s%n", r.subflow(), r.metric(), r.sim(), r.kernel(), r.spread(), r.tolerance(), v));
+                csv.printf(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f,%.6f,%s\n", r.subflow(), r.metric(), r.sim(), r.kernel(), r.spread(), r.tolerance(), v);
+            }
+        }
+        boolean ok = !rows.isEmpty() && rows.stream().allMatch(Row::pass);
+        txt.append(rows.isEmpty() ? "no comparable subflows\n" : ok ? "VERDICT: within tolerance\n" : "VERDICT: outside tolerance\n");
+        Files.writeString(out.resolve("verdict.txt"), txt);
+        writeOverlay(sim, kernels, out.resolve("overlay.csv"));
+        console.append(txt);
+        return ok ? 0 : 3;
+    }
+
+    /** The verdict rows, ordered by subflow then metric. */
+    public static List<Row> compare(Path sim, List<Path> kernels) throws IOException {
+        Map<String, double[]> s = metrics(sim);
+        List<Map<String, double[]>> ks = new ArrayList<>();
+        for (Path k : kernels) ks.add(metrics(k));
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : s.entrySet()) {
+            for (int m = 0; m < TOLERANCES.size(); m++) {
+                List<Double> vals = new ArrayList<>();
+                for (Map<String, double[]> k : ks) if (k.containsKey(e.getKey())) vals.add(k.get(e.getKey())[m]);
+                if (vals.isEmpty()) continue;
+                double[] v = vals.stream().mapToDouble(Double::doubleValue).toArray();
+                double ref = Stats.mean(v), sd = Stats.stddev(v);
+                Tolerance t = TOLERANCES.get(m);
+                double tol = Math.max(Math.max(t.rel() * Math.abs(ref), t.abs()), K * sd);
+                double x = e.getValue()[m];
+                rows.add(new Row(e.getKey(), t.metric(), x, ref, sd, tol, Math.abs(x - ref) <= tol));
+            }
+        }
+        for (Map<String, double[]> k : ks) {
+            for (String key : k.keySet()) {
+                if (!s.containsKey(key)) rows.add(new Row(key, "present", 0, 1, 0, 0, false));
+            }
+        }
+        return rows;
+    }
+
+    /** subflow key "connectionIndex/subflowId" → metrics in {@link #TOLERANCES} order. */
+    static Map<String, double[]> metrics(Path dir) throws IOException {
+        JsonNode sum = RunDirWriter.readJson(dir.resolve("summary.json"));
+        if (!sum.has("connections")) throw new IOException("not a run directory (no summary.json with connections): " + dir);
+        Map<String, List<double[]>> series = subflowSeries(dir);   // connId/sf -> {srtt_us, cwnd}
+        Map<String, double[]> m = new LinkedHashMap<>();
+        int ci = 0;
+        for (JsonNode c : sum.path("connections")) {
+            double total = 0;
+            for (JsonNode sf : c.path("subflows")) total += sf.path("goodputMbps").asDouble();
+            for (JsonNode sf : c.path("subflows")) {
+                String id = c.path("id").asText() + "/" + sf.path("id").asInt();
+                List<double[]> ser = series.getOrDefault(id, List.of());
+                double[] srtt = ser.stream().mapToDouble(r -> r[0] / 1000).toArray();
+                double[] cwnd = ser.stream().mapToDouble(r -> r[1]).toArray();
+                double g = sf.path("goodputMbps").asDouble();
+                m.put(ci + "/" + sf.path("id").asInt(), new double[] {g, Stats.percentile(srtt, 0.5), Stats.percentile(srtt, 0.9),
+                        Stats.percentile(cwnd, 0.5), sf.path("ssthreshReductions").asDouble(), total > 0 ? g / total : 0});
+            }
+            ci++;
+        }
+        return m;
+    }
+
+    private static Map<String, List<double[]>> subflowSeries(Path dir) throws IOException {
+        Map<String, List<double[]>> m = new LinkedHashMap<>();
+        List<String> lines = RunDirWriter.readLines(dir.resolve("subflows.csv"));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            if (f.length < 7) continue;
+            m.computeIfAbsent(f[1] + "/" + f[2], k -> new ArrayList<>()).add(new double[] {Double.parseDouble(f[5]), Double.parseDouble(f[3]), Double.parseDouble(f[6]), Double.parseDouble(f[0])});
+        }
+        return m;
+    }
+
+    /** overlay.csv: every sample of every input, goodput from bytes_acked deltas between samples. */
+    static void writeOverlay(Path sim, List<Path> kernels, Path file) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+            w.print("time_s,source,subflow,cwnd,srtt_us,goodput_mbps\n");
+            List<Path> all = new ArrayList<>();
+            all.add(sim);
+            all.addAll(kernels);
+            for (int i = 0; i < all.size(); i++) {
+                JsonNode sum = RunDirWriter.readJson(all.get(i).resolve("summary.json"));
+                String src = sum.path("source").asText(i == 0 ? "sim" : "kernel") + (i == 0 ? "" : "#" + i);
+                for (Map.Entry<String, List<double[]>> e : subflowSeries(all.get(i)).entrySet()) {
+                    double[] prev = null;
+                    for (double[] r : e.getValue()) {
+                        double g = prev == null || r[3] <= prev[3] ? 0 : (r[2] - prev[2]) * 8 / (r[3] - prev[3]) / 1e6;
+                        w.printf(Locale.ROOT, "%.6f,%s,%s,%d,%d,%.4f\n", r[3], src, e.getKey(), (long) r[1], (long) r[0], g);
+                        prev = r;
+                    }
+                }
+            }
+        }
+    }
+}

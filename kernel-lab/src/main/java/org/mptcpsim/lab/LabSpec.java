@@ -1,0 +1,103 @@
+package org.mptcpsim.lab;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What to run on a real kernel: a small, self-contained input for {@link HostLab} and {@link VmLab}.
+ * The scenario model maps onto it; the lab never reads scenario files itself.
+ *
+ * <p>Client and server are joined by {@code paths}. In {@link Topology#SEPARATE} every path has its own
+ * bottleneck ({@link Path#link()}: tbf rate + byte buffer on the router's egress towards the server);
+ * in {@link Topology#SHARED} every path only adds its delay and all of them meet in one bottleneck
+ * ({@link #shared()}). The one-way delay of a path is applied in both directions, so its base RTT is
+ * {@code 2 * owdUs}. {@code subflowsPerPath > 1} opens extra subflows over the same path via client address
+ * aliases with in-kernel {@code subflow} endpoints (the upstream stand-in for ndiffports).
+ *
+ * @param name            scenario name written to summary.json
+ * @param topology        SEPARATE or SHARED
+ * @param paths           one entry per path, in order (path i gets client address 10.1.i.2)
+ * @param shared          the shared bottleneck (SHARED only; null for SEPARATE)
+ * @param durationS       transfer time in seconds (iperf3 -t)
+ * @param cc              congestion control, set per socket (iperf3 -C); must exist in the kernel under test
+ * @param mptcp           true: client and server under mptcpize; false: plain TCP over path 1 only
+ * @param competingTcp    number of plain TCP bulk flows from the client over path 1 (SHARED only)
+ * @param sampleIntervalS sample interval of subflows.csv / queues.csv / connections.csv (≥ 0.01 s)
+ * @param prefix          unique run prefix, [a-z0-9]{1,10}: namespaces {@code prefix-*}, tracefs instance
+ */
+public record LabSpec(String name, Topology topology, List<Path> paths, Link shared, double durationS,
+                      String cc, boolean mptcp, int competingTcp, double sampleIntervalS, String prefix) {
+
+    /** How the paths reach the server. */
+    public enum Topology { SEPARATE, SHARED }
+
+    /** A rate-limited link: tbf {@code rate} in bit/s and {@code limit} = bufferBytes (includes 14 B Ethernet headers). */
+    public record Link(String id, long rateBps, int bufferBytes) {
+        public Link {
+            Objects.requireNonNull(id, "link id");
+            if (rateBps < 8_000) throw new IllegalArgumentException("link " + id + ": rate below 8 kbit/s");
+            if (bufferBytes < 1514) throw new IllegalArgumentException("link " + id + ": buffer below one packet (1514 B)");
+        }
+    }
+
+    /** One path: its id, one-way delay, subflows over it, and (SEPARATE only) its own bottleneck. */
+    public record Path(String id, long owdUs, int subflows, Link link) {
+        public Path {
+            Objects.requireNonNull(id, "path id");
+            if (owdUs < 0 || owdUs > 2_000_000) throw new IllegalArgumentException("path " + id + ": one-way delay must be 0..2 s");
+            if (subflows < 1 || subflows > 8) throw new IllegalArgumentException("path " + id + ": subflows must be 1..8");
+        }
+    }
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z0-9]{1,10}");
+
+    public LabSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(topology, "topology");
+        paths = List.copyOf(paths);
+        Objects.requireNonNull(cc, "cc");
+        if (paths.isEmpty() || paths.size() > 8) throw new IllegalArgumentException("1..8 paths required");
+        if (topology == Topology.SEPARATE) {
+            if (shared != null) throw new IllegalArgumentException("SEPARATE topology takes no shared link");
+            for (Path p : paths) if (p.link() == null) throw new IllegalArgumentException("path " + p.id() + " needs a link in SEPARATE topology");
+            if (competingTcp > 0) throw new IllegalArgumentException("competing TCP flows need the SHARED topology");
+        } else {
+            if (shared == null) throw new IllegalArgumentException("SHARED topology needs the shared link");
+            for (Path p : paths) if (p.link() != null) throw new IllegalArgumentException("path " + p.id() + ": SHARED topology paths have no own link");
+        }
+        int total = paths.stream().mapToInt(Path::subflows).sum();
+        if (mptcp && total > 9) throw new IllegalArgumentException("at most 9 subflows per connection (kernel limit: 8 joins)");
+        if (durationS < 1 || durationS > 3600) throw new IllegalArgumentException("duration must be 1..3600 s");
+        if (competingTcp < 0 || competingTcp > 8) throw new IllegalArgumentException("competing TCP flows must be 0..8");
+        if (sampleIntervalS < 0.01) throw new IllegalArgumentException("sample interval must be ≥ 0.01 s");
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) throw new IllegalArgumentException("prefix must match [a-z0-9]{1,10}");
+    }
+
+    /** Sum of the bottleneck rates in bit/s: what the backend must carry. */
+    public long totalRateBps() {
+        return topology == Topology.SHARED ? shared.rateBps() : paths.stream().mapToLong(p -> p.link().rateBps()).sum();
+    }
+
+    /** The bottleneck links in queue order: one per path (SEPARATE) or the shared one. */
+    public List<Link> bottlenecks() {
+        return topology == Topology.SHARED ? List.of(shared) : paths.stream().map(Path::link).toList();
+    }
+
+    /** A fresh prefix unique to this JVM and call: {@code mlab<pid mod 1e5><n>}. */
+    public static String uniquePrefix() {
+        return "mlab" + (ProcessHandle.current().pid() % 100_000) + Counter.NEXT.getAndIncrement() % 10;
+    }
+
+    private static final class Counter {
+        static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+    }
+
+    /** Two separate paths, the measured reference case of docs/kernel-lab.md. */
+    public static LabSpec twoPaths(long rate1, long owd1Us, long rate2, long owd2Us, int buffer, double seconds, String cc) {
+        return new LabSpec("two-paths", Topology.SEPARATE,
+                List.of(new Path("p1", owd1Us, 1, new Link("p1", rate1, buffer)),
+                        new Path("p2", owd2Us, 1, new Link("p2", rate2, buffer))),
+                null, seconds, cc, true, 0, 0.1, uniquePrefix());
+    }
+}

@@ -1,0 +1,424 @@
+package org.mptcpsim.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Converts the raw captures of one lab run ({@code RUN_DIR/raw/}: trace.txt, tc.txt, client/server JSON of
+ * iperf3, mptcp-monitor.txt, cpu-*.txt, delayline-*.log, links-*.txt) into the run-directory format of
+ * docs/outputs.md. Pure file-to-file: it runs anywhere, which is how the unit tests exercise it.
+ *
+ * <p>Time 0 is the "KLAB start" marker written just before the iperf3 client starts. Subflows are
+ * resampled from per-ACK tcp_probe records: each sample holds the last record at or before its time.
+ */
+public final class RunDirWriter {
+    /** Payload per 1514 B wire frame: 1448 B for TCP with timestamps, ~28 B less with MPTCP's DSS option. */
+    static final double TCP_PAYLOAD = 1448.0, MPTCP_PAYLOAD = 1420.0, WIRE = 1514.0;
+    /** The iperf3 control connection's subflows carry a few kB; data subflows are above this (fallback only). */
+    static final long MIN_DATA_BYTES = 100_000;
+    private static final Pattern MONITOR = Pattern.compile("\\[\\s*(CREATED|SF_ESTABLISHED)\\] token=(\\S+) .*?saddr4=(\\S+) .*?sport=(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Per-ACK history of one subflow (data sender side). */
+    static final class SubflowTrace {
+        final String key;
+        final int dport;
+        final String src;
+        double[] t = new double[256];
+        int[] cwnd = new int[256];
+        long[] ssthresh = new long[256], srtt = new long[256], acked = new long[256];
+        int n;
+        long lastUna = -1, cum;
+        int ssthreshReductions, retransmits;
+        final List<double[]> caStates = new ArrayList<>();   // {t, state}
+
+        SubflowTrace(String key, String src, int dport) {
+            this.key = key;
+            this.src = src;
+            this.dport = dport;
+        }
+
+        void add(TraceEvent.Probe p) {
+            if (n == t.length) {
+                int m = n * 2;
+                t = Arrays.copyOf(t, m);
+                cwnd = Arrays.copyOf(cwnd, m);
+                ssthresh = Arrays.copyOf(ssthresh, m);
+                srtt = Arrays.copyOf(srtt, m);
+                acked = Arrays.copyOf(acked, m);
+            }
+            if (lastUna >= 0) cum += TraceEvent.ackedDelta(lastUna, p.sndUna());
+            lastUna = p.sndUna();
+            if (n > 0 && p.ssthresh() < ssthresh[n - 1]) ssthreshReductions++;
+            t[n] = p.t();
+            cwnd[n] = p.cwnd();
+            ssthresh[n] = p.ssthresh();
+            srtt[n] = p.srttUs();
+            acked[n] = cum;
+            n++;
+        }
+
+        /** Index of the last record at or before time x, or -1. */
+        int at(double x) {
+            int lo = 0, hi = n - 1, r = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (t[mid] <= x) {
+                    r = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return r;
+        }
+
+        String caState(double x, boolean known) {
+            if (!known) return "-";
+            String s = "Open";
+            for (double[] c : caStates) {
+                if (c[0] > x) break;
+                int st = (int) c[1];
+                s = st >= 0 && st < TraceEvent.CA_STATES.length ? TraceEvent.CA_STATES[st] : Integer.toString(st);
+            }
+            return s;
+        }
+    }
+
+    /** One connection of the run: its id, type and subflows (id = index, in order of first appearance). */
+    record Conn(String id, String type, List<SubflowTrace> subflows, Path serverJson) {
+    }
+
+    private RunDirWriter() {
+    }
+
+    /**
+     * Writes summary.json, subflows.csv, connections.csv and queues.csv into {@code out} from {@code raw}.
+     *
+     * @param wallSeconds wall time of the whole lab run, reported as engine.wallSeconds
+     * @return the summary that was written
+     */
+    public static ObjectNode write(LabSpec spec, Backend backend, Path raw, Path out, double wallSeconds) throws IOException {
+        Files.createDirectories(out);
+        Map<String, SubflowTrace> traces = new LinkedHashMap<>();
+        Map<Integer, Double> tcTimes = new HashMap<>();
+        double t0 = Double.NaN, tEnd = Double.NaN;
+        boolean caKnown = false;
+        List<TraceEvent.CongState> states = new ArrayList<>();
+        Map<String, Integer> retrans = new HashMap<>();
+        Path trace = raw.resolve("trace.txt");
+        if (Files.exists(trace)) {
+            try (BufferedReader r = Files.newBufferedReader(trace, StandardCharsets.ISO_8859_1)) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    TraceEvent e = TraceEvent.parse(line);
+                    if (e instanceof TraceEvent.Probe p) {
+                        traces.computeIfAbsent(p.key(), k -> new SubflowTrace(k, p.src(), p.dport())).add(p);
+                    } else if (e instanceof TraceEvent.Marker m) {
+                        if (m.text().equals("KLAB start")) t0 = m.t();
+                        else if (m.text().equals("KLAB end")) tEnd = m.t();
+                        else if (m.text().startsWith("KLAB tc ")) tcTimes.put(Integer.parseInt(m.text().substring(8).trim()), m.t());
+                    } else if (e instanceof TraceEvent.Retransmit x) {
+                        retrans.merge(x.key(), 1, Integer::sum);
+                    } else if (e instanceof TraceEvent.CongState c) {
+                        states.add(c);
+                    }
+                }
+            }
+            caKnown = !states.isEmpty() || readLines(raw.resolve("events.txt")).contains("tcp_cong_state_set");
+        }
+        if (Double.isNaN(t0)) t0 = traces.values().stream().mapToDouble(s -> s.t[0]).min().orElse(0);
+        for (TraceEvent.CongState c : states) {
+            SubflowTrace s = traces.get(c.key());
+            if (s != null) s.caStates.add(new double[] {c.t(), c.state()});
+        }
+        retrans.forEach((k, v) -> {
+            SubflowTrace s = traces.get(k);
+            if (s != null) s.retransmits = v;
+        });
+        List<Conn> conns = connections(spec, raw, traces);
+
+        double dt = spec.sampleIntervalS(), dur = spec.durationS();
+        int samples = (int) Math.floor(dur / dt + 1e-9);
+        List<String> warnings = new ArrayList<>();
+        ObjectNode sum = JSON.createObjectNode();
+        sum.put("scenario", spec.name());
+        sum.put("seed", 0);
+        sum.put("durationS", dur);
+        sum.put("source", backend.source());
+        ObjectNode kernel = sum.putObject("kernel");
+        kernel.put("flavour", "upstream");
+        kernel.put("release", firstLine(raw.resolve("kernel.txt"), "unknown"));
+        kernel.put("net.ipv4.tcp_congestion_control", spec.cc());
+        kernel.put("net.mptcp.enabled", spec.mptcp() ? 1 : 0);
+        kernel.put("net.mptcp.pm_type", 0);
+
+        // subflows.csv + per-subflow statistics from the resampled series
+        Map<SubflowTrace, double[][]> series = new LinkedHashMap<>();
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("subflows.csv")))) {
+            w.print("time_s,connection,subflow,cwnd,ssthresh,srtt_us,bytes_acked,ca_state\n");
+            for (SubflowTrace s : conns.stream().flatMap(c -> c.subflows().stream()).toList()) series.put(s, new double[][] {new double[samples + 1], new double[samples + 1]});
+            int[] count = new int[1];
+            Map<SubflowTrace, Integer> filled = new HashMap<>();
+            for (int k = 0; k <= samples; k++) {
+                double x = k * dt;
+                for (Conn c : conns) {
+                    for (int id = 0; id < c.subflows().size(); id++) {
+                        SubflowTrace s = c.subflows().get(id);
+                        int i = s.at(t0 + x);
+                        if (i < 0) continue;
+                        w.printf(Locale.ROOT, "%.6f,%s,%d,%d,%d,%d,%d,%s\n", x, c.id(), id, s.cwnd[i], s.ssthresh[i], s.srtt[i], s.acked[i],
+                                s.caState(t0 + x, caKnown));
+                        int f = filled.merge(s, 1, Integer::sum) - 1;
+                        series.get(s)[0][f] = s.srtt[i];
+                        series.get(s)[1][f] = s.cwnd[i];
+                        count[0]++;
+                    }
+                }
+            }
+            series.replaceAll((s, v) -> new double[][] {Arrays.copyOf(v[0], filled.getOrDefault(s, 0)), Arrays.copyOf(v[1], filled.getOrDefault(s, 0))});
+        }
+
+        // connections.csv from the receiver's iperf3 intervals (fallback: sum of subflows' bytes_acked)
+        ArrayNode cj = sum.putArray("connections");
+        List<Double> goodputs = new ArrayList<>();
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("connections.csv")))) {
+            w.print("time_s,connection,bytes_delivered\n");
+            Map<Conn, TreeMap<Double, Long>> delivered = new LinkedHashMap<>();
+            for (Conn c : conns) delivered.put(c, deliveredSeries(c, t0));
+            for (int k = 0; k <= samples; k++) {
+                double x = k * dt;
+                for (Conn c : conns) {
+                    Map.Entry<Double, Long> e = delivered.get(c).floorEntry(x + 1e-9);
+                    w.printf(Locale.ROOT, "%.6f,%s,%d\n", x, c.id(), e == null ? 0 : e.getValue());
+                }
+            }
+        }
+        for (Conn c : conns) {
+            ObjectNode o = cj.addObject();
+            o.put("id", c.id());
+            o.put("type", c.type());
+            o.put("cc", spec.cc());
+            o.put("pm", c.type().equals("mptcp") ? "in-kernel" : "none");
+            o.put("scheduler", c.type().equals("mptcp") ? "default" : "none");
+            long bytes;
+            double secs;
+            JsonNode sr = readJson(c.serverJson()).path("end").path("sum_received");
+            if (sr.has("bytes") && sr.path("seconds").asDouble() > 0) {
+                bytes = sr.path("bytes").asLong();
+                secs = sr.path("seconds").asDouble();
+            } else {
+                bytes = c.subflows().stream().mapToLong(s -> s.cum).sum();
+                secs = dur;
+                warnings.add("connection " + c.id() + ": no receiver report from iperf3; goodput from subflow acks");
+            }
+            double g = bytes * 8 / secs / 1e6;
+            goodputs.add(g);
+            o.put("goodputMbps", round(g));
+            o.put("bytesDelivered", bytes);
+            ArrayNode sfs = o.putArray("subflows");
+            for (int id = 0; id < c.subflows().size(); id++) {
+                SubflowTrace s = c.subflows().get(id);
+                double[][] v = series.get(s);
+                double active = s.n > 1 ? s.t[s.n - 1] - s.t[0] : 0;
+                ObjectNode so = sfs.addObject();
+                so.put("id", id);
+                ArrayNode path = so.putArray("path");
+                int pi = pathIndex(s.src);
+                if (pi >= 1 && pi <= spec.paths().size()) {
+                    LabSpec.Path p = spec.paths().get(pi - 1);
+                    path.add(p.link() != null ? p.link().id() : p.id());
+                    if (spec.topology() == LabSpec.Topology.SHARED) path.add(spec.shared().id());
+                }
+                so.put("address", s.key);
+                so.put("goodputMbps", round(active > 0 ? s.cum * 8 / active / 1e6 : 0));
+                so.put("retransmits", s.retransmits);
+                so.put("srttMeanMs", round(Stats.mean(v[0]) / 1000));
+                so.put("srttP99Ms", round(Stats.percentile(v[0], 0.99) / 1000));
+                so.put("cwndMean", round(Stats.mean(v[1])));
+                so.put("ssthreshReductions", s.ssthreshReductions);
+                so.put("bytesAcked", s.cum);
+            }
+        }
+
+        // queues.csv and links[]
+        List<TcStats.Sample> tc = TcStats.parse(readLines(raw.resolve("tc.txt")));
+        List<LabSpec.Link> links = spec.bottlenecks();
+        Map<String, List<double[]>> q = new LinkedHashMap<>();   // link -> {t, qpkts, qbytes, drops, tx}
+        for (int i = 0; i < links.size(); i++) q.put(links.get(i).id(), new ArrayList<>());
+        for (TcStats.Sample s : tc) {
+            Double t = tcTimes.get(s.index());
+            String id = linkId(spec, s.link());
+            if (t == null || id == null) continue;
+            q.get(id).add(new double[] {t - t0, s.backlogPkts(), s.backlogBytes(), s.drops(), s.sentBytes()});
+        }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("queues.csv")))) {
+            w.print("time_s,link,qlen_pkts,qlen_bytes,drops,tx_bytes\n");
+            for (int k = 0; k <= samples; k++) {
+                double x = k * dt;
+                for (Map.Entry<String, List<double[]>> e : q.entrySet()) {
+                    double[] r = floor(e.getValue(), x);
+                    if (r == null) continue;
+                    w.printf(Locale.ROOT, "%.6f,%s,%d,%d,%d,%d\n", x, e.getKey(), (long) r[1], (long) r[2], (long) r[3], (long) r[4]);
+                }
+            }
+        }
+        ArrayNode lj = sum.putArray("links");
+        for (LabSpec.Link l : links) {
+            List<double[]> rows = q.get(l.id());
+            double[] base = floor(rows, 0), end = floor(rows, dur);
+            if (base == null && !rows.isEmpty()) base = rows.get(0);
+            ObjectNode o = lj.addObject();
+            o.put("id", l.id());
+            o.put("utilization", round(base == null || end == null ? 0 : (end[4] - base[4]) * 8 / (l.rateBps() * dur)));
+            o.put("drops", base == null || end == null ? 0 : (long) (end[3] - base[3]));
+            o.put("queueMeanPkts", round(Stats.mean(rows.stream().filter(r -> r[0] >= 0 && r[0] <= dur).mapToDouble(r -> r[1]).toArray())));
+            if (rows.isEmpty()) warnings.add("link " + l.id() + ": no queue samples");
+        }
+        sum.putObject("fairness").put("jain", round(Stats.jain(goodputs.stream().mapToDouble(Double::doubleValue).toArray())));
+        ObjectNode eng = sum.putObject("engine");
+        eng.put("events", 0);
+        eng.put("dataPackets", 0);
+        eng.put("wallSeconds", round(wallSeconds));
+
+        // self-check: was the lab, not TCP, the limit?
+        Checks ch = Checks.of(spec, raw, goodputs.stream().mapToDouble(Double::doubleValue).sum(), conns.isEmpty());
+        ch.write(sum.putObject("checks"));
+        sum.put("valid", ch.invalidReason() == null);
+        if (ch.invalidReason() != null) sum.put("invalidReason", ch.invalidReason());
+        warnings.addAll(ch.warnings());
+        if (!caKnown) warnings.add("ca_state unknown: the kernel has no tcp:tcp_cong_state_set tracepoint; subflows.csv writes '-'");
+        if (!Double.isNaN(tEnd) && tEnd - t0 < dur * 0.9) warnings.add(String.format(Locale.ROOT, "transfer ended early (%.1f s of %.1f s)", tEnd - t0, dur));
+        ArrayNode wj = sum.putArray("warnings");
+        warnings.forEach(wj::add);
+        JSON.writeValue(out.resolve("summary.json").toFile(), sum);
+        return sum;
+    }
+
+    /** Identifies the connections: MPTCP via ip mptcp monitor tokens, TCP via iperf3's local port. */
+    static List<Conn> connections(LabSpec spec, Path raw, Map<String, SubflowTrace> traces) throws IOException {
+        List<Conn> conns = new ArrayList<>();
+        int port = LabEnv.PORT;
+        int localPort = readJson(raw.resolve("client.json")).path("start").path("connected").path(0).path("local_port").asInt(-1);
+        List<SubflowTrace> main = new ArrayList<>();
+        if (spec.mptcp()) {
+            Map<String, List<String>> byToken = new LinkedHashMap<>();
+            String mainToken = null;
+            for (String line : readLines(raw.resolve("mptcp-monitor.txt"))) {
+                Matcher m = MONITOR.matcher(line);
+                if (!m.find()) continue;
+                String key = m.group(3) + ":" + m.group(4);
+                List<String> keys = byToken.computeIfAbsent(m.group(2), k -> new ArrayList<>());
+                if (!keys.contains(key)) keys.add(key);
+                if (m.group(1).equals("CREATED") && Integer.parseInt(m.group(4)) == localPort) mainToken = m.group(2);
+            }
+            if (mainToken != null) {
+                for (String k : byToken.get(mainToken)) if (traces.containsKey(k)) main.add(traces.get(k));
+            } else {   // fallback: every subflow to the port that carried data
+                for (SubflowTrace s : traces.values()) if (s.dport == port && s.cum >= MIN_DATA_BYTES) main.add(s);
+            }
+        } else {
+            for (SubflowTrace s : traces.values()) if (s.dport == port && Integer.parseInt(s.key.substring(s.key.lastIndexOf(':') + 1)) == localPort) main.add(s);
+            if (main.isEmpty()) largest(traces, port).ifPresent(main::add);
+        }
+        main.sort((a, b) -> Double.compare(a.t[0], b.t[0]));
+        conns.add(new Conn(spec.mptcp() ? "m1" : "t1", spec.mptcp() ? "mptcp" : "tcp", main, raw.resolve("server.json")));
+        for (int j = 1; j <= spec.competingTcp(); j++) {
+            List<SubflowTrace> one = new ArrayList<>();
+            largest(traces, port + j).ifPresent(one::add);
+            conns.add(new Conn("c" + j, "tcp", one, raw.resolve("compete" + j + "-server.json")));
+        }
+        return conns;
+    }
+
+    private static java.util.Optional<SubflowTrace> largest(Map<String, SubflowTrace> traces, int dport) {
+        return traces.values().stream().filter(s -> s.dport == dport).max((a, b) -> Long.compare(a.cum, b.cum));
+    }
+
+    /** Cumulative delivered bytes over time: iperf3 server intervals, else the subflows' acked bytes. */
+    private static TreeMap<Double, Long> deliveredSeries(Conn c, double t0) throws IOException {
+        TreeMap<Double, Long> m = new TreeMap<>();
+        JsonNode iv = readJson(c.serverJson()).path("intervals");
+        long cum = 0;
+        for (JsonNode i : iv) {
+            cum += i.path("sum").path("bytes").asLong();
+            m.put(i.path("sum").path("end").asDouble(), cum);
+        }
+        if (!m.isEmpty()) return m;
+        TreeMap<Double, Long> events = new TreeMap<>();
+        for (SubflowTrace s : c.subflows()) {
+            for (int i = 0; i < s.n; i++) events.merge(s.t[i] - t0, i == 0 ? s.acked[0] : s.acked[i] - s.acked[i - 1], Long::sum);
+        }
+        for (Map.Entry<Double, Long> e : events.entrySet()) {
+            cum += e.getValue();
+            m.put(e.getKey(), cum);
+        }
+        return m;
+    }
+
+    /** Path index i from a client address 10.1.i.x; -1 if not a lab address. */
+    static int pathIndex(String addr) {
+        String[] p = addr.split("\\.");
+        if (p.length == 4 && p[0].equals("10") && p[1].equals("1")) return Integer.parseInt(p[2]);
+        return -1;
+    }
+
+    /** Maps the lab's queue ids (path1.., shared) to the spec's link ids. */
+    private static String linkId(LabSpec spec, String labId) {
+        if (labId.equals("shared")) return spec.topology() == LabSpec.Topology.SHARED ? spec.shared().id() : null;
+        if (labId.startsWith("path")) {
+            int i = Integer.parseInt(labId.substring(4));
+            if (i >= 1 && i <= spec.paths().size() && spec.paths().get(i - 1).link() != null) return spec.paths().get(i - 1).link().id();
+        }
+        return null;
+    }
+
+    private static double[] floor(List<double[]> rows, double x) {
+        double[] r = null;
+        for (double[] row : rows) {
+            if (row[0] <= x + 1e-9) r = row;
+            else break;
+        }
+        return r;
+    }
+
+    static double round(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) return 0;
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    static List<String> readLines(Path p) throws IOException {
+        return Files.exists(p) ? Files.readAllLines(p, StandardCharsets.ISO_8859_1) : List.of();
+    }
+
+    static String firstLine(Path p, String dflt) throws IOException {
+        List<String> l = readLines(p);
+        return l.isEmpty() ? dflt : l.get(0).trim();
+    }
+
+    static JsonNode readJson(Path p) {
+        try {
+            return Files.exists(p) ? JSON.readTree(p.toFile()) : JSON.createObjectNode();
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

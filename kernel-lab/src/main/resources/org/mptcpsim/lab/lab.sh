@@ -1,0 +1,187 @@
+#!/bin/bash
+# lab.sh up|run|down -- the mptcp-sim kernel lab: one MPTCP scenario in network namespaces.
+# Runs unchanged on the host (DELAY=tun, userspace delay line) and inside the QEMU guest
+# (DELAY=netem). Written by org.mptcpsim.lab.LabEnv; every knob is an environment variable:
+#
+#   P        unique prefix; namespaces $P-cli $P-srv $P-rb $P-r1..$P-rN, tracefs instance $P
+#   TOPO     separate (tbf on r_i:s, one per path) | shared (one tbf on rb:s)
+#   NPATHS   number of paths;  OWD_US "d1 d2 ..." one-way delay per path (both directions)
+#   RATES    "r1 r2 ..." bit/s per path (separate);  LIMITS "b1 b2 ..." tbf limit bytes per path
+#   SHRATE / SHLIMIT   the shared bottleneck (shared)
+#   SUBFLOWS "n1 n2 ..." subflows per path (address aliases + in-kernel `subflow` endpoints)
+#   MPTCP    1 = client and server run under mptcpize, 0 = plain TCP over path 1
+#   DELAY    tun | netem | none;  DL = delay line binary;  RAW = directory for raw captures
+#   SECS, CC (per-socket iperf3 -C), SAMPLE_S, NCOMPETE (plain TCP flows over path 1), PORT
+#   TRACEFS  tracefs mount point; mounted here (and unmounted by down) if it has no events/
+#
+#  separate: cli =c_i= r_i =s= srv           shared: cli =c_i= r_i =u= rb =s= srv
+#  The server's service address is 10.9.0.1/32 on lo; client path i uses 10.1.i.2 (+ aliases .3 ...).
+# `down` removes only the exact names listed above and processes started inside them.
+set -u
+P=${P:?P (prefix) is required}; TOPO=${TOPO:-separate}; NPATHS=${NPATHS:-1}
+OWD=(${OWD_US:-10000}); RATES_A=(${RATES:-10000000}); LIMITS_A=(${LIMITS:-150000})
+SUBS=(${SUBFLOWS:-1}); MPTCP=${MPTCP:-1}; DELAY=${DELAY:-tun}; DL=${DL:-delayline}
+RAW=${RAW:-/tmp/$P-raw}; PORT=${PORT:-5201}; NCOMPETE=${NCOMPETE:-0}
+TRACEFS=${TRACEFS:-/sys/kernel/tracing}
+SRV=10.9.0.1
+
+x() { ip netns exec "$@"; }
+log() { echo "lab.sh[$P]: $*" >&2; }
+namespaces() { echo "$P-cli $P-srv $P-rb"; for i in $(seq 1 "$NPATHS"); do echo "$P-r$i"; done; }
+burst() { local b=$(( $1 / 8 / 1000 )); [ $b -lt 3028 ] && b=3028; echo $b; }   # >= 1 ms of rate
+
+mkns() {
+  ip netns add "$1" && ip -n "$1" link set lo up &&
+  x "$1" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
+}
+veth() {  # veth NS1 IF1 ADDR1 NS2 IF2 ADDR2  (/24 on both ends)
+  ip link add "$2" netns "$1" type veth peer name "$5" netns "$4" &&
+  ip -n "$1" addr add "$3/24" dev "$2" && ip -n "$1" link set "$2" up &&
+  ip -n "$4" addr add "$6/24" dev "$5" && ip -n "$4" link set "$5" up
+}
+shaper() {  # shaper NS IF RATE LIMIT [NETEM_DELAY_US]: rate + byte buffer (tbf), after the delay
+  if [ -n "${5:-}" ]; then
+    tc -n "$1" qdisc add dev "$2" root handle 1: netem delay "${5}us" limit 100000 &&
+    tc -n "$1" qdisc add dev "$2" parent 1:1 handle 10: tbf rate "${3}bit" burst "$(burst "$3")" limit "$4"
+  else
+    tc -n "$1" qdisc add dev "$2" root tbf rate "${3}bit" burst "$(burst "$3")" limit "$4"
+  fi
+}
+
+up() {
+  set -e
+  mkdir -p "$RAW"
+  mkns "$P-cli"; mkns "$P-srv"; ip -n "$P-srv" addr add $SRV/32 dev lo
+  if [ "$TOPO" = shared ]; then
+    mkns "$P-rb"; veth "$P-rb" s 10.2.1.1 "$P-srv" e1 10.2.1.2
+    ip -n "$P-rb" route add $SRV/32 via 10.2.1.2
+    shaper "$P-rb" s "$SHRATE" "$SHLIMIT"
+  fi
+  for i in $(seq 1 "$NPATHS"); do
+    R=$P-r$i; d=${OWD[$((i-1))]}; mkns "$R"
+    veth "$P-cli" "c$i" "10.1.$i.2" "$R" "c$i" "10.1.$i.1"
+    if [ "$TOPO" = shared ]; then
+      veth "$R" u "10.3.$i.1" "$P-rb" "u$i" "10.3.$i.2"; nh=10.3.$i.2; upif=u
+      ip -n "$P-rb" route add "10.1.$i.0/24" via "10.3.$i.1"
+      ip -n "$P-srv" route add "10.1.$i.0/24" via 10.2.1.1
+      [ "$DELAY" = netem ] && tc -n "$R" qdisc add dev u root netem delay "${d}us" limit 100000
+    else
+      veth "$R" s "10.2.$i.1" "$P-srv" "e$i" "10.2.$i.2"; nh=10.2.$i.2; upif=s
+      ip -n "$P-srv" route add "10.1.$i.0/24" via "10.2.$i.1"
+      if [ "$DELAY" = netem ]; then shaper "$R" s "${RATES_A[$((i-1))]}" "${LIMITS_A[$((i-1))]}" "$d"
+      else shaper "$R" s "${RATES_A[$((i-1))]}" "${LIMITS_A[$((i-1))]}"; fi
+    fi
+    ip -n "$R" route add $SRV/32 via $nh
+    if [ "$DELAY" = netem ]; then
+      tc -n "$R" qdisc add dev "c$i" root netem delay "${d}us" limit 100000
+    elif [ "$DELAY" = tun ]; then   # both directions detour through tun dl0 in r_i
+      ip -n "$R" tuntap add dev dl0 mode tun; ip -n "$R" link set dl0 up txqueuelen 10000
+      ip -n "$R" route add default dev dl0 table 100
+      ip -n "$R" rule add pref 100 iif "c$i" lookup 100; ip -n "$R" rule add pref 101 iif $upif lookup 100
+      x "$R" sysctl -qw net.ipv4.conf.dl0.rp_filter=0
+      x "$R" "$DL" dl0 "$d" 2> "$RAW/delayline-r$i.log" & echo $! > "$RAW/delayline-r$i.pid"
+    fi
+    # client: each address of path i leaves through c_i (source routing), aliases for extra subflows
+    ip -n "$P-cli" route add default via "10.1.$i.1" dev "c$i" table $((100+i))
+    n=${SUBS[$((i-1))]:-1}
+    for k in $(seq 0 $((n-1))); do
+      a=10.1.$i.$((2+k))
+      [ "$k" -gt 0 ] && ip -n "$P-cli" addr add "$a/24" dev "c$i"
+      ip -n "$P-cli" rule add pref 100 from "$a" lookup $((100+i))
+      if [ "$MPTCP" = 1 ] && { [ "$i" -gt 1 ] || [ "$k" -gt 0 ]; }; then
+        ip -n "$P-cli" mptcp endpoint add "$a" dev "c$i" subflow
+      fi
+    done
+  done
+  ip -n "$P-cli" route add default via 10.1.1.1 dev c1
+  if [ "$MPTCP" = 1 ]; then
+    for ns in cli srv; do ip -n "$P-$ns" mptcp limits set subflows 8 add_addr_accepted 8; done
+  fi
+  [ "$DELAY" = tun ] && sleep 0.2
+  for i in $(seq 1 "$NPATHS"); do   # the delay line must be alive
+    if [ -f "$RAW/delayline-r$i.pid" ] && ! kill -0 "$(cat "$RAW/delayline-r$i.pid")" 2>/dev/null; then
+      log "delay line of path $i died: $(cat "$RAW/delayline-r$i.log")"; exit 1; fi
+  done
+  log "up: $(namespaces | tr '\n' ' ')"
+}
+
+# queue devices: "NS DEV LINKID" lines
+qdevs() {
+  if [ "$TOPO" = shared ]; then echo "$P-rb s shared"
+  else for i in $(seq 1 "$NPATHS"); do echo "$P-r$i s path$i"; done; fi
+}
+
+run() {
+  mkdir -p "$RAW"; local I=$TRACEFS/instances/$P
+  PIDS=(); SAMPLER=""; trap 'kill ${PIDS[*]} $SAMPLER 2>/dev/null' EXIT
+  if [ ! -d "$TRACEFS/events" ]; then
+    mkdir -p "$TRACEFS" && mount -t tracefs nodev "$TRACEFS" && touch "$RAW/.mounted-tracefs" || { log "cannot mount tracefs at $TRACEFS"; exit 1; }
+  fi
+  mkdir "$I" || { log "tracefs instance $I exists or cannot be created"; exit 1; }
+  echo 0 > "$I/tracing_on"; echo mono > "$I/trace_clock"; echo 16384 > "$I/buffer_size_kb"
+  local filter="dport >= $PORT && dport <= $((PORT+NCOMPETE))"
+  for ev in tcp_probe tcp_retransmit_skb tcp_cong_state_set; do
+    [ -d "$I/events/tcp/$ev" ] || { log "no tracepoint tcp:$ev"; continue; }
+    echo "$filter" > "$I/events/tcp/$ev/filter"; echo 1 > "$I/events/tcp/$ev/enable" && echo "$ev" >> "$RAW/events.txt"
+  done
+  local wrap=""; [ "$MPTCP" = 1 ] && wrap="mptcpize run"
+  local iv=$SAMPLE_S; awk "BEGIN{exit !($iv < 0.1)}" && iv=0.1      # iperf3's minimum interval
+  x "$P-srv" $wrap iperf3 -s -1 -p "$PORT" -i "$iv" -J > "$RAW/server.json" 2> "$RAW/server.err" & PIDS+=($!)
+  for j in $(seq 1 "$NCOMPETE"); do
+    x "$P-srv" iperf3 -s -1 -p $((PORT+j)) -i "$iv" -J > "$RAW/compete$j-server.json" 2>&1 & PIDS+=($!)
+  done
+  if [ "$MPTCP" = 1 ]; then
+    x "$P-cli" timeout $((SECS+15)) "$(command -v ip)" mptcp monitor > "$RAW/mptcp-monitor.txt" 2>&1 & PIDS+=($!)
+  fi
+  cat "$I/trace_pipe" > "$RAW/trace.txt" & local tp=$!
+  echo 1 > "$I/tracing_on"
+  ( k=0; while :; do    # queue samples; each stamped by a marker on the trace clock
+      echo "KLAB tc $k" > "$I/trace_marker"
+      qdevs | while read -r ns dev id; do echo "@@ $k $id"; tc -n "$ns" -s qdisc show dev "$dev"; done
+      k=$((k+1)); sleep "$SAMPLE_S"; done ) > "$RAW/tc.txt" 2>&1 &
+  SAMPLER=$!
+  sleep 0.5; x "$P-cli" nstat -n 2>/dev/null; head -1 /proc/stat > "$RAW/cpu-start.txt"
+  echo "KLAB start" > "$I/trace_marker"
+  x "$P-cli" $wrap iperf3 -c $SRV -p "$PORT" -t "$SECS" -C "$CC" -J > "$RAW/client.json" 2> "$RAW/client.err" &
+  local cl=$!; local cls=($cl)
+  for j in $(seq 1 "$NCOMPETE"); do
+    x "$P-cli" iperf3 -c $SRV -p $((PORT+j)) -B 10.1.1.2 -t "$SECS" -C "$CC" -J > "$RAW/compete$j-client.json" 2>&1 & cls+=($!)
+  done
+  sleep "$(awk "BEGIN{print $SECS/2}")"; x "$P-cli" ss -Mtin > "$RAW/ss-mid.txt" 2>&1
+  local rc=0; for c in "${cls[@]}"; do wait "$c" || rc=1; done
+  echo "KLAB end" > "$I/trace_marker"; head -1 /proc/stat > "$RAW/cpu-end.txt"
+  kill "$SAMPLER" 2>/dev/null; SAMPLER=""; sleep 0.3
+  echo 0 > "$I/tracing_on"; kill $tp 2>/dev/null; wait $tp 2>/dev/null
+  x "$P-cli" nstat -a > "$RAW/nstat.txt" 2>&1
+  for i in $(seq 1 "$NPATHS"); do
+    ip -n "$P-r$i" -s link show > "$RAW/links-r$i.txt" 2>&1
+    f=$RAW/delayline-r$i.pid; [ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null && rm -f "$f"
+  done
+  uname -r > "$RAW/kernel.txt"; sleep 0.2
+  [ $rc = 0 ] || log "an iperf3 client failed: $(cat "$RAW/client.err")"
+  return $rc
+}
+
+down() {
+  for i in $(seq 1 "$NPATHS"); do f=$RAW/delayline-r$i.pid
+    [ -f "$f" ] && { kill -TERM "$(cat "$f")" 2>/dev/null; rm -f "$f"; }; done
+  for ns in $(namespaces); do
+    if ip netns list | awk '{print $1}' | grep -qx "$ns"; then
+      ip netns pids "$ns" | xargs -r kill 2>/dev/null; sleep 0.1
+      ip netns pids "$ns" | xargs -r kill -9 2>/dev/null; ip netns del "$ns"
+    fi
+  done
+  local I=$TRACEFS/instances/$P
+  if [ -d "$I" ]; then
+    echo 0 > "$I/tracing_on" 2>/dev/null
+    for ev in tcp_probe tcp_retransmit_skb tcp_cong_state_set; do echo 0 > "$I/events/tcp/$ev/enable" 2>/dev/null; done
+    rmdir "$I" 2>/dev/null || log "could not remove tracefs instance $I"
+  fi
+  if [ -f "$RAW/.mounted-tracefs" ]; then umount "$TRACEFS" 2>/dev/null && rmdir "$TRACEFS" 2>/dev/null; rm -f "$RAW/.mounted-tracefs"; fi
+  return 0
+}
+
+case "${1:-}" in
+  up) up ;; run) run ;; down) down ;;
+  *) echo "usage: lab.sh up|run|down (configuration in environment variables, see header)" >&2; exit 2 ;;
+esac

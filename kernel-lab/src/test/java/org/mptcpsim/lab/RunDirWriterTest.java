@@ -1,0 +1,89 @@
+package org.mptcpsim.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Converts a committed capture (first second of a real 10+20 Mbit/s host run, every 8th probe record). */
+class RunDirWriterTest {
+    static final String[] FILES = {"trace.txt", "tc.txt", "client.json", "server.json", "mptcp-monitor.txt", "cpu-start.txt", "cpu-end.txt",
+        "delayline-r1.log", "delayline-r2.log", "links-r1.txt", "events.txt", "kernel.txt"};
+
+    static Path sampleRaw(Path dir) throws IOException {
+        Path raw = dir.resolve("raw");
+        Files.createDirectories(raw);
+        for (String f : FILES) {
+            try (InputStream in = RunDirWriterTest.class.getResourceAsStream("sample-raw/" + f)) {
+                Files.copy(in, raw.resolve(f));
+            }
+        }
+        return raw;
+    }
+
+    static LabSpec spec() {
+        return new LabSpec("two-paths", LabSpec.Topology.SEPARATE,
+                List.of(new LabSpec.Path("p1", 10_000, 1, new LabSpec.Link("wifi", 10_000_000, 150_000)),
+                        new LabSpec.Path("p2", 20_000, 1, new LabSpec.Link("lte", 20_000_000, 150_000))),
+                null, 1, "cubic", true, 0, 0.1, "test");
+    }
+
+    @Test
+    void writesTheRunDirectoryFormat(@TempDir Path dir) throws IOException {
+        Path raw = sampleRaw(dir);
+        RunDirWriter.write(spec(), Backend.HOST, raw, dir, 2.5);
+        JsonNode s = RunDirWriter.readJson(dir.resolve("summary.json"));
+        assertEquals("kernel-host", s.path("source").asText());
+        assertEquals("6.18.44-fc-v669", s.path("kernel").path("release").asText());
+        JsonNode sfs = s.path("connections").path(0).path("subflows");
+        assertEquals(2, sfs.size(), "the control connection's subflows are not data subflows");
+        assertEquals("wifi", sfs.path(0).path("path").path(0).asText());
+        assertEquals("lte", sfs.path(1).path("path").path(0).asText());
+        for (JsonNode sf : sfs) {
+            assertTrue(sf.path("goodputMbps").asDouble() > 1, sf.toString());
+            assertTrue(sf.path("srttMeanMs").asDouble() >= 20, sf.toString());
+        }
+        assertEquals(2, s.path("links").size());
+        assertEquals(0.0, s.path("checks").path("delayLineDrops").asDouble());
+
+        List<String> sub = Files.readAllLines(dir.resolve("subflows.csv"));
+        assertEquals("time_s,connection,subflow,cwnd,ssthresh,srtt_us,bytes_acked,ca_state", sub.get(0));
+        assertTrue(sub.get(1).matches("0\\.[0-9]{6},m1,[01],\\d+,\\d+,\\d+,\\d+,(Open|Disorder|CWR|Recovery|Loss)"), sub.get(1));
+        long prev = -1;
+        for (String l : sub.subList(1, sub.size())) {
+            String[] f = l.split(",");
+            if (!f[2].equals("0")) continue;
+            long acked = Long.parseLong(f[6]);
+            assertTrue(acked >= prev, "bytes_acked is cumulative");
+            prev = acked;
+        }
+        assertEquals("time_s,connection,bytes_delivered", Files.readAllLines(dir.resolve("connections.csv")).get(0));
+        List<String> q = Files.readAllLines(dir.resolve("queues.csv"));
+        assertEquals("time_s,link,qlen_pkts,qlen_bytes,drops,tx_bytes", q.get(0));
+        assertTrue(q.stream().anyMatch(l -> l.contains(",lte,")));
+    }
+
+    @Test
+    void marksARunInvalidWhenTheDelayLineDropped(@TempDir Path dir) throws IOException {
+        Path raw = sampleRaw(dir);
+        Files.writeString(raw.resolve("delayline-r1.log"), "delayline dl0: forwarded=100 dropped=3\n");
+        JsonNode s = RunDirWriter.write(spec(), Backend.HOST, raw, dir, 1);
+        assertEquals(false, s.path("valid").asBoolean());
+        assertTrue(s.path("invalidReason").asText().startsWith("the delay line dropped packets"));
+    }
+
+    @Test
+    void cpuAndTunCountersParse() {
+        assertEquals(0.5, Checks.cpuBusy(List.of("cpu  100 0 100 200 0 0 0 0 0 0"), List.of("cpu  150 0 150 300 0 0 0 0 0 0")), 1e-9);
+        assertEquals(12, Checks.tunTxDropped(List.of("4: dl0: <POINTOPOINT,UP> mtu 1500", "    link/none ",
+                "    RX:  bytes packets errors dropped  missed   mcast", "       81266    9114      0       0       0       0 ",
+                "    TX:  bytes packets errors dropped carrier collsns", "       81266    9114      0      12       0       0 ")));
+    }
+}
