@@ -91,8 +91,14 @@ public final class EventLoop implements Clock {
      * after {@code until}; the clock then reads {@code until} (or the stop time).
      */
     public void run(long until) {
+        run(until, Long.MAX_VALUE);
+    }
+
+    /** As {@link #run(long)}, executing at most {@code maxEvents} events. */
+    public void run(long until, long maxEvents) {
         stopped = false;
-        while (size > 0 && !stopped) {
+        long limit = executed + maxEvents;
+        while (size > 0 && !stopped && executed < limit) {
             Event e = heap[0];
             if (e.time > until) {
                 break;
@@ -102,7 +108,7 @@ public final class EventLoop implements Clock {
             executed++;
             e.onEvent(now);
         }
-        if (!stopped && until > now) {
+        if (!stopped && executed < limit && until > now) {
             now = until;
         }
     }
