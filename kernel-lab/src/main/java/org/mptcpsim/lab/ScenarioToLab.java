@@ -1,0 +1,395 @@
+package org.mptcpsim.lab;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.mptcpsim.scenario.model.BufferSpec;
+import org.mptcpsim.scenario.model.ConnectionSpec;
+import org.mptcpsim.scenario.model.DirectionSpec;
+import org.mptcpsim.scenario.model.HostSpec;
+import org.mptcpsim.scenario.model.InterfaceSpec;
+import org.mptcpsim.scenario.model.LinkSpec;
+import org.mptcpsim.scenario.model.Loc;
+import org.mptcpsim.scenario.model.NodeSpec;
+import org.mptcpsim.scenario.model.RouteSpec;
+import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.model.SubflowSpec;
+import org.mptcpsim.scenario.options.Flavour;
+import org.mptcpsim.scenario.options.KernelOptions;
+
+/**
+ * Maps a scenario onto the shapes the kernel lab can build ({@link LabSpec}), or refuses with every
+ * reason at once, each naming the scenario location ({@code file:line:col: field: problem}).
+ *
+ * <p>Supported: one MPTCP (or one plain TCP) bulk connection from a client host to a server host started at 0;
+ * its subflows (the initial one plus the explicit {@code subflows:}) grouped by client interface into paths;
+ * each path's route (explicit route, else the unique shortest one) crossing exactly one rate-limiting link in the
+ * data direction. Every path its own bottleneck = {@code SEPARATE} (the short form {@code paths:}); all paths through
+ * one bottleneck = {@code SHARED}, which also carries competing plain TCP bulk connections between the same hosts
+ * leaving over path 1. The one-way delay of a path is the sum of the link delays on its route (applied in both
+ * directions by the lab). Buffers become the tbf {@code limit} in bytes, which counts the 14 B Ethernet header of
+ * every frame: {@code Npkt} → N × (MTU + 14); {@code xBDP} → the simulator's packet count (rate × RTT / (MTU + l2),
+ * rounded, as ScenarioRunner does) × (MTU + 14); bytes stay bytes.
+ *
+ * <p>Refused: out-of-tree CCs (via {@link Preflight}), the mptcp-v0.95 flavour, path managers/schedulers other than
+ * {@code default}, link schedules, random loss, reverse-direction rates or delays that differ from the forward ones,
+ * two rate limits on one route, more topologies than separate/shared, late starts, sized transfers, kernel options the
+ * lab does not apply, an MTU other than 1500, more than the backend's total rate.
+ */
+public final class ScenarioToLab {
+    /** Ethernet header bytes tbf counts on every frame (veth). */
+    public static final int ETH = 14;
+    /** A link on a path is rate-limiting when its rate is below this multiple of the path's slowest link. */
+    static final double FAST_FACTOR = 5.0;
+    /** Explicit kernel options the lab applies or that do not change the kernel run. */
+    static final Set<String> APPLIED = Set.of(KernelOptions.CC, KernelOptions.FLAVOUR, KernelOptions.PATH_MANAGER,
+            KernelOptions.SCHEDULER, "sim.l2_overhead_bytes", "sim.header_bytes", "sim.dss_bytes", "sim.mtu", "sim.delayed_ack");
+
+    /** The result: a spec, or the refusals (never both). */
+    public record Result(LabSpec spec, List<String> refusals, List<String> notes) {
+        public boolean ok() {
+            return spec != null;
+        }
+
+        /** The spec, or a {@link LabRefusedException} with every reason. */
+        public LabSpec orThrow() throws LabRefusedException {
+            if (spec == null) throw new LabRefusedException(refusals);
+            return spec;
+        }
+    }
+
+    private final Scenario sc;
+    private final Backend backend;
+    private final boolean customKernel;
+    private final List<String> refusals = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private ScenarioToLab(Scenario sc, Backend backend, boolean customKernel) {
+        this.sc = sc;
+        this.backend = backend;
+        this.customKernel = customKernel;
+    }
+
+    /** Maps {@code sc} for {@code backend}; {@code customKernel} = a user-supplied kernel image (VM). */
+    public static Result map(Scenario sc, Backend backend, boolean customKernel) {
+        ScenarioToLab m = new ScenarioToLab(sc, backend, customKernel);
+        LabSpec spec = null;
+        try {
+            spec = m.build();
+        } catch (IllegalArgumentException e) {
+            m.refuse(sc.loc(), e.getMessage());
+        }
+        if (!m.refusals.isEmpty()) return new Result(null, List.copyOf(m.refusals), List.copyOf(m.notes));
+        return new Result(spec, List.of(), List.copyOf(m.notes));
+    }
+
+    private void refuse(Loc loc, String problem) {
+        refusals.add((loc == null ? sc.sourceFile() : loc.toString()) + ": " + problem);
+    }
+
+    /** A route of a path: links in data order and whether each is crossed from→to. */
+    private record Hop(LinkSpec link, boolean forward) {
+        DirectionSpec data() {
+            return forward ? link.forward() : link.reverse();
+        }
+
+        DirectionSpec ack() {
+            return forward ? link.reverse() : link.forward();
+        }
+    }
+
+    private LabSpec build() {
+        // ---- connections
+        List<ConnectionSpec> conns = sc.connections();
+        if (conns.isEmpty()) {
+            refuse(sc.loc(), "the scenario has no connection to run");
+            return null;
+        }
+        ConnectionSpec main = conns.stream().filter(c -> c.type() == ConnectionSpec.Type.MPTCP).findFirst().orElse(conns.get(0));
+        List<ConnectionSpec> competing = new ArrayList<>();
+        for (ConnectionSpec c : conns) {
+            if (c == main) continue;
+            if (c.type() == ConnectionSpec.Type.MPTCP) {
+                refuse(c.loc(), "the lab runs one MPTCP connection; a second one (" + c.id() + ") is not supported");
+            } else if (!c.fromHost().equals(main.fromHost()) || !c.toHost().equals(main.toHost())) {
+                refuse(c.loc(), "competing TCP connection " + c.id() + " must go between the MPTCP connection's hosts ("
+                        + main.fromHost() + " -> " + main.toHost() + "); the lab sends it from the client over path 1");
+            } else {
+                competing.add(c);
+            }
+        }
+        for (ConnectionSpec c : conns) {
+            if (c.startPs() != 0) refuse(c.loc().withPath("connections[" + c.id() + "].start"),
+                    "the lab starts every flow at 0 s (start " + fmtS(c.startPs()) + " is not supported)");
+            if (!c.isBulk()) refuse(c.loc().withPath("connections[" + c.id() + "].size"),
+                    "the lab runs bulk transfers only (iperf3 -t); size " + c.sizeBytes() + " B is not supported");
+        }
+        // ---- kernel options
+        String cc = main.kernel().congestionControl();
+        for (ConnectionSpec c : conns) {
+            KernelOptions k = c.kernel();
+            if (!k.congestionControl().equals(cc)) refuse(loc(k, KernelOptions.CC, c),
+                    "all connections must use one congestion control in the lab (" + c.id() + ": " + k.congestionControl() + ", " + main.id() + ": " + cc + ")");
+            if (k.flavour() != Flavour.UPSTREAM) refuse(loc(k, KernelOptions.FLAVOUR, c),
+                    "flavour " + k.flavour().key() + " models the out-of-tree multipath-tcp.org kernel; the host kernel is upstream MPTCP"
+                            + " (an out-of-tree image needs --backend vm --kernel and a client path for its socket API, not written)");
+            if (Preflight.OUT_OF_TREE_CC.contains(k.congestionControl())) refuse(loc(k, KernelOptions.CC, c),
+                    k.congestionControl() + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend vm --kernel IMAGE");
+            if (c.type() == ConnectionSpec.Type.MPTCP) {
+                if (!"default".equals(k.get(KernelOptions.PATH_MANAGER))) refuse(loc(k, KernelOptions.PATH_MANAGER, c),
+                        "path manager " + k.get(KernelOptions.PATH_MANAGER) + ": the lab opens subflows with in-kernel endpoints only; use default with explicit subflows:");
+                if (!"default".equals(k.get(KernelOptions.SCHEDULER))) refuse(loc(k, KernelOptions.SCHEDULER, c),
+                        "scheduler " + k.get(KernelOptions.SCHEDULER) + " is not selectable in upstream Linux here; use default");
+            }
+            for (String name : k.explicit().keySet()) {
+                if (!APPLIED.contains(name)) refuse(loc(k, name, c), name + " = " + k.explicit().get(name)
+                        + " is not applied by the lab (it sets only the congestion control); remove it for a kernel run");
+            }
+            if (k.getInt("sim.mtu", 1500) != 1500) refuse(loc(k, "sim.mtu", c), "the lab's veth MTU is 1500; sim.mtu " + k.getInt("sim.mtu", 1500) + " is not supported");
+            if (k.getInt("sim.delayed_ack", 1) == 0) refuse(loc(k, "sim.delayed_ack", c), "the kernel always delays ACKs; sim.delayed_ack 0 has no kernel equivalent");
+        }
+        // ---- links: what no path can express
+        for (LinkSpec l : sc.links()) {
+            if (!l.schedule().isEmpty()) refuse(l.schedule().get(0).loc(), "link " + l.id() + ": link schedules (down/up/rate changes) are not supported by the lab");
+            if (l.forward().loss() > 0 || l.reverse().loss() > 0) refuse(l.forward().loss() > 0 ? l.forward().loc() : l.reverse().loc(),
+                    "link " + l.id() + ": random loss is not supported by the lab (the host kernel has no netem)");
+            if (l.forward().delayPs() != l.reverse().delayPs()) refuse(l.reverse().loc(),
+                    "link " + l.id() + ": a reverse delay different from the forward delay cannot be expressed (the lab delays both directions equally)");
+        }
+        if (!refusals.isEmpty()) return null;
+        // ---- paths of the main connection
+        Map<String, Integer> subflowsPerIface = new LinkedHashMap<>();
+        Map<String, Loc> ifaceLoc = new LinkedHashMap<>();
+        String first = main.fromInterface() != null ? main.fromInterface() : firstInterface(main.fromHost());
+        if (first == null) {
+            refuse(main.loc(), "host " + main.fromHost() + " has no interface");
+            return null;
+        }
+        subflowsPerIface.put(first, 1);
+        ifaceLoc.put(first, main.loc());
+        if (main.type() == ConnectionSpec.Type.MPTCP) {
+            for (SubflowSpec s : main.subflows()) {
+                if (!s.fromHost().equals(main.fromHost()) || !s.toHost().equals(main.toHost())) {
+                    refuse(s.loc(), "explicit subflows must join the connection's hosts " + main.fromHost() + " -> " + main.toHost());
+                    continue;
+                }
+                if (s.toInterface() != null && main.toInterface() != null && !s.toInterface().equals(main.toInterface())) {
+                    refuse(s.loc(), "the lab's server has one address; a subflow to another server interface (" + s.toInterface() + ") is not supported");
+                }
+                String i = s.fromInterface() != null ? s.fromInterface() : first;
+                subflowsPerIface.merge(i, 1, Integer::sum);
+                ifaceLoc.putIfAbsent(i, s.loc());
+            }
+        }
+        List<String> ifaces = new ArrayList<>(subflowsPerIface.keySet());
+        List<List<Hop>> routes = new ArrayList<>();
+        for (String i : ifaces) {
+            List<Hop> r = route(main.fromHost(), i, main.toHost(), ifaceLoc.get(i));
+            if (r == null) return null;
+            routes.add(r);
+        }
+        // bottleneck of each route: the slowest link in the data direction; every other link must be clearly faster
+        List<Hop> bottle = new ArrayList<>();
+        for (int p = 0; p < routes.size(); p++) {
+            List<Hop> r = routes.get(p);
+            Hop b = r.stream().min((a, c) -> Long.compare(a.data().rateBps(), c.data().rateBps())).orElseThrow();
+            for (Hop h : r) {
+                if (h != b && h.data().rateBps() < FAST_FACTOR * b.data().rateBps()) {
+                    refuse(h.data().loc(), "path over " + ifaces.get(p) + " has two rate limits (" + h.link().id() + " "
+                            + mbit(h.data().rateBps()) + " and " + b.link().id() + " " + mbit(b.data().rateBps())
+                            + "); the lab shapes one link per path, the others must be ≥ " + (int) FAST_FACTOR + "× faster");
+                }
+                if (h.ack().rateBps() < b.data().rateBps()) {
+                    refuse(h.ack().loc(), "link " + h.link().id() + ": the ACK-direction rate " + mbit(h.ack().rateBps())
+                            + " is below the bottleneck rate; the lab does not shape the ACK direction");
+                }
+            }
+            bottle.add(b);
+        }
+        boolean allSame = bottle.stream().allMatch(b -> b.link() == bottle.get(0).link());
+        boolean allDistinct = bottle.stream().map(Hop::link).distinct().count() == bottle.size();
+        LabSpec.Topology topo;
+        if (!competing.isEmpty()) {
+            if (!allSame) {
+                refuse(competing.get(0).loc(), "competing TCP connections need every path through one shared bottleneck; "
+                        + "the paths' bottlenecks are " + bottle.stream().map(b -> b.link().id()).toList());
+                return null;
+            }
+            topo = LabSpec.Topology.SHARED;
+        } else if (bottle.size() == 1 || allDistinct) {
+            topo = LabSpec.Topology.SEPARATE;
+        } else if (allSame) {
+            topo = LabSpec.Topology.SHARED;
+        } else {
+            refuse(sc.loc(), "the lab builds two topologies: every path its own bottleneck, or all paths through one; here the bottlenecks are "
+                    + bottle.stream().map(b -> b.link().id()).toList());
+            return null;
+        }
+        for (ConnectionSpec c : competing) {
+            String ci = c.fromInterface() != null ? c.fromInterface() : firstInterface(c.fromHost());
+            if (!ci.equals(ifaces.get(0))) refuse(c.loc(), "competing TCP connection " + c.id() + " leaves over " + ci
+                    + "; the lab sends competing flows over path 1 (" + ifaces.get(0) + ")");
+        }
+        // ---- delays, rates, buffers
+        int mtu = main.kernel().getInt("sim.mtu", 1500);
+        int l2 = sc.kernel().getInt("sim.l2_overhead_bytes", 0);
+        if (l2 != ETH) notes.add(String.format(Locale.ROOT, "sim.l2_overhead_bytes is %d: the simulator counts %d B per full frame, tbf counts %d "
+                + "(rate and byte buffers differ by %.1f %%); set sim.l2_overhead_bytes: 14 for a like-for-like comparison", l2, mtu + l2, mtu + ETH,
+                100.0 * (ETH - l2) / (mtu + ETH)));
+        List<LabSpec.Path> paths = new ArrayList<>();
+        for (int p = 0; p < routes.size(); p++) {
+            long owdPs = 0;
+            for (Hop h : routes.get(p)) owdPs += h.data().delayPs();
+            long owdUs = Math.round(owdPs / 1e6);
+            LabSpec.Link own = topo == LabSpec.Topology.SEPARATE ? link(bottle.get(p), minRttPs(bottle.get(p).link(), routes), mtu, l2) : null;
+            paths.add(new LabSpec.Path(ifaces.get(p), owdUs, subflowsPerIface.get(ifaces.get(p)), own));
+        }
+        LabSpec.Link shared = topo == LabSpec.Topology.SHARED ? link(bottle.get(0), minRttPs(bottle.get(0).link(), routes), mtu, l2) : null;
+        double durS = sc.durationPs() / 1e12;
+        if (Math.abs(durS - Math.rint(durS)) > 1e-9) notes.add("duration " + durS + " s rounded to " + Math.round(durS) + " s (iperf3 -t takes whole seconds)");
+        if (durS < 1) {
+            refuse(sc.loc().withPath("duration"), "the lab needs a duration of at least 1 s");
+            return null;
+        }
+        LabSpec spec = new LabSpec(sc.name(), topo, paths, shared, Math.round(durS), cc, main.type() == ConnectionSpec.Type.MPTCP,
+                competing.size(), Math.max(0.01, sc.samplePs() / 1e12), LabSpec.uniquePrefix());
+        if (spec.totalRateBps() > backend.maxTotalRateBps()) {
+            refuse(bottle.get(0).data().loc(), String.format(Locale.ROOT, "total bottleneck rate %s is above what the %s backend reproduces faithfully (%s)%s",
+                    mbit(spec.totalRateBps()), backend.name().toLowerCase(Locale.ROOT), mbit(backend.maxTotalRateBps()),
+                    backend == Backend.VM ? "; QEMU TCG is CPU-bound above that: use --backend host or lower the rates (e.g. --set links.ID.rate=...)" : ""));
+        }
+        if (!customKernel && refusals.isEmpty()) notes.add("kernel under test: " + (backend == Backend.HOST ? "the host's own kernel" : "Debian linux-image-amd64"));
+        return refusals.isEmpty() ? spec : null;
+    }
+
+    private LabSpec.Link link(Hop b, long rttPs, int mtu, int l2) {
+        DirectionSpec d = b.data();
+        BufferSpec buf = d.buffer();
+        long bytes;
+        switch (buf.kind()) {
+            case BYTES -> bytes = buf.count();
+            case PACKETS -> bytes = Math.max(1, buf.count()) * (long) (mtu + ETH);
+            case BDP -> {
+                long rtt = b.link().rttPs() != null ? b.link().rttPs() : rttPs;
+                double raw = buf.value() * d.rateBps() / 8.0 * rtt / 1e12;
+                long pkts = Math.max(1, Math.round(raw / (mtu + l2)));
+                bytes = pkts * (mtu + ETH);
+                notes.add(String.format(Locale.ROOT, "link %s: buffer %s = %d packets (RTT %.1f ms) = tbf limit %d B", b.link().id(), buf, pkts, rtt / 1e9, bytes));
+            }
+            default -> throw new IllegalStateException();
+        }
+        if (bytes < mtu + ETH) {
+            refuse(buf.loc(), "link " + b.link().id() + ": buffer " + buf + " holds less than one full frame (" + (mtu + ETH) + " B with Ethernet header)");
+            bytes = mtu + ETH;
+        }
+        if (bytes > Integer.MAX_VALUE) {
+            refuse(buf.loc(), "link " + b.link().id() + ": buffer too large for tbf");
+            bytes = Integer.MAX_VALUE;
+        }
+        return new LabSpec.Link(b.link().id(), d.rateBps(), (int) bytes);
+    }
+
+    /** As ScenarioRunner: the shortest propagation RTT of the paths crossing the link (the lab's routes are symmetric). */
+    private static long minRttPs(LinkSpec l, List<List<Hop>> routes) {
+        long best = Long.MAX_VALUE;
+        for (List<Hop> r : routes) {
+            if (r.stream().noneMatch(h -> h.link() == l)) continue;
+            long rtt = 0;
+            for (Hop h : r) rtt += h.data().delayPs() + h.ack().delayPs();
+            best = Math.min(best, rtt);
+        }
+        return best == Long.MAX_VALUE ? 2 * l.forward().delayPs() : best;
+    }
+
+    private String firstInterface(String host) {
+        HostSpec h = sc.hosts().get(host);
+        if (h != null && !h.interfaces().isEmpty()) return h.interfaces().get(0).name();
+        List<LinkSpec> ls = sc.linksOf(host);
+        return ls.isEmpty() ? null : ls.get(0).id();
+    }
+
+    /** The links of interface {@code iface} of {@code host}: its InterfaceSpec's, else the link named like it. */
+    private List<String> ifaceLinks(String host, String iface) {
+        HostSpec h = sc.hosts().get(host);
+        InterfaceSpec i = h == null ? null : h.iface(iface);
+        if (i != null) return i.links();
+        return sc.link(iface) != null ? List.of(iface) : List.of();
+    }
+
+    /** The route client:iface → server: an explicit route, else the unique shortest one through switches. */
+    private List<Hop> route(String from, String iface, String to, Loc where) {
+        for (RouteSpec r : sc.routes()) {
+            if (r.fromHost().equals(from) && r.toHost().equals(to) && (r.fromInterface() == null || r.fromInterface().equals(iface))) {
+                List<Hop> hops = new ArrayList<>();
+                String at = from;
+                for (String id : r.via()) {
+                    LinkSpec l = sc.link(id);
+                    boolean fwd = l.from().equals(at);
+                    hops.add(new Hop(l, fwd));
+                    at = l.peer(at);
+                }
+                return hops;
+            }
+        }
+        List<String> start = ifaceLinks(from, iface);
+        if (start.isEmpty()) {
+            refuse(where, "client interface " + iface + " of " + from + " has no link");
+            return null;
+        }
+        // BFS over (node, route) — small graphs; collect every shortest route
+        List<List<Hop>> found = new ArrayList<>();
+        Deque<List<Hop>> q = new ArrayDeque<>();
+        for (String id : start) {
+            LinkSpec l = sc.link(id);
+            if (l != null && l.touches(from)) q.add(List.of(new Hop(l, l.from().equals(from))));
+        }
+        int bestLen = Integer.MAX_VALUE;
+        while (!q.isEmpty()) {
+            List<Hop> r = q.poll();
+            if (r.size() > bestLen) break;
+            Hop last = r.get(r.size() - 1);
+            String at = last.forward() ? last.link().to() : last.link().from();
+            if (at.equals(to)) {
+                found.add(r);
+                bestLen = r.size();
+                continue;
+            }
+            NodeSpec n = sc.node(at);
+            if (n != null && n.isHost()) continue;   // hosts do not forward
+            for (LinkSpec l : sc.linksOf(at)) {
+                if (r.stream().anyMatch(h -> h.link() == l)) continue;
+                List<Hop> nr = new ArrayList<>(r);
+                nr.add(new Hop(l, l.from().equals(at)));
+                q.add(nr);
+            }
+        }
+        if (found.isEmpty()) {
+            refuse(where, "no route from " + from + ":" + iface + " to " + to);
+            return null;
+        }
+        if (found.size() > 1) {
+            refuse(where, "several equal-cost routes from " + from + ":" + iface + " to " + to
+                    + " (the simulator spreads subflows over them by hash); give an explicit route under routes:");
+            return null;
+        }
+        return found.get(0);
+    }
+
+    private static Loc loc(KernelOptions k, String name, ConnectionSpec c) {
+        Loc l = k.locationOf(name);
+        return l != null ? l : c.loc().withPath("connections[" + c.id() + "].kernel." + name);
+    }
+
+    static String mbit(long bps) {
+        return String.format(Locale.ROOT, "%.3g Mbit/s", bps / 1e6);
+    }
+
+    private static String fmtS(long ps) {
+        return String.format(Locale.ROOT, "%.3f s", ps / 1e12);
+    }
+}

@@ -1,0 +1,93 @@
+package org.mptcpsim.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mptcpsim.scenario.model.ConnectionSpec;
+import org.mptcpsim.scenario.model.DirectionSpec;
+import org.mptcpsim.scenario.model.LinkEvent;
+import org.mptcpsim.scenario.model.LinkSpec;
+import org.mptcpsim.scenario.model.Loc;
+import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.options.KernelOptions;
+import org.junit.jupiter.api.Test;
+
+class ScenarioToLabTest {
+    @Test
+    void twoSeparatePathsWithPacketAndBdpBuffers() {
+        ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.get("lab-two-paths-cubic"), Backend.HOST, false);
+        assertTrue(r.ok(), r.refusals().toString());
+        LabSpec s = r.spec();
+        assertEquals(LabSpec.Topology.SEPARATE, s.topology());
+        assertEquals(2, s.paths().size());
+        assertEquals(10_000, s.paths().get(0).owdUs());
+        assertEquals(20_000, s.paths().get(1).owdUs());
+        assertEquals(50 * 1514, s.paths().get(0).link().bufferBytes());
+        // 1BDP of 12 Mbit/s x 40 ms = 60000 B = 39.6 -> 40 packets of 1514 B
+        assertEquals(40 * 1514, s.paths().get(1).link().bufferBytes());
+        assertEquals(12_000_000, s.paths().get(1).link().rateBps());
+        assertEquals("cubic", s.cc());
+        assertTrue(s.mptcp());
+        assertEquals(15.0, s.durationS());
+        assertEquals(0.1, s.sampleIntervalS(), 1e-12);
+    }
+
+    @Test
+    void sharedBottleneckWithCompetingTcp() {
+        LabSpec s = ScenarioToLab.map(LabScenarios.get("lab-mptcp-vs-tcp"), Backend.HOST, false).spec();
+        assertEquals(LabSpec.Topology.SHARED, s.topology());
+        assertEquals(1, s.competingTcp());
+        assertEquals(12_000_000, s.shared().rateBps());
+        assertEquals(60 * 1514, s.shared().bufferBytes());
+        assertNull(s.paths().get(0).link());
+        assertEquals(20_000, s.paths().get(1).owdUs());
+    }
+
+    @Test
+    void fourSubflowsOverOnePath() {
+        LabSpec s = ScenarioToLab.map(LabScenarios.get("lab-four-subflows"), Backend.HOST, false).spec();
+        assertEquals(1, s.paths().size());
+        assertEquals(4, s.paths().get(0).subflows());
+    }
+
+    @Test
+    void refusesOliaLossSchedulesAndVmRates() {
+        Scenario base = LabScenarios.get("lab-two-paths-cubic");
+        KernelOptions olia = LabScenarios.kernel(base.sourceFile(), "olia");
+        Map<String, String> eff = new TreeMap<>(olia.effective());
+        eff.put(KernelOptions.FLAVOUR, "mptcp-v0.95");
+        KernelOptions k = new KernelOptions(eff, olia.explicit(), Map.of(KernelOptions.CC, new Loc("x.yaml", 7, 3, "kernel.net.ipv4.tcp_congestion_control")));
+        List<LinkSpec> links = new ArrayList<>();
+        for (LinkSpec l : base.links()) {
+            DirectionSpec f = l.forward();
+            DirectionSpec lossy = new DirectionSpec(f.rateBps(), f.delayPs(), f.buffer(), 0.01, new Loc("x.yaml", 12, 5, "paths[" + l.id() + "].loss"));
+            links.add(new LinkSpec(l.id(), l.from(), l.to(), lossy, lossy, null,
+                    List.of(new LinkEvent(5_000_000_000_000L, LinkEvent.Action.DOWN, -1, new Loc("x.yaml", 13, 7, "links[" + l.id() + "].schedule[0]"))), l.loc()));
+        }
+        List<ConnectionSpec> conns = new ArrayList<>();
+        for (ConnectionSpec c : base.connections()) {
+            conns.add(new ConnectionSpec(c.id(), c.type(), c.fromHost(), c.fromInterface(), c.toHost(), c.toInterface(), c.startPs(), c.sizeBytes(), k, c.subflows(), c.loc()));
+        }
+        Scenario sc = new Scenario(base.name(), base.sourceFile(), base.durationPs(), 1, base.samplePs(), k, base.nodes(), links,
+                new LinkedHashMap<>(base.hosts()), List.of(), conns, null, Map.of(), base.loc());
+        ScenarioToLab.Result r = ScenarioToLab.map(sc, Backend.HOST, false);
+        assertFalse(r.ok());
+        String all = String.join("\n", r.refusals());
+        assertTrue(all.contains("x.yaml:7:3: kernel.net.ipv4.tcp_congestion_control: olia is not in upstream Linux; boot an out-of-tree"), all);
+        assertTrue(all.contains("flavour mptcp-v0.95"), all);
+        assertTrue(all.contains("x.yaml:12:5: paths[p1].loss: link p1: random loss is not supported"), all);
+        assertTrue(all.contains("x.yaml:13:7: links[p1].schedule[0]: link p1: link schedules"), all);
+
+        ScenarioToLab.Result vm = ScenarioToLab.map(base, Backend.VM, false);
+        assertFalse(vm.ok());
+        assertTrue(vm.refusals().get(0).contains("total bottleneck rate 20.0 Mbit/s is above what the vm backend reproduces faithfully (10.0 Mbit/s)"),
+                vm.refusals().toString());
+    }
+}
