@@ -2,7 +2,6 @@ package org.mptcpsim.study;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -139,7 +138,7 @@ public final class Compare {
     }
 
     private double[] runOne(Alternative a, long seed, Path dir, List<Metric> ms) throws Exception {
-        Files.createDirectories(dir);
+        Dirs.fresh(dir);
         try {
             runner.run(scenario, seed, a.overrides(), dir);
             return Metrics.values(RunData.load(dir), ms, window);

@@ -162,7 +162,7 @@ public final class Sweep {
 
     private double[] runPoint(int i, List<Metric> ms) throws Exception {
         Path dir = pointDir(i);
-        Files.createDirectories(dir);
+        Dirs.fresh(dir);
         List<String> overrides = new ArrayList<>();
         for (Map.Entry<String, String> e : points.get(i).entrySet()) {
             overrides.add(e.getKey() + "=" + e.getValue());
