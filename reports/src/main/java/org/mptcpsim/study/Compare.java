@@ -97,6 +97,9 @@ public final class Compare {
         if (!ms.contains(rankBy)) {
             ms.add(rankBy);
         }
+        if (window == null && ms.contains(Metric.EVENT_GOODPUT)) {
+            throw new IllegalArgumentException("metric event_goodput needs an event window [t1, t2]");
+        }
         List<Callable<double[]>> tasks = new ArrayList<>();
         for (Alternative a : alternatives) {
             for (int s = 0; s < seeds; s++) {
