@@ -81,7 +81,10 @@ final class CompareOutputs {
     /** A fixed-width table, best first; cells "mean ± ci". */
     static String consoleTable(CompareResult r) {
         List<List<String>> rows = tableRows(r);
-        List<String> header = header(r);
+        List<String> header = new ArrayList<>(List.of("rank", "alternative", "n"));
+        for (Metric m : r.metrics()) {
+            header.add(m.column());
+        }
         int[] w = new int[header.size()];
         for (int c = 0; c < w.length; c++) {
             w[c] = header.get(c).length();
