@@ -1,0 +1,64 @@
+package org.mptcpsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.mptcpsim.lab.Backend;
+import org.mptcpsim.lab.LabRefusedException;
+import org.mptcpsim.lab.Validation;
+import org.mptcpsim.scenario.model.Scenario;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mptcp-sim validate SCENARIO [--backend host|vm] [--runs N] [--out DIR]}. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Run a scenario N times on a real kernel and once in the simulator, compare per subflow (goodput, "
+                + "srtt median/p90, cwnd median, loss events, share) with tolerances widened by the kernel's run-to-run spread, "
+                + "and write verdict.txt/.csv, overlay charts and report.html.",
+                "Exit 0 within tolerance, 3 outside, 2 refused or bad input."})
+final class ValidateCommand implements Callable<Integer> {
+    static final int OUTSIDE_TOLERANCE = 3;
+
+    @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML or JSON)")
+    Path scenario;
+
+    @Option(names = "--backend", paramLabel = "host|vm", description = "host (default) or vm")
+    String backend = "host";
+
+    @Option(names = "--kernel", paramLabel = "BZIMAGE", description = "vm: kernel image to boot")
+    Path kernel;
+
+    @Option(names = "--modules", paramLabel = "DIR", description = "vm: the image's lib/modules/<version> directory")
+    Path modules;
+
+    @Option(names = "--runs", paramLabel = "N", description = "kernel runs (default 3; ≥ 2 gives the spread)")
+    int runs = 3;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/<scenario-name>-validate)")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario field or kernel option")
+    List<String> sets = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1 || runs > 20) {
+            throw new Main.BadInput("--runs must be 1..20");
+        }
+        Backend b = KernelCommand.backend(backend, kernel, modules);
+        Scenario sc = Scenarios.load(scenario, sets, null);
+        Path dir = out != null ? out : Path.of("runs", sc.name() + "-validate");
+        int rc;
+        try {
+            rc = Validation.validate(sc, new Validation.KernelTarget(b, kernel, modules), runs, dir, System.out);
+        } catch (LabRefusedException e) {
+            return KernelCommand.refused(e);
+        }
+        System.out.println("validation: " + dir + "/report.html — " + (rc == 0 ? "within tolerance" : "OUTSIDE tolerance"));
+        return rc == 0 ? Main.OK : OUTSIDE_TOLERANCE;
+    }
+}
