@@ -32,6 +32,11 @@ public final class LabScenarios {
     public static final List<String> NAMES = List.of("lab-two-paths-cubic", "lab-two-paths-reno", "lab-shared-cubic",
             "lab-mptcp-vs-tcp", "lab-four-subflows");
 
+    /** {@link #NAMES} as a stream (JUnit method source). */
+    public static java.util.stream.Stream<String> names() {
+        return NAMES.stream();
+    }
+
     /** The scenario called {@code name} (one of {@link #NAMES}). */
     public static Scenario get(String name) {
         return switch (name) {

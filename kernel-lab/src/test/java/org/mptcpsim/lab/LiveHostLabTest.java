@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +38,44 @@ class LiveHostLabTest {
         assertTrue(Files.size(dir.resolve("run/subflows.csv")) > 1000);
         try (var ns = Files.list(Path.of("/run/netns"))) {
             assertTrue(ns.noneMatch(p -> p.getFileName().toString().startsWith(spec.prefix() + "-")), "namespaces left behind");
+        }
+    }
+
+    /**
+     * Each regression scenario on the live host kernel (~18 s each): a valid run with every subflow, the connection
+     * total within tolerance of the committed reference runs (the lab still reproduces them), and the simulator's
+     * verdict against this live run printed (asserted against the committed references in KernelRegressionTest).
+     */
+    @ParameterizedTest
+    @MethodSource("org.mptcpsim.lab.LabScenarios#names")
+    void regressionScenarioOnTheHostKernel(String name, @TempDir Path dir) throws Exception {
+        Preflight.HostFacts f = Preflight.probeHost(Backend.HOST);
+        assumeTrue(f.root(), "live-lab skipped: not root");
+        assumeTrue(f.netns(), "live-lab skipped: no network namespaces");
+        assumeTrue("1".equals(f.mptcpEnabled()), "live-lab skipped: net.mptcp.enabled is not 1");
+        StringBuilder console = new StringBuilder();
+        Path live = dir.resolve("kernel");
+        Path summary = Validation.kernelRun(LabScenarios.get(name), new Validation.KernelTarget(Backend.HOST, null, null), live, console);
+        JsonNode s = RunDirWriter.readJson(summary);
+        assertTrue(s.path("valid").asBoolean(), name + ": " + s);
+        int expected = ScenarioToLab.map(LabScenarios.get(name), Backend.HOST, false).spec().paths().stream().mapToInt(LabSpec.Path::subflows).sum();
+        assertEquals(expected, s.path("connections").path(0).path("subflows").size(), name + ": subflows");
+        List<Path> refs = Reference.runs(KernelRegressionTest.REF, name);
+        double[] k = new double[refs.size()];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = RunDirWriter.readJson(refs.get(i).resolve("summary.json")).path("connections").path(0).path("goodputMbps").asDouble();
+        }
+        double got = s.path("connections").path(0).path("goodputMbps").asDouble();
+        double tol = Math.max(0.10 * Stats.mean(k), Compare.K * Stats.stddev(k));
+        assertTrue(Math.abs(got - Stats.mean(k)) <= tol, String.format(java.util.Locale.ROOT,
+                "%s: live kernel connection goodput %.3f vs reference %.3f (tol %.3f): the host kernel or the lab changed", name, got, Stats.mean(k), tol));
+        Path sim = dir.resolve("sim");
+        new org.mptcpsim.scenario.run.ScenarioRunner(LabScenarios.get(name)).run(sim, org.mptcpsim.scenario.run.ScenarioRunner.Progress.NONE);
+        Compare.run(sim, List.of(live), dir.resolve("validate"), console);
+        System.out.println("live-lab " + name + ": simulator vs this kernel run\n" + console);
+        try (var ns = Files.list(Path.of("/run/netns"))) {
+            assertTrue(ns.noneMatch(p -> p.getFileName().toString().startsWith("mlab" + (ProcessHandle.current().pid() % 100_000))),
+                    "namespaces left behind");
         }
     }
 }

@@ -1,0 +1,136 @@
+package org.mptcpsim.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mptcpsim.scenario.run.ScenarioRunner;
+
+/**
+ * Sim-vs-kernel regression (no root needed): runs the simulator on each regression scenario
+ * ({@link LabScenarios}, = scenarios/examples/lab/*.yaml) and checks it against the committed reference kernel runs
+ * (src/test/resources/reference/NAME/run-i, host kernel 6.18.44, recorded with {@link Reference}) with
+ * {@link Compare}'s tolerances, widened by the kernel's run-to-run spread. Both sides are compared at the
+ * reference's 0.5 s sampling. Each simulated run takes well under a second.
+ */
+class KernelRegressionTest {
+    static final Path REF = Path.of("src/test/resources/reference");
+
+    @Test
+    void twoPathsCubic(@TempDir Path dir) throws Exception {
+        check("lab-two-paths-cubic", dir);
+    }
+
+    @Test
+    void twoPathsReno(@TempDir Path dir) throws Exception {
+        check("lab-two-paths-reno", dir);
+    }
+
+    @Test
+    @Disabled("finding: shared bottleneck, RTT 20/40 ms: the simulator gives the 20 ms subflow 66 % of the goodput "
+            + "(9.82 Mbit/s, 6 loss events) where the kernel splits 48/52 (7.26 ± 0.66 Mbit/s, 12 loss events); see docs/kernel-lab.md")
+    void sharedCubic(@TempDir Path dir) throws Exception {
+        check("lab-shared-cubic", dir);
+    }
+
+    /** What still holds on the shared bottleneck while the split finding is open: delays, queue and the connection total. */
+    @Test
+    void sharedCubicDelaysAndTotal(@TempDir Path dir) throws Exception {
+        checkOnly("lab-shared-cubic", dir, Set.of("srttMedianMs", "srttP90Ms"));
+        assertConnectionGoodput("lab-shared-cubic", dir);
+    }
+
+    @Test
+    void mptcpVsTcp(@TempDir Path dir) throws Exception {
+        check("lab-mptcp-vs-tcp", dir);
+    }
+
+    @Test
+    @Disabled("finding: four subflows over one path: per-subflow split differs (sim initial subflow 3.20 Mbit/s vs kernel "
+            + "3.74 ± 0.18; sim subflow 3 2.35 vs 1.80 ± 0.06); the simulator's split moves 2.6-4.5 Mbit/s under ±1 ms delay "
+            + "perturbations (drop-tail phase effect of a jitter-free run); see docs/kernel-lab.md")
+    void fourSubflows(@TempDir Path dir) throws Exception {
+        check("lab-four-subflows", dir);
+    }
+
+    /** What still holds with four subflows on one path: delays, loss events and the connection total. */
+    @Test
+    void fourSubflowsDelaysLossesAndTotal(@TempDir Path dir) throws Exception {
+        checkOnly("lab-four-subflows", dir, Set.of("srttMedianMs", "srttP90Ms", "lossEvents"));
+        assertConnectionGoodput("lab-four-subflows", dir);
+    }
+
+    @Test
+    void referencesAreValidKernelRunsWithEverySubflow() throws Exception {
+        for (String name : LabScenarios.NAMES) {
+            List<Path> runs = Reference.runs(REF, name);
+            assertTrue(runs.size() >= 3, name + ": at least 3 reference runs (spread) expected, found " + runs.size());
+            int expected = ScenarioToLab.map(LabScenarios.get(name), Backend.HOST, false).spec().paths().stream().mapToInt(LabSpec.Path::subflows).sum();
+            for (Path r : runs) {
+                JsonNode s = RunDirWriter.readJson(r.resolve("summary.json"));
+                assertTrue(s.path("valid").asBoolean(), r + ": " + s.path("invalidReason"));
+                assertEquals("kernel-host", s.path("source").asText(), r.toString());
+                assertEquals(expected, s.path("connections").path(0).path("subflows").size(), r + ": subflows of the MPTCP connection");
+            }
+        }
+    }
+
+    /** As {@link #check} but asserting only {@code metrics} (the others are printed). */
+    static void checkOnly(String name, Path dir, Set<String> metrics) throws Exception {
+        List<Compare.Row> rows = compareWithReference(name, dir);
+        StringBuilder table = new StringBuilder();
+        boolean ok = true;
+        for (Compare.Row r : rows) {
+            boolean asserted = metrics.contains(r.metric());
+            if (asserted && !r.pass()) ok = false;
+            table.append(String.format(Locale.ROOT, "%-6s %-13s %9.3f %9.3f %8.3f %8.3f %s%n", r.subflow(), r.metric(), r.sim(), r.kernel(),
+                    r.spread(), r.tolerance(), r.pass() ? "" : asserted ? "FAIL" : "(finding, not asserted)"));
+        }
+        assertTrue(ok, name + ": simulator outside the kernel's tolerance\n" + table);
+    }
+
+    /** Connection goodput (first connection) within Compare's goodput tolerance of the kernel mean. */
+    static void assertConnectionGoodput(String name, Path dir) throws Exception {
+        double sim = RunDirWriter.readJson(dir.resolve("sim").resolve("summary.json")).path("connections").path(0).path("goodputMbps").asDouble();
+        List<Path> refs = Reference.runs(REF, name);
+        double[] k = new double[refs.size()];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = RunDirWriter.readJson(refs.get(i).resolve("summary.json")).path("connections").path(0).path("goodputMbps").asDouble();
+        }
+        double ref = Stats.mean(k);
+        double tol = Math.max(Math.max(0.10 * ref, 0.1), Compare.K * Stats.stddev(k));
+        assertTrue(Math.abs(sim - ref) <= tol, String.format(Locale.ROOT, "%s: connection goodput sim %.3f vs kernel %.3f (tol %.3f)", name, sim, ref, tol));
+    }
+
+    static List<Compare.Row> compareWithReference(String name, Path dir) throws Exception {
+        List<Path> refs = Reference.runs(REF, name);
+        assertTrue(refs.size() >= 2, name + ": no reference runs under " + REF.toAbsolutePath());
+        Path sim = dir.resolve("sim");
+        new ScenarioRunner(LabScenarios.get(name)).run(sim, ScenarioRunner.Progress.NONE);
+        Path simR = dir.resolve("sim-" + Reference.STEP_S);
+        Reference.resample(sim, simR, Reference.STEP_S);
+        return Compare.compare(simR, refs);
+    }
+
+    /** Simulates {@code name}, compares with its reference runs, fails with the verdict table when outside tolerance. */
+    static List<Compare.Row> check(String name, Path dir) throws Exception {
+        List<Compare.Row> rows = compareWithReference(name, dir);
+        StringBuilder table = new StringBuilder(name + ": simulator outside the kernel's tolerance\n");
+        table.append(String.format(Locale.ROOT, "%-6s %-13s %9s %9s %8s %8s%n", "sf", "metric", "sim", "kernel", "sd", "tol"));
+        boolean ok = true;
+        for (Compare.Row r : rows) {
+            if (!r.pass()) ok = false;
+            table.append(String.format(Locale.ROOT, "%-6s %-13s %9.3f %9.3f %8.3f %8.3f %s%n", r.subflow(), r.metric(), r.sim(), r.kernel(),
+                    r.spread(), r.tolerance(), r.pass() ? "" : "FAIL"));
+        }
+        assertTrue(ok, table.toString());
+        return rows;
+    }
+}
