@@ -13,12 +13,12 @@ public final class Names {
 
     /**
      * Up to {@code max} names from {@code known} within a distance that scales with the length of
-     * {@code wrong} (about a third of it, at least 2), closest first, ties in {@code known} order.
+     * {@code wrong} (about a third of it, at least 1), closest first, ties in {@code known} order.
      * A name that contains {@code wrong} as a dotted suffix (e.g. {@code tcp_congestion_control}
      * for {@code net.ipv4.tcp_congestion_control}) also counts as close.
      */
     public static List<String> closest(String wrong, Collection<String> known, int max) {
-        int limit = Math.max(2, wrong.length() / 3);
+        int limit = Math.max(1, (wrong.length() + 1) / 3);
         record Scored(String name, int d, int order) {
         }
         List<Scored> hits = new ArrayList<>();
