@@ -57,7 +57,7 @@ public final class TestPlugins {
 
             @Override
             public PathManager create(KernelParams p) {
-                return () -> name;
+                throw new UnsupportedOperationException("test factory");
             }
         };
     }
@@ -71,7 +71,7 @@ public final class TestPlugins {
 
             @Override
             public PacketScheduler create(KernelParams p) {
-                return () -> name;
+                throw new UnsupportedOperationException("test factory");
             }
         };
     }

@@ -130,7 +130,10 @@ final class Overrides {
             l = find(root, other, seg.get(1));
         }
         if (l == null) {
-            l = element(root, list, seg.get(1), at);
+            List<String> ids = ids(root, "paths");
+            ids.addAll(ids(root, "links"));
+            throw new ScenarioException(at, "no link or path with id \"" + seg.get(1) + "\""
+                    + Names.didYouMean(seg.get(1), ids), ids);
         }
         List<String> rest = seg.subList(2, seg.size());
         if (rest.size() == 2 && rest.get(0).equals("reverse")) {
@@ -165,6 +168,12 @@ final class Overrides {
         if (m != null) {
             return m;
         }
+        List<String> ids = ids(root, list);
+        throw new ScenarioException(at, "no " + list + " entry with id \"" + id + "\"" + Names.didYouMean(id, ids),
+                ids);
+    }
+
+    private static List<String> ids(MapNode root, String list) {
         List<String> ids = new ArrayList<>();
         if (root.get(list) instanceof ListNode l) {
             for (Node n : l.items()) {
@@ -173,8 +182,7 @@ final class Overrides {
                 }
             }
         }
-        throw new ScenarioException(at, "no " + list + " entry with id \"" + id + "\"" + Names.didYouMean(id, ids),
-                ids);
+        return ids;
     }
 
     /** The map under {@code key}, created (empty) when absent or null. */
