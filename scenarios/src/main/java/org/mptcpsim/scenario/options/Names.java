@@ -13,7 +13,8 @@ public final class Names {
 
     /**
      * Up to {@code max} names from {@code known} within a distance that scales with the length of
-     * {@code wrong} (about a third of it, at least 1), closest first, ties in {@code known} order.
+     * {@code wrong} (about a third of it, at least 1), closest first, ties in {@code known} order; names much
+     * further than the closest one are left out.
      * A name that contains {@code wrong} as a dotted suffix (e.g. {@code tcp_congestion_control}
      * for {@code net.ipv4.tcp_congestion_control}) also counts as close.
      */
@@ -34,7 +35,8 @@ public final class Names {
             i++;
         }
         hits.sort(Comparator.comparingInt(Scored::d).thenComparingInt(Scored::order));
-        return hits.stream().limit(max).map(Scored::name).toList();
+        int best = hits.isEmpty() ? 0 : hits.get(0).d();
+        return hits.stream().filter(h -> h.d() <= best + 1).limit(max).map(Scored::name).toList();
     }
 
     /** " ; did you mean X or Y?" or "" when nothing is close. */
