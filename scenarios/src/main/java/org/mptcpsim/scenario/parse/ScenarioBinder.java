@@ -47,7 +47,8 @@ final class ScenarioBinder {
         for (ConnectionSpec c : connections) {
             if (c.startPs() >= duration) {
                 throw new ScenarioException(c.loc().withPath(c.loc().path() + ".start"), "the connection starts"
-                        + " at or after the end of the run (duration " + Val.describe(top.req("duration")) + ")");
+                        + " at or after the end of the run (duration "
+                        + Val.text(top.req("duration"), "duration", "a time").trim() + ")");
             }
         }
         Sweep sweep = SweepBinder.bind(top.opt("sweep"), root, new Overrides(registry));

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.mptcpsim.scenario.model.Loc;
 import org.mptcpsim.scenario.model.ScenarioException;
 
@@ -118,6 +120,14 @@ public final class TreeReader {
     }
 
     private static ScenarioException syntax(String file, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+            // SnakeYAML knows the offending position and the problem; its marks are 0-based
+            Mark m = y.getProblemMark();
+            String problem = y.getProblem() == null ? "syntax error" : y.getProblem().strip();
+            String context = y.getContext() == null ? "" : " (" + y.getContext().strip() + ")";
+            return new ScenarioException(new Loc(file, m.getLine() + 1, m.getColumn() + 1, ""),
+                    "syntax error: " + problem + context);
+        }
         JsonLocation l = e.getLocation();
         int line = l == null ? 1 : Math.max(1, l.getLineNr());
         int col = l == null ? 1 : Math.max(1, l.getColumnNr());

@@ -71,6 +71,36 @@ class ErrorsTest {
     }
 
     @Test
+    void yamlTabIsLocatedAtTheTab() {
+        ScenarioException e = failBase("    delay: 5ms", "\tdelay: 5ms");
+        at(e, "t.yaml", 12, 1, "");
+        assertTrue(e.problem().contains("TAB"), e.getMessage());
+    }
+
+    @Test
+    void unknownHostInHostsBlock() {
+        ScenarioException e = fail("t.yaml", BASE + "hosts:\n  c: {interfaces: {l1: {backup: true}}}\n");
+        at(e, "t.yaml", 17, 3, "hosts.c");
+        assertEquals(List.of("a", "b"), e.allowed());
+    }
+
+    @Test
+    void unknownRouteLink() {
+        String text = BASE.replace("connections:", "routes:\n  - {from: a, to: b, via: [l2]}\nconnections:");
+        ScenarioException e = fail("t.yaml", text);
+        at(e, "t.yaml", 15, 28, "routes[0].via[0]");
+        assertTrue(e.problem().contains("unknown link \"l2\"; did you mean l1?"), e.getMessage());
+    }
+
+    @Test
+    void badScheduleAction() {
+        ScenarioException e = failBase("    buffer: 100pkt",
+                "    buffer: 100pkt\n    schedule:\n      - {at: 1s, action: flap}");
+        at(e, "t.yaml", 15, 26, "links[l1].schedule[0].action");
+        assertEquals(List.of("down", "up", "rate"), e.allowed());
+    }
+
+    @Test
     void jsonSyntax() {
         ScenarioException e = fail("t.json", "{\n  \"duration\": \"10s\",\n  \"seed\": 1,,\n}\n");
         at(e, "t.json", 3, 13, "");
