@@ -97,8 +97,8 @@ public final class EventLoop implements Clock {
     /** As {@link #run(long)}, executing at most {@code maxEvents} events. */
     public void run(long until, long maxEvents) {
         stopped = false;
-        long limit = executed + maxEvents;
-        while (size > 0 && !stopped && executed < limit) {
+        long budget = maxEvents;
+        while (size > 0 && !stopped && budget > 0) {
             Event e = heap[0];
             if (e.time > until) {
                 break;
@@ -106,9 +106,10 @@ public final class EventLoop implements Clock {
             removeTop();
             now = e.time;
             executed++;
+            budget--;
             e.onEvent(now);
         }
-        if (!stopped && executed < limit && until > now) {
+        if (!stopped && budget > 0 && until > now) {
             now = until;
         }
     }

@@ -97,4 +97,20 @@ class EventLoopTest {
         List<String> want = expected.stream().map(i -> i + "@" + time[i]).toList();
         assertEquals(want, log);
     }
+
+    @Test
+    void runsInSuccessiveWindowsAndWithAnEventBudget() {
+        EventLoop loop = new EventLoop();
+        List<String> log = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            loop.schedule(new Rec(log, "e" + i), i * 10);
+        }
+        loop.run(15);
+        loop.run(25); // a second window continues where the first stopped
+        assertEquals(List.of("e1@10", "e2@20"), log);
+        assertEquals(25, loop.nowPs());
+        loop.run(Long.MAX_VALUE, 2); // the budget stops after two events, the clock stays at the last one
+        assertEquals(List.of("e1@10", "e2@20", "e3@30", "e4@40"), log);
+        assertEquals(40, loop.nowPs());
+    }
 }

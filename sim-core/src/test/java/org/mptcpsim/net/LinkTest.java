@@ -45,22 +45,22 @@ class LinkTest {
     }
 
     @Test
-    void dropTailCountsThePacketInService() {
-        // limit 2 packets: the one being serialised plus one waiting; the third is dropped
+    void dropTailCountsWaitingPacketsNotTheOneInService() {
+        // limit 2 packets: one being serialised plus two waiting are accepted; the fourth is dropped
         Link l = link(12_000_000L, 0, 2, 0);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             offer(l, 1500);
         }
         assertEquals(1, l.drops());
         loop.run(Long.MAX_VALUE);
-        assertEquals(2, arrivals.size());
+        assertEquals(3, arrivals.size());
     }
 
     @Test
     void byteLimit() {
         Link l = link(12_000_000L, 0, Integer.MAX_VALUE, 0);
-        l.setLimits(3000, Integer.MAX_VALUE); // two 1500 B packets fit, the third does not
-        for (int i = 0; i < 3; i++) {
+        l.setLimits(3000, Integer.MAX_VALUE); // one in service, two 1500 B waiting fit, the fourth does not
+        for (int i = 0; i < 4; i++) {
             offer(l, 1500);
         }
         assertEquals(1, l.drops());
