@@ -18,9 +18,8 @@ import org.mptcpsim.scenario.model.SubflowSpec;
 import org.mptcpsim.scenario.options.KernelOptions;
 
 /**
- * The sim-vs-kernel regression scenarios as scenario models, built in code. Each one mirrors the file
- * {@code scenarios/examples/lab/<name>.yaml} field by field; they exist because the YAML loader is not merged yet
- * (switch the regression test to the files once {@code ScenarioLoader} lands). All use upstream MPTCP with the
+ * The sim-vs-kernel regression scenarios: the files {@code scenarios/examples/lab/<name>.yaml} ({@link #load}) and the
+ * same models built in code ({@link #get}, for mapper tests that derive variants; a test checks both agree). All use upstream MPTCP with the
  * default path manager and explicit subflows (= the lab's in-kernel {@code subflow} endpoints), 1500 B MTU and
  * {@code sim.l2_overhead_bytes: 14}, so simulator rates and buffers count the same 1514 B frames as tbf.
  */
@@ -35,6 +34,20 @@ public final class LabScenarios {
     /** {@link #NAMES} as a stream (JUnit method source). */
     public static java.util.stream.Stream<String> names() {
         return NAMES.stream();
+    }
+
+    /** The scenario file of {@code name}, found from the repository root or a module directory. */
+    public static java.nio.file.Path file(String name) {
+        for (String base : List.of("scenarios/examples/lab", "../scenarios/examples/lab")) {
+            java.nio.file.Path p = java.nio.file.Path.of(base, name + ".yaml");
+            if (java.nio.file.Files.isRegularFile(p)) return p;
+        }
+        throw new IllegalArgumentException("scenario file " + name + ".yaml not found under scenarios/examples/lab (run from the repository or a module)");
+    }
+
+    /** {@code name} loaded from its scenario file. */
+    public static Scenario load(String name) {
+        return org.mptcpsim.scenario.parse.ScenarioLoader.loadFile(file(name), List.of());
     }
 
     /** The scenario called {@code name} (one of {@link #NAMES}). */

@@ -42,7 +42,7 @@ public final class Reference {
             for (int i = 1; i <= runs; i++) {
                 Path raw = full.resolve(n).resolve("run-" + i);
                 System.out.printf(Locale.ROOT, "%s run %d/%d%n", n, i, runs);
-                Validation.kernelRun(LabScenarios.get(n), new Validation.KernelTarget(Backend.HOST, null, null), raw, System.out);
+                Validation.kernelRun(LabScenarios.load(n), new Validation.KernelTarget(Backend.HOST, null, null), raw, System.out);
                 resample(raw, out.resolve(n).resolve("run-" + i), STEP_S);
             }
         }

@@ -55,7 +55,7 @@ class LiveHostLabTest {
         assumeTrue("1".equals(f.mptcpEnabled()), "live-lab skipped: net.mptcp.enabled is not 1");
         StringBuilder console = new StringBuilder();
         Path live = dir.resolve("kernel");
-        Path summary = Validation.kernelRun(LabScenarios.get(name), new Validation.KernelTarget(Backend.HOST, null, null), live, console);
+        Path summary = Validation.kernelRun(LabScenarios.load(name), new Validation.KernelTarget(Backend.HOST, null, null), live, console);
         JsonNode s = RunDirWriter.readJson(summary);
         assertTrue(s.path("valid").asBoolean(), name + ": " + s);
         int expected = ScenarioToLab.map(LabScenarios.get(name), Backend.HOST, false).spec().paths().stream().mapToInt(LabSpec.Path::subflows).sum();
@@ -70,7 +70,7 @@ class LiveHostLabTest {
         assertTrue(Math.abs(got - Stats.mean(k)) <= tol, String.format(java.util.Locale.ROOT,
                 "%s: live kernel connection goodput %.3f vs reference %.3f (tol %.3f): the host kernel or the lab changed", name, got, Stats.mean(k), tol));
         Path sim = dir.resolve("sim");
-        new org.mptcpsim.scenario.run.ScenarioRunner(LabScenarios.get(name)).run(sim, org.mptcpsim.scenario.run.ScenarioRunner.Progress.NONE);
+        new org.mptcpsim.scenario.run.ScenarioRunner(LabScenarios.load(name)).run(sim, org.mptcpsim.scenario.run.ScenarioRunner.Progress.NONE);
         Compare.run(sim, List.of(live), dir.resolve("validate"), console);
         System.out.println("live-lab " + name + ": simulator vs this kernel run\n" + console);
         try (var ns = Files.list(Path.of("/run/netns"))) {
