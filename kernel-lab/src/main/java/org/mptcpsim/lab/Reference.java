@@ -11,7 +11,7 @@ import java.util.Locale;
  * Reference kernel runs of the regression scenarios ({@link LabScenarios}), kept small in the repository:
  * {@code summary.json} plus {@code subflows.csv}, {@code connections.csv} and {@code queues.csv} resampled to
  * {@link #STEP_S}. Usage (root, host kernel with MPTCP):
- * {@code java org.mptcpsim.lab.Reference --out kernel-lab/src/test/resources/reference --runs 3 [NAME...]}
+ * {@code java org.mptcpsim.lab.Reference --out kernel-lab/src/test/resources/reference --runs 3 [--first 1] [NAME...]}
  * writes {@code OUT/NAME/run-i/} and leaves the full run directories in {@code OUT/../reference-full/} (not committed).
  */
 public final class Reference {
@@ -24,11 +24,13 @@ public final class Reference {
     public static void main(String[] args) throws Exception {
         Path out = null;
         int runs = 3;
+        int first = 1;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--first" -> first = Integer.parseInt(args[++i]);
                 default -> names.add(args[i]);
             }
         }
@@ -39,9 +41,9 @@ public final class Reference {
         if (names.isEmpty()) names = LabScenarios.NAMES;
         Path full = out.toAbsolutePath().getParent().resolve("reference-full");
         for (String n : names) {
-            for (int i = 1; i <= runs; i++) {
+            for (int i = first; i < first + runs; i++) {
                 Path raw = full.resolve(n).resolve("run-" + i);
-                System.out.printf(Locale.ROOT, "%s run %d/%d%n", n, i, runs);
+                System.out.printf(Locale.ROOT, "%s run %d (of %d..%d)%n", n, i, first, first + runs - 1);
                 Validation.kernelRun(LabScenarios.load(n), new Validation.KernelTarget(Backend.HOST, null, null), raw, System.out);
                 resample(raw, out.resolve(n).resolve("run-" + i), STEP_S);
             }
