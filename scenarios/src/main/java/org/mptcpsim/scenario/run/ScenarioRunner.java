@@ -256,6 +256,16 @@ public final class ScenarioRunner {
                 Topology.applyBuffer(l, (i == 0 ? spec.forward() : spec.reverse()).buffer(), rtt, wire);
             }
         }
+        long jitter = Time.us(sc.kernel().getInt("sim.tx_jitter_us", 0));
+        for (LinkSpec spec : sc.links()) {
+            Link[] d = topo.byLinkId.get(spec.id());
+            if (sc.node(spec.from()).isHost()) {
+                d[0].setJitter(jitter);
+            }
+            if (sc.node(spec.to()).isHost()) {
+                d[1].setJitter(jitter);
+            }
+        }
     }
 
     private void scheduleLinkEvent(LinkSpec l, LinkEvent e) {
