@@ -162,6 +162,16 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         return dataUna;
     }
 
+    /** The next new data sequence number: every segment below it was sent at least once. */
+    public long sndNxt() {
+        return nextNew;
+    }
+
+    /** The peer's connection-level receive window in segments ({@code meta_tp->snd_wnd / mss}). */
+    public int peerWindow() {
+        return peerWindow;
+    }
+
     public boolean fullyEstablished() {
         return fullyEstablished;
     }
