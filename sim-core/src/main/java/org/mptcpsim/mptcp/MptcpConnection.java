@@ -250,7 +250,9 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         int n = s.unackedCount();
         for (int i = 0; i < n; i++) {
             long dsn = s.unackedDsn(i);
-            if (dsn < dataUna || dsn >= nextNew || s.unackedSacked(i)) {
+            // SACKed segments are reinjected too: the peer holds them in the subflow's
+            // out-of-order queue and hands them to the meta only once the subflow hole is filled
+            if (dsn < dataUna || dsn >= nextNew) {
                 continue;
             }
             int slot = (int) (dsn & pmMask);
