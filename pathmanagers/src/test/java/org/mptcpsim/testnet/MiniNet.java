@@ -43,6 +43,7 @@ public final class MiniNet {
     /** Subflows created by the path manager (and the initial one), in creation order: "local->remote". */
     public final List<String> created = new ArrayList<>();
     public final List<String> closed = new ArrayList<>();
+    public final List<Long> closedAtPs = new ArrayList<>();
     private final Map<Subflow, Address[]> addrOf = new LinkedHashMap<>();
     public TcpConfig cfg = new TcpConfig(1420, 1500, 64, 72, true, 6_291_456L, 200_000, 1_000_000);
     public MptcpConnection meta;
@@ -105,6 +106,13 @@ public final class MiniNet {
             }
         }
         pm.onAddressAdded(ctx, find(iface));
+    }
+
+    /** Silently drops everything on one path in both directions (no interface event). */
+    public void blackHole(String clientIface, String serverIface) {
+        Link[] p = paths.get(clientIface + ">" + serverIface);
+        p[0].setUp(false);
+        p[1].setUp(false);
     }
 
     /** Runs {@code r} at absolute time {@code atPs}. */
@@ -216,6 +224,7 @@ public final class MiniNet {
         public void closeSubflow(Subflow s, String reason) {
             if (!s.isClosed()) {
                 closed.add(s.sk.id + " " + reason);
+                closedAtPs.add(loop.nowPs());
                 meta.removeSubflow(s);
             }
         }
