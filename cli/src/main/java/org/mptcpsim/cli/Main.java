@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mptcp-sim", mixinStandardHelpOptions = true, version = "mptcp-sim 0.1.0",
         description = "Discrete-event simulator of Multipath TCP, faithful to the Linux kernel.",
-        subcommands = {RunCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL = 1;

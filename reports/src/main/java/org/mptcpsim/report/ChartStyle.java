@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Paint;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.plot.CategoryPlot;
@@ -70,14 +71,15 @@ public final class ChartStyle {
     }
 
     private static void grid(Plot plot) {
+        if (plot instanceof CombinedDomainXYPlot combined) {
+            for (XYPlot sub : combined.getSubplots()) {
+                grid(sub);
+            }
+        }
         if (plot instanceof XYPlot xy) {
+            xy.setBackgroundPaint(Color.WHITE);
             xy.setDomainGridlinesVisible(true);
             xy.setRangeGridlinesVisible(true);
-            for (Object sub : xy instanceof org.jfree.chart.plot.CombinedDomainXYPlot c
-                    ? c.getSubplots() : java.util.List.of()) {
-                grid((Plot) sub);
-                ((XYPlot) sub).setBackgroundPaint(Color.WHITE);
-            }
         } else if (plot instanceof CategoryPlot cat) {
             cat.setRangeGridlinesVisible(true);
         }

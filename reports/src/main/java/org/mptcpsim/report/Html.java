@@ -13,7 +13,7 @@ public final class Html {
             + "th,td{border:1px solid #bbb;padding:4px 10px;text-align:left}"
             + "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eee}"
             + "pre{background:#f6f6f6;padding:1em;overflow:auto}"
-            + "img{max-width:100%;border:1px solid #ddd;margin:0.5em 0}"
+            + "img{max-width:100%;height:auto;border:1px solid #ddd;margin:0.5em 0}"
             + "figure{margin:1.5em 0}figcaption{font-weight:bold}";
 
     private final StringBuilder out = new StringBuilder();
@@ -42,13 +42,10 @@ public final class Html {
         return b.toString();
     }
 
-    /** A number for tables: integers as such, others with {@code decimals} digits, NaN as "n/a". */
+    /** A number for tables with exactly {@code decimals} digits, NaN as "n/a". */
     public static String num(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "n/a";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
@@ -68,6 +65,13 @@ public final class Html {
     /** Preformatted escaped text. */
     public Html pre(String text) {
         out.append("<pre>").append(escape(text)).append("</pre>\n");
+        return this;
+    }
+
+    /** A collapsed block (native {@code <details>}, no script) holding preformatted text. */
+    public Html details(String summary, String text) {
+        out.append("<details><summary>").append(escape(summary)).append("</summary>\n<pre>").append(escape(text))
+                .append("</pre></details>\n");
         return this;
     }
 
@@ -112,8 +116,8 @@ public final class Html {
     }
 
     private static boolean numeric(String s) {
-        if (s.isEmpty() || "n/a".equals(s)) {
-            return "n/a".equals(s);
+        if ("n/a".equals(s)) {
+            return true;
         }
         try {
             Double.parseDouble(s);

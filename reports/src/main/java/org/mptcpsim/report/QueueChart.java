@@ -58,8 +58,8 @@ public final class QueueChart {
     public static JFreeChart chart(RunData run) {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("time (s)"));
         plot.setGap(16);
-        XYPlot top = sub(occupancy(run), "queue (packets)");
-        XYPlot bottom = sub(drops(run), "drops (cumulative)");
+        XYPlot top = sub(Decimator.collection(occupancy(run), Decimator.MAX_POINTS), "queue (packets)");
+        XYPlot bottom = sub(Decimator.collection(drops(run), Decimator.MAX_POINTS), "drops (cumulative)");
         plot.add(top, 3);
         plot.add(bottom, 2);
         JFreeChart chart = new JFreeChart("Queue occupancy and drops per link", JFreeChart.DEFAULT_TITLE_FONT,

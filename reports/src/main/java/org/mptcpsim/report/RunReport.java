@@ -35,8 +35,18 @@ public final class RunReport {
         Html h = new Html("mptcp-sim run: " + s.scenario());
         h.paragraph("scenario " + s.scenario() + ", seed " + s.seed() + ", duration "
                 + Html.num(s.durationS(), 3) + " s" + (s.source().isEmpty() ? "" : ", source " + s.source()));
-        h.heading(2, "Connections");
+        h.heading(2, "Kernel options");
         List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, String> e : s.kernel().entrySet()) {
+            rows.add(List.of(e.getKey(), e.getValue()));
+        }
+        h.table(List.of("option", "value"), rows);
+        Path scenario = run.dir().resolve(SCENARIO_FILE);
+        if (Files.isRegularFile(scenario)) {
+            h.details(SCENARIO_FILE, Files.readString(scenario, StandardCharsets.UTF_8));
+        }
+        h.heading(2, "Connections");
+        rows = new ArrayList<>();
         for (Summary.Connection c : s.connections()) {
             rows.add(List.of(c.id(), c.type(), c.cc(), c.pm(), c.scheduler(), Html.num(c.goodputMbps(), 3),
                     Long.toString(c.bytesDelivered())));
@@ -68,17 +78,6 @@ public final class RunReport {
         h.heading(2, "Charts");
         for (Charts.ChartFile c : charts) {
             h.figure(c.svg(), c.png(), c.caption());
-        }
-        h.heading(2, "Kernel options");
-        rows = new ArrayList<>();
-        for (Map.Entry<String, String> e : s.kernel().entrySet()) {
-            rows.add(List.of(e.getKey(), e.getValue()));
-        }
-        h.table(List.of("option", "value"), rows);
-        Path scenario = run.dir().resolve(SCENARIO_FILE);
-        if (Files.isRegularFile(scenario)) {
-            h.heading(2, "Scenario file");
-            h.pre(Files.readString(scenario, StandardCharsets.UTF_8));
         }
         return h.finish();
     }

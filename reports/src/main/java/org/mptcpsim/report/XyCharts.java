@@ -12,8 +12,9 @@ final class XyCharts {
     private XyCharts() {
     }
 
-    /** A line chart, one coloured solid line per series, no markers. */
-    static JFreeChart lines(String title, String xLabel, String yLabel, XYSeriesCollection data) {
+    /** A line chart, one coloured solid line per series, no markers; long series are thinned. */
+    static JFreeChart lines(String title, String xLabel, String yLabel, XYSeriesCollection full) {
+        XYSeriesCollection data = Decimator.collection(full, Decimator.MAX_POINTS);
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
                 PlotOrientation.VERTICAL, true, false, false);
         ChartStyle.apply(chart);

@@ -2,7 +2,6 @@ package org.mptcpsim.study;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,6 +97,9 @@ public final class Compare {
         if (!ms.contains(rankBy)) {
             ms.add(rankBy);
         }
+        if (window == null && ms.contains(Metric.EVENT_GOODPUT)) {
+            throw new IllegalArgumentException("metric event_goodput needs an event window [t1, t2]");
+        }
         List<Callable<double[]>> tasks = new ArrayList<>();
         for (Alternative a : alternatives) {
             for (int s = 0; s < seeds; s++) {
@@ -139,7 +141,7 @@ public final class Compare {
     }
 
     private double[] runOne(Alternative a, long seed, Path dir, List<Metric> ms) throws Exception {
-        Files.createDirectories(dir);
+        Dirs.fresh(dir);
         try {
             runner.run(scenario, seed, a.overrides(), dir);
             return Metrics.values(RunData.load(dir), ms, window);

@@ -20,7 +20,7 @@ final class CompareOutputs {
         Files.createDirectories(out);
         Files.writeString(out.resolve("compare.csv"), compareCsv(r), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("compare-runs.csv"), runsCsv(r), StandardCharsets.UTF_8);
-        List<String> charts = new ArrayList<>();
+        List<String[]> charts = new ArrayList<>();
         for (int m = 0; m < r.metrics().size(); m++) {
             Metric metric = r.metrics().get(m);
             List<String> names = new ArrayList<>();
@@ -32,10 +32,10 @@ final class CompareOutputs {
                 halves.add(a.estimates().get(m).halfWidth());
             }
             String name = "compare-" + metric.column();
-            ChartWriter.write(CompareBarChart.chart(metric.title() + (metric.higherIsBetter()
-                    ? " (higher is better)" : " (lower is better)"), metric.axisLabel(), names, means, halves),
+            String title = metric.title() + (metric.higherIsBetter() ? ", higher is better" : ", lower is better");
+            ChartWriter.write(CompareBarChart.chart(title, metric.axisLabel(), names, means, halves),
                     out.resolve("charts"), name);
-            charts.add(name);
+            charts.add(new String[] {name, title});
         }
         Files.writeString(out.resolve("report.html"), html(r, scenario, window, charts), StandardCharsets.UTF_8);
     }
@@ -81,7 +81,10 @@ final class CompareOutputs {
     /** A fixed-width table, best first; cells "mean ± ci". */
     static String consoleTable(CompareResult r) {
         List<List<String>> rows = tableRows(r);
-        List<String> header = header(r);
+        List<String> header = new ArrayList<>(List.of("rank", "alternative", "n"));
+        for (Metric m : r.metrics()) {
+            header.add(m.column());
+        }
         int[] w = new int[header.size()];
         for (int c = 0; c < w.length; c++) {
             w[c] = header.get(c).length();
@@ -128,7 +131,7 @@ final class CompareOutputs {
         return rows;
     }
 
-    private static String html(CompareResult r, Path scenario, EventWindow window, List<String> charts) {
+    private static String html(CompareResult r, Path scenario, EventWindow window, List<String[]> charts) {
         Html h = new Html("mptcp-sim compare: " + (scenario == null ? "" : scenario.getFileName()));
         int seeds = r.ranked().isEmpty() ? 0 : r.ranked().get(0).seeds().size();
         h.paragraph(seeds + " seeds per alternative; mean ± 95% confidence interval (Student t); ranked by "
@@ -144,8 +147,8 @@ final class CompareOutputs {
         }
         h.table(List.of("alternative", "overrides"), rows);
         h.heading(2, "Charts");
-        for (String c : charts) {
-            h.figure("charts/" + c + ".svg", "charts/" + c + ".png", c);
+        for (String[] c : charts) {
+            h.figure("charts/" + c[0] + ".svg", "charts/" + c[0] + ".png", c[1]);
         }
         h.link("compare.csv", "compare.csv (summary)");
         h.link("compare-runs.csv", "compare-runs.csv (every run)");

@@ -14,7 +14,7 @@ public enum Metric {
     /** Sum of retransmits over the subflows of the MPTCP connections. */
     RETRANSMITS("retransmits", "retransmissions", "retransmitted packets", false),
     /** MPTCP goodput inside the event window, from connections.csv. */
-    EVENT_GOODPUT("event_goodput_mbps", "goodput in event window", "goodput (Mbit/s)", true);
+    EVENT_GOODPUT("event_goodput_mbps", "goodput in event window", "goodput in window (Mbit/s)", true);
 
     private final String column;
     private final String title;

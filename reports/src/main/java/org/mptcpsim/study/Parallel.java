@@ -3,6 +3,8 @@ package org.mptcpsim.study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs independent tasks on a fixed pool and returns their results in submission order, so the
- * outcome never depends on scheduling. On the first failure the remaining tasks are cancelled,
- * the pool is shut down and drained, and the failure is rethrown.
+ * outcome never depends on scheduling. On the first failure to complete (whatever its position)
+ * the remaining tasks are cancelled, the pool is shut down and drained, and the failure is
+ * rethrown.
  */
 final class Parallel {
     private Parallel() {
@@ -29,14 +32,18 @@ final class Parallel {
             t.setDaemon(true);
             return t;
         });
+        CompletionService<T> done = new ExecutorCompletionService<>(pool);
         List<Future<T>> futures = new ArrayList<>(tasks.size());
         try {
             for (Callable<T> task : tasks) {
-                futures.add(pool.submit(task));
+                futures.add(done.submit(task));
+            }
+            for (int i = 0; i < tasks.size(); i++) {
+                done.take().get(); // fail fast, in completion order
             }
             List<T> out = new ArrayList<>(tasks.size());
             for (Future<T> f : futures) {
-                out.add(f.get());
+                out.add(f.get()); // all complete: results in submission order
             }
             return out;
         } catch (ExecutionException e) {

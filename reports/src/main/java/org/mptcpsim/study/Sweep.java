@@ -105,6 +105,9 @@ public final class Sweep {
     public Path run() throws Exception {
         Files.createDirectories(outDir);
         List<Metric> ms = effectiveMetrics();
+        if (window == null && ms.contains(Metric.EVENT_GOODPUT)) {
+            throw new IllegalArgumentException("metric event_goodput needs an event window [t1, t2]");
+        }
         List<String> keys = keys();
         StringBuilder header = new StringBuilder("point");
         for (String k : keys) {
@@ -162,7 +165,7 @@ public final class Sweep {
 
     private double[] runPoint(int i, List<Metric> ms) throws Exception {
         Path dir = pointDir(i);
-        Files.createDirectories(dir);
+        Dirs.fresh(dir);
         List<String> overrides = new ArrayList<>();
         for (Map.Entry<String, String> e : points.get(i).entrySet()) {
             overrides.add(e.getKey() + "=" + e.getValue());

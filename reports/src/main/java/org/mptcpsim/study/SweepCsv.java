@@ -37,7 +37,8 @@ final class SweepCsv {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int end = text.lastIndexOf('\n');
             String[] lines = end < 0 ? new String[0] : text.substring(0, end).split("\n", -1);
-            if (lines.length == 0 || !lines[0].equals(header)) {
+            // no complete line at all (crash while creating the file): start afresh
+            if (lines.length > 0 && !lines[0].equals(header)) {
                 throw new IOException(file + ":1: header does not match this sweep's grid and metrics "
                         + "(expected '" + header + "'); move the old file away");
             }

@@ -56,7 +56,7 @@ class RunReportTest {
         assertFalse(html.contains("a<b>"));
         assertTrue(html.contains("links: [&lt;wifi&gt;]"), "scenario file included, escaped");
         assertTrue(html.contains("net.ipv4.tcp_congestion_control"), "kernel options");
-        assertTrue(html.contains("<td class=\"n\">15</td>"), "m1 goodput 15.0 Mbit/s");
+        assertTrue(html.contains("<td class=\"n\">15.000</td>"), "m1 goodput 15.0 Mbit/s (3 decimals)");
         assertTrue(html.contains("<td class=\"n\">31.50</td>"), "m1 sf0 srtt p99 31.5 ms (2 decimals)");
         assertTrue(html.contains("<td class=\"n\">0.9500</td>"), "Jain 0.95 (4 decimals)");
         assertTrue(html.contains("<td class=\"n\">123456</td>"), "engine events");

@@ -140,5 +140,10 @@ class CompareTest {
         assertEquals(12.0, r.estimate("lia", Metric.EVENT_GOODPUT).mean(), EPS);
         // one seed: no interval
         assertTrue(Double.isNaN(r.estimate("lia", Metric.EVENT_GOODPUT).halfWidth()));
+        // ranking by the event metric without a window is refused before anything runs
+        FakeRunner idle = new FakeRunner(CompareTest::known);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Compare(
+                Path.of("s.yaml"), one, 1, out.resolve("w3"), idle).console(null).rankBy(Metric.EVENT_GOODPUT).run());
+        assertEquals(0, idle.calls.get());
     }
 }

@@ -122,6 +122,18 @@ class SweepTest {
     }
 
     @Test
+    void aFileWithoutAnyCompleteLineStartsAfresh() throws Exception {
+        Path reference = sweep(tmp.resolve("ref"), new FakeRunner(SweepTest::model)).run();
+        Path out = tmp.resolve("empty");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(Sweep.CSV), "point,net.ipv4");
+        FakeRunner fake = new FakeRunner(SweepTest::model);
+        sweep(out, fake).run();
+        assertEquals(6, fake.calls.get());
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out.resolve(Sweep.CSV)));
+    }
+
+    @Test
     void aSweepCsvOfAnotherGridIsRefused() throws Exception {
         Files.writeString(tmp.resolve(Sweep.CSV), "point,other,goodput_mbps\n0,x,1\n");
         IOException e = assertThrows(IOException.class, () -> sweep(tmp, new FakeRunner(SweepTest::model)).run());

@@ -91,8 +91,14 @@ public final class EventLoop implements Clock {
      * after {@code until}; the clock then reads {@code until} (or the stop time).
      */
     public void run(long until) {
+        run(until, Long.MAX_VALUE);
+    }
+
+    /** As {@link #run(long)}, executing at most {@code maxEvents} events. */
+    public void run(long until, long maxEvents) {
         stopped = false;
-        while (size > 0 && !stopped) {
+        long budget = maxEvents;
+        while (size > 0 && !stopped && budget > 0) {
             Event e = heap[0];
             if (e.time > until) {
                 break;
@@ -100,9 +106,10 @@ public final class EventLoop implements Clock {
             removeTop();
             now = e.time;
             executed++;
+            budget--;
             e.onEvent(now);
         }
-        if (!stopped && until > now) {
+        if (!stopped && budget > 0 && until > now) {
             now = until;
         }
     }

@@ -15,8 +15,8 @@ import org.mptcpsim.trace.TraceSink;
  * previous packet's serialisation)), so a packet goes straight into one list ordered by arrival
  * time at the far end, and only the head of that list is scheduled: one event per packet per
  * link instead of two. The queue's occupancy (packets whose serialisation has not finished) is
- * the suffix of the list from {@code qHead}, advanced lazily; the drop-tail test counts the packet
- * in service, as Linux's byte and packet limits of tbf and pfifo do.
+ * the suffix of the list from {@code qHead}, advanced lazily. The drop-tail limit counts the
+ * packets waiting, not the one being serialised, which has left the qdisc as on Linux (tbf, pfifo).
  *
  * <p>Random loss (probability per packet, from this link's own random stream) is applied on
  * arrival at the queue. A link that is down drops everything it holds and everything offered.
@@ -80,8 +80,11 @@ public final class Link extends Event implements PacketSink {
     public void receive(Packet p) {
         long now = loop.nowPs();
         advance(now);
+        // the packet in service has left the qdisc (as with tbf or pfifo on Linux): only waiting ones count
+        int waiting = qPkts > 0 ? qPkts - 1 : 0;
+        long waitingBytes = qPkts > 0 ? qBytes - qHead.size : 0;
         if (!up || (loss > 0 && random.nextDouble() < loss)
-                || qPkts + 1 > limitPkts || qBytes + p.size > limitBytes) {
+                || waiting + 1 > limitPkts || waitingBytes + p.size > limitBytes) {
             drops++;
             pool.release(p);
             return;

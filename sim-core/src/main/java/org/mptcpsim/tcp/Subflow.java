@@ -134,12 +134,8 @@ public final class Subflow implements PacketSink {
         if (sk.isMptcp() && sk.id > 0) {
             // MP_JOIN: the subflow is pre-established until the peer ACKs our third ACK
             sk.preEstablished = true;
-            p.type = Packet.ACK;
-            p.size = cfg.ackWireBytes();
-            p.route = dataRoute;
-            p.hop = 0;
-            p.seq = -1;
-            dataRoute[0].receive(p);
+            pool.release(p);
+            sendJoinAck();
         } else {
             pool.release(p);
         }
@@ -149,6 +145,22 @@ public final class Subflow implements PacketSink {
         if (!sk.preEstablished) {
             owner.onCanSend(this);
         }
+    }
+
+    /**
+     * The third ACK of MP_JOIN. It may be lost like any packet; as the kernel's MPTCP ACK timer
+     * ({@code mptcp_ack_retransmit_timer}) does, it is sent again with exponential backoff until
+     * the peer's fourth ACK arrives.
+     */
+    private void sendJoinAck() {
+        Packet p = pool.take();
+        p.type = Packet.ACK;
+        p.size = cfg.ackWireBytes();
+        p.seq = -1;
+        p.route = dataRoute;
+        p.hop = 0;
+        armRto(loop.nowPs() + Time.us(sk.icskRtoUs));
+        dataRoute[0].receive(p);
     }
 
     // ------------------------------------------------------------------ sending
@@ -274,6 +286,9 @@ public final class Subflow implements PacketSink {
         if (sk.preEstablished && p.seq == -1) {
             // the fourth ACK of MP_JOIN
             sk.preEstablished = false;
+            cancelRto();
+            sk.icskBackoff = 0;
+            setRto();
             pool.release(p);
             owner.onCanSend(this);
             return;
@@ -641,6 +656,12 @@ public final class Subflow implements PacketSink {
             sendControl(Packet.SYN, cfg.synWireBytes());
             armRto(now + Time.us(sk.icskRtoUs));
             trace.onRto(now, connIndex, sk.id, sk.icskBackoff, sk.icskRtoUs);
+            return;
+        }
+        if (sk.preEstablished) {
+            sk.icskBackoff++;
+            sk.icskRtoUs = Math.min(sk.icskRtoUs << 1, TcpConfig.RTO_MAX_US);
+            sendJoinAck();
             return;
         }
         if (sk.packetsOut == 0) {

@@ -134,18 +134,6 @@ public final class KernelOptions implements KernelParams {
         return intValue("sim.dss_bytes");
     }
 
-    /** A copy with one more explicit value (no validation: callers validate through the registry). */
-    KernelOptions with(String name, String value, Loc loc) {
-        Map<String, String> eff = new TreeMap<>(effective);
-        Map<String, String> exp = new LinkedHashMap<>(explicit);
-        Map<String, Loc> l = new LinkedHashMap<>(locs);
-        eff.put(name, value);
-        exp.remove(name);
-        exp.put(name, value);
-        l.put(name, loc);
-        return new KernelOptions(eff, exp, l);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof KernelOptions k && k.effective.equals(effective) && k.explicit.equals(explicit);

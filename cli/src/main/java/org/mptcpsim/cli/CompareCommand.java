@@ -1,0 +1,118 @@
+package org.mptcpsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.study.Alternative;
+import org.mptcpsim.study.Compare;
+import org.mptcpsim.study.Metric;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mptcp-sim compare SCENARIO --cc lia,olia [--pm ...] [--scheduler ...] [--seeds N]}: every
+ * combination over N seeds on all cores, ranked with 95 % confidence intervals.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Rank congestion controls / path managers / schedulers on one scenario over several seeds.")
+final class CompareCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SCENARIO")
+    Path scenario;
+
+    @Option(names = "--cc", split = ",", description = "congestion controls, e.g. lia,olia,balia,wvegas,reno")
+    List<String> ccs = new ArrayList<>();
+
+    @Option(names = "--pm", split = ",", description = "path managers")
+    List<String> pms = new ArrayList<>();
+
+    @Option(names = "--scheduler", split = ",", description = "schedulers")
+    List<String> scheds = new ArrayList<>();
+
+    @Option(names = "--seeds", defaultValue = "5", description = "seeds per combination (default ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--rank-by", defaultValue = "goodput",
+            description = "goodput, jain, srtt_p99, retransmits or event_goodput (default ${DEFAULT-VALUE})")
+    String rankBy;
+
+    @Option(names = "--window", paramLabel = "T1,T2", split = ",", description = "event window in seconds for event_goodput")
+    List<Double> window = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override applied to every run")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/compare-<scenario>)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario sc = Scenarios.load(scenario, sets, null);
+        if (seeds < 1) {
+            throw new Main.BadInput("--seeds must be at least 1");
+        }
+        List<Alternative> alts = combinations();
+        for (Alternative a : alts) {
+            // validate every combination before spending CPU on any
+            Scenarios.load(scenario, a.overrides(), null);
+        }
+        Metric rank;
+        try {
+            rank = Metric.parse(rankBy);
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInput("--rank-by: " + e.getMessage());
+        }
+        Path dir = out != null ? out : Path.of("runs", "compare-" + sc.name());
+        Compare c = new Compare(scenario, alts, seeds, dir, new SimRunFunction()).rankBy(rank).console(System.out);
+        if (window.size() == 2) {
+            c.eventWindow(window.get(0), window.get(1));
+        } else if (!window.isEmpty()) {
+            throw new Main.BadInput("--window takes two times in seconds, e.g. --window 10,20");
+        }
+        c.run();
+        System.out.println("compare: " + dir.resolve("report.html"));
+        return Main.OK;
+    }
+
+    private List<Alternative> combinations() {
+        List<List<String>> axes = new ArrayList<>();
+        axes.add(prefixed("net.ipv4.tcp_congestion_control", ccs));
+        axes.add(prefixed("net.mptcp.mptcp_path_manager", pms));
+        axes.add(prefixed("net.mptcp.mptcp_scheduler", scheds));
+        List<List<String>> combos = new ArrayList<>();
+        combos.add(new ArrayList<>());
+        for (List<String> axis : axes) {
+            if (axis.isEmpty()) {
+                continue;
+            }
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> prefix : combos) {
+                for (String v : axis) {
+                    List<String> n = new ArrayList<>(prefix);
+                    n.add(v);
+                    next.add(n);
+                }
+            }
+            combos = next;
+        }
+        if (combos.size() == 1 && combos.get(0).isEmpty()) {
+            throw new Main.BadInput("nothing to compare: give --cc, --pm and/or --scheduler with comma-separated names");
+        }
+        List<Alternative> out = new ArrayList<>();
+        for (List<String> combo : combos) {
+            List<String> all = new ArrayList<>(sets);
+            all.addAll(combo);
+            String name = String.join("+", combo.stream().map(s -> s.substring(s.indexOf('=') + 1)).toList());
+            out.add(new Alternative(name, all));
+        }
+        return out;
+    }
+
+    private static List<String> prefixed(String key, List<String> values) {
+        return values.stream().map(v -> key + "=" + v.trim()).toList();
+    }
+}

@@ -1,0 +1,67 @@
+package org.mptcpsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.parse.ScenarioLoader;
+import org.mptcpsim.study.Metric;
+import org.mptcpsim.study.Sweep;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mptcp-sim sweep SCENARIO}: runs the scenario's {@code sweep:} grid on all cores, resumably. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run every point of the scenario's sweep: grid (all cores, resumable), write sweep.csv and charts.")
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SCENARIO")
+    Path scenario;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override applied to every point")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--metric", defaultValue = "goodput", description = "metric to chart (default ${DEFAULT-VALUE})")
+    String metric;
+
+    @Option(names = "--x", paramLabel = "KEY", description = "swept key for the chart's x axis (default: the first axis)")
+    String x;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/sweep-<scenario>)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario sc = Scenarios.load(scenario, sets, null);
+        List<ScenarioLoader.SweepPoint> points = new ScenarioLoader().sweep(scenario, sets);
+        if (points.isEmpty()) {
+            throw new Main.BadInput(scenario + ": no sweep: grid in this scenario");
+        }
+        List<LinkedHashMap<String, String>> grid = new ArrayList<>();
+        for (ScenarioLoader.SweepPoint p : points) {
+            LinkedHashMap<String, String> m = new LinkedHashMap<>();
+            for (String s : sets) {
+                int eq = s.indexOf('=');
+                m.put(s.substring(0, eq), s.substring(eq + 1));
+            }
+            m.putAll(p.overrides());
+            grid.add(m);
+        }
+        Metric m;
+        try {
+            m = Metric.parse(metric);
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInput("--metric: " + e.getMessage());
+        }
+        String key = x != null ? x : points.get(0).overrides().keySet().iterator().next();
+        Path dir = out != null ? out : Path.of("runs", "sweep-" + sc.name());
+        Path csv = new Sweep(scenario, grid, dir, new SimRunFunction()).seed(sc.seed()).progress(System.err)
+                .chart(key, m).run();
+        System.out.println("sweep: " + csv);
+        return Main.OK;
+    }
+}

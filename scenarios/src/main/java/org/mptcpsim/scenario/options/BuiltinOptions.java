@@ -1,0 +1,125 @@
+package org.mptcpsim.scenario.options;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mptcpsim.scenario.options.OptionType.Bool;
+import org.mptcpsim.scenario.options.OptionType.Bool.Style;
+import org.mptcpsim.scenario.options.OptionType.Choice;
+import org.mptcpsim.scenario.options.OptionType.IntRange;
+import org.mptcpsim.scenario.options.OptionType.Plugin;
+import org.mptcpsim.scenario.options.OptionType.Text;
+import org.mptcpsim.scenario.options.OptionType.Triple;
+
+/**
+ * The options the simulator always knows, with the kernel's defaults: sysctls and module
+ * parameters from spec/kernel-reference.md §0, {@code tcp_cubic} module parameters (Linux 5.x
+ * names), and the simulator's own knobs under {@code sim.}.
+ */
+final class BuiltinOptions {
+
+    private static final long INT_MAX = Integer.MAX_VALUE;
+
+    private BuiltinOptions() {
+    }
+
+    static List<OptionDef> all() {
+        List<OptionDef> d = new ArrayList<>();
+        d.add(new OptionDef(KernelOptions.FLAVOUR, new Choice(Flavour.keys()), "mptcp-v0.95", null,
+                "kernel family modelled: out-of-tree multipath-tcp.org v0.95 or upstream Linux MPTCP", "simulator"));
+        sysctls(d);
+        modules(d);
+        cubic(d);
+        sim(d);
+        return d;
+    }
+
+    private static void sysctls(List<OptionDef> d) {
+        d.add(sysctl(KernelOptions.CC, new Plugin(Plugins.Kind.CONGESTION_CONTROL), "cubic",
+                "congestion control of every subflow (lia, olia, wvegas, balia or any TCP CC)"));
+        d.add(sysctl("net.ipv4.tcp_rmem", new Triple(), "4096 131072 6291456",
+                "receive buffer min, default, max in bytes"));
+        d.add(sysctl("net.ipv4.tcp_wmem", new Triple(), "4096 16384 4194304",
+                "send buffer min, default, max in bytes"));
+        d.add(sysctl("net.ipv4.tcp_sack", new Bool(Style.NUMERIC), "1", "selective acknowledgements"));
+        d.add(sysctl("net.ipv4.tcp_timestamps", new IntRange(0, 2), "1", "TCP timestamps option (RFC 7323)"));
+        d.add(sysctl("net.mptcp.mptcp_enabled", new IntRange(0, 2), "1",
+                "1 = new TCP sockets use MPTCP; 0 = off (2 = only on request, older releases)"));
+        d.add(new OptionDef("net.mptcp.mptcp_checksum", new Bool(Style.NUMERIC), "1", "0",
+                "DSS checksum (on by default out-of-tree, off upstream)", "sysctl"));
+        d.add(sysctl("net.mptcp.mptcp_debug", new Bool(Style.NUMERIC), "0", "debug logging only"));
+        d.add(sysctl("net.mptcp.mptcp_syn_retries", new IntRange(0, 255), "3",
+                "SYN retransmissions that still carry MP_CAPABLE before falling back to TCP"));
+        d.add(sysctl("net.mptcp.mptcp_version", new IntRange(0, 1), "0", "MPTCP protocol version offered"));
+        d.add(sysctl(KernelOptions.PATH_MANAGER, new Plugin(Plugins.Kind.PATH_MANAGER), "default",
+                "path manager of new connections (default, fullmesh, ndiffports, binder, ...)"));
+        d.add(sysctl(KernelOptions.SCHEDULER, new Plugin(Plugins.Kind.SCHEDULER), "default",
+                "packet scheduler of new connections (default, roundrobin, redundant, blest, ...)"));
+        d.add(sysctl("net.mptcp.mptcp_binder_gateways", new Text(), "",
+                "binder PM: gateway lists for loose source routing"));
+    }
+
+    private static void modules(List<OptionDef> d) {
+        d.add(module("mptcp_fullmesh.num_subflows", new IntRange(1, 255), "1",
+                "subflows per (local address, remote address) pair"));
+        d.add(module("mptcp_fullmesh.create_on_err", new IntRange(0, 1), "0",
+                "re-create a subflow that died with a timeout"));
+        d.add(module("mptcp_ndiffports.num_subflows", new IntRange(1, 255), "2",
+                "subflows per connection (same addresses, different source ports)"));
+        d.add(module("mptcp_wvegas.initial_alpha", new IntRange(0, INT_MAX), "2",
+                "per-subflow alpha (packets) on (re)enable"));
+        d.add(module("mptcp_wvegas.total_alpha", new IntRange(0, INT_MAX), "10",
+                "alpha budget split across subflows by rate weight"));
+        d.add(module("mptcp_wvegas.gamma", new IntRange(0, INT_MAX), "1",
+                "slow-start exit threshold on the queue estimate (packets)"));
+        d.add(module("mptcp_rr.num_segments", new IntRange(1, 255), "1", "consecutive segments per subflow burst"));
+        d.add(module("mptcp_rr.cwnd_limited", new Bool(Style.YN), "Y",
+                "only consider subflows with congestion-window room"));
+        d.add(module("mptcp_blest.lambda", new IntRange(0, INT_MAX), "12", "initial lambda x10 (1.2)"));
+        d.add(module("mptcp_blest.max_lambda", new IntRange(0, INT_MAX), "13", "lambda upper clamp x10 (1.3)"));
+        d.add(module("mptcp_blest.min_lambda", new IntRange(0, INT_MAX), "10", "lambda lower clamp x10 (1.0)"));
+        d.add(module("mptcp_blest.dyn_lambda_good", new IntRange(0, INT_MAX), "10",
+                "lambda decrease step x1000 (0.01)"));
+        d.add(module("mptcp_blest.dyn_lambda_bad", new IntRange(0, INT_MAX), "40",
+                "lambda increase step x1000 (0.04)"));
+    }
+
+    private static void cubic(List<OptionDef> d) {
+        d.add(module("tcp_cubic.fast_convergence", new IntRange(0, 1), "1", "turn on/off fast convergence"));
+        d.add(module("tcp_cubic.beta", new IntRange(1, 1024), "717", "beta for multiplicative decrease, x1024"));
+        d.add(module("tcp_cubic.initial_ssthresh", new IntRange(0, INT_MAX), "0",
+                "initial value of slow-start threshold (0 = unlimited)"));
+        d.add(module("tcp_cubic.bic_scale", new IntRange(1, INT_MAX), "41", "scale (x1024) of cubic's C"));
+        d.add(module("tcp_cubic.tcp_friendliness", new IntRange(0, 1), "1", "turn on/off TCP friendliness"));
+        d.add(module("tcp_cubic.hystart", new IntRange(0, 1), "1", "turn on/off hybrid slow start"));
+        d.add(module("tcp_cubic.hystart_detect", new IntRange(0, 3), "3",
+                "hybrid slow start detection: 1 = ACK train, 2 = delay, 3 = both"));
+        d.add(module("tcp_cubic.hystart_low_window", new IntRange(0, INT_MAX), "16",
+                "lower bound cwnd for hybrid slow start"));
+        d.add(module("tcp_cubic.hystart_ack_delta_us", new IntRange(0, INT_MAX), "2000",
+                "spacing between ACKs indicating a train (us)"));
+    }
+
+    private static void sim(List<OptionDef> d) {
+        d.add(simKnob("sim.mtu", new IntRange(68, 65535), "1500", "IP MTU in bytes (MSS = mtu - header_bytes)"));
+        d.add(simKnob("sim.delayed_ack", new Bool(Style.WORD), "true",
+                "Linux-like delayed ACKs (true) or an ACK for every segment (false)"));
+        d.add(simKnob("sim.header_bytes", new IntRange(40, 120), "52",
+                "IP + TCP header bytes per packet (IPv4 20 + TCP 20 + timestamps 12)"));
+        d.add(simKnob("sim.l2_overhead_bytes", new IntRange(0, 64), "0",
+                "link-layer bytes counted per packet on the wire (14 to count Ethernet like tbf)"));
+        d.add(simKnob("sim.dss_bytes", new IntRange(0, 40), "28",
+                "MPTCP DSS option bytes taken from the payload of each MPTCP data packet"));
+    }
+
+    private static OptionDef sysctl(String name, OptionType t, String def, String doc) {
+        return new OptionDef(name, t, def, null, doc, "sysctl");
+    }
+
+    private static OptionDef module(String name, OptionType t, String def, String doc) {
+        return new OptionDef(name, t, def, null, doc, "module");
+    }
+
+    private static OptionDef simKnob(String name, OptionType t, String def, String doc) {
+        return new OptionDef(name, t, def, null, doc, "simulator");
+    }
+}

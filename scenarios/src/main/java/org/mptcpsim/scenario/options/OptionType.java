@@ -1,0 +1,154 @@
+package org.mptcpsim.scenario.options;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The type of a kernel option: how a value is checked and normalised. */
+public sealed interface OptionType {
+
+    /**
+     * The normalised value of {@code raw}, or a {@link BadOptionException} saying what is allowed.
+     *
+     * @param plugins the registered plug-ins, for options naming one
+     */
+    String normalize(String raw, Plugins plugins);
+
+    /** A short description for error messages and docs, e.g. {@code "integer 0..1024"}. */
+    String describe();
+
+    /** An integer in {@code [min, max]}. */
+    record IntRange(long min, long max) implements OptionType {
+        @Override
+        public String normalize(String raw, Plugins plugins) {
+            long v;
+            try {
+                v = Long.parseLong(raw.trim());
+            } catch (NumberFormatException e) {
+                throw new BadOptionException("\"" + raw + "\" is not an integer; expected " + describe(), List.of());
+            }
+            if (v < min || v > max) {
+                throw new BadOptionException(v + " is out of range; expected " + describe(), List.of());
+            }
+            return Long.toString(v);
+        }
+
+        @Override
+        public String describe() {
+            if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE) {
+                return "an integer >= " + min;
+            }
+            return "an integer " + min + ".." + max;
+        }
+    }
+
+    /**
+     * A boolean. Accepts true/false, yes/no, on/off, y/n, 1/0; normalised in the kernel's own
+     * spelling: {@code style} NUMERIC gives 1/0 (sysctls), YN gives Y/N (bool module
+     * parameters), WORD gives true/false (simulator knobs).
+     */
+    record Bool(Style style) implements OptionType {
+        public enum Style { NUMERIC, YN, WORD }
+
+        @Override
+        public String normalize(String raw, Plugins plugins) {
+            Boolean b = switch (raw.trim().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on", "y", "1" -> Boolean.TRUE;
+                case "false", "no", "off", "n", "0" -> Boolean.FALSE;
+                default -> null;
+            };
+            if (b == null) {
+                throw new BadOptionException("\"" + raw + "\" is not a boolean", List.of("true", "false", "1", "0"));
+            }
+            return switch (style) {
+                case NUMERIC -> b ? "1" : "0";
+                case YN -> b ? "Y" : "N";
+                case WORD -> b.toString();
+            };
+        }
+
+        @Override
+        public String describe() {
+            return "a boolean";
+        }
+    }
+
+    /** One of a fixed list of words. */
+    record Choice(List<String> values) implements OptionType {
+        @Override
+        public String normalize(String raw, Plugins plugins) {
+            String v = raw.trim();
+            if (!values.contains(v)) {
+                throw new BadOptionException("\"" + raw + "\" is not allowed" + Names.didYouMean(v, values), values);
+            }
+            return v;
+        }
+
+        @Override
+        public String describe() {
+            return "one of " + String.join(", ", values);
+        }
+    }
+
+    /** Free text. */
+    record Text() implements OptionType {
+        @Override
+        public String normalize(String raw, Plugins plugins) {
+            return raw;
+        }
+
+        @Override
+        public String describe() {
+            return "text";
+        }
+    }
+
+    /** Three non-negative integers min &lt;= default &lt;= max, as in {@code net.ipv4.tcp_rmem}. */
+    record Triple() implements OptionType {
+        @Override
+        public String normalize(String raw, Plugins plugins) {
+            String[] p = raw.trim().split("\\s+");
+            try {
+                if (p.length == 3) {
+                    long a = Long.parseLong(p[0]);
+                    long b = Long.parseLong(p[1]);
+                    long c = Long.parseLong(p[2]);
+                    if (a >= 0 && a <= b && b <= c) {
+                        return a + " " + b + " " + c;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new BadOptionException("\"" + raw + "\" is not " + describe() + " (e.g. \"4096 131072 6291456\")",
+                    List.of());
+        }
+
+        @Override
+        public String describe() {
+            return "three byte counts \"min default max\" with min <= default <= max";
+        }
+    }
+
+    /** The name of a registered plug-in (congestion control, path manager or scheduler). */
+    record Plugin(Plugins.Kind kind) implements OptionType {
+        @Override
+        public String normalize(String raw, Plugins plugins) {
+            String v = raw.trim();
+            List<String> known = plugins.names(kind);
+            if (!known.contains(v)) {
+                String what = "\"" + v + "\" is not a known " + kind.what();
+                if (known.isEmpty()) {
+                    throw new BadOptionException(what + " (none is registered: is its module on the class path?)",
+                            List.of());
+                }
+                throw new BadOptionException(what + Names.didYouMean(v, known), known);
+            }
+            return v;
+        }
+
+        @Override
+        public String describe() {
+            return "the name of a registered " + kind.what();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.mptcpsim.scenario.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mptcpsim.scenario.model.ConnectionSpec;
+import org.mptcpsim.scenario.model.ScenarioException;
+import org.mptcpsim.scenario.model.SubflowSpec;
+import org.mptcpsim.scenario.options.KernelOptions;
+
+/** Binds {@code connections:}: hosts and interfaces resolved, kernel options merged. */
+final class ConnectionBinder {
+
+    private ConnectionBinder() {
+    }
+
+    static List<ConnectionSpec> bind(Node node, Topology topo, KernelOptions kernel, KernelBinder kb) {
+        Map<String, ConnectionSpec> out = new LinkedHashMap<>();
+        List<Node> items = Val.list(node, "connections", "connections ({id: m1, type: mptcp, from: client,"
+                + " to: server})");
+        for (int i = 0; i < items.size(); i++) {
+            String p = Val.item("connections", items.get(i), i);
+            ConnectionSpec c = one(new Obj(items.get(i), p, "a connection", Schema.CONNECTION), topo, kernel, kb);
+            ConnectionSpec old = out.get(c.id());
+            if (old != null) {
+                throw new ScenarioException(c.loc().withPath(p + ".id"), "duplicate connection id \"" + c.id()
+                        + "\" (first at " + old.loc().where() + ")");
+            }
+            out.put(c.id(), c);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static ConnectionSpec one(Obj o, Topology topo, KernelOptions kernel, KernelBinder kb) {
+        String id = Val.id(o.req("id"), o.sub("id"));
+        ConnectionSpec.Type type = o.has("type")
+                ? ConnectionSpec.Type.valueOf(Val.choice(o.opt("type"), o.sub("type"), List.of("mptcp", "tcp"))
+                        .toUpperCase(java.util.Locale.ROOT))
+                : ConnectionSpec.Type.MPTCP;
+        Endpoint from = Endpoint.parse(o.req("from"), o.sub("from"), topo);
+        Endpoint to = Endpoint.parse(o.req("to"), o.sub("to"), topo);
+        if (from.host().equals(to.host())) {
+            throw new ScenarioException(o.loc("to"), "a connection joins two different hosts; both ends are "
+                    + from.host());
+        }
+        long start = o.has("start") ? Val.time(o.opt("start"), o.sub("start")) : 0;
+        long size = ConnectionSpec.BULK;
+        if (o.has("size")) {
+            String s = Val.text(o.opt("size"), o.sub("size"), "bulk or a size (e.g. 10MB)").trim();
+            if (!s.equalsIgnoreCase("bulk")) {
+                size = Val.size(o.opt("size"), o.sub("size"));
+                if (size <= 0) {
+                    throw new ScenarioException(o.loc("size"), "a transfer size must be above 0 (or bulk)");
+                }
+            }
+        }
+        KernelOptions k = kb.bind(o.opt("kernel"), o.sub("kernel"), kernel, false);
+        List<SubflowSpec> subflows = new ArrayList<>();
+        if (o.has("subflows")) {
+            if (type == ConnectionSpec.Type.TCP) {
+                throw new ScenarioException(o.loc("subflows"), "a tcp connection has exactly one path; use"
+                        + " type: mptcp for extra subflows");
+            }
+            List<Node> items = Val.list(o.opt("subflows"), o.sub("subflows"), "subflows ({from: client:lte,"
+                    + " to: server})");
+            for (int i = 0; i < items.size(); i++) {
+                subflows.add(subflow(new Obj(items.get(i), o.sub("subflows") + "[" + i + "]", "a subflow",
+                        Schema.SUBFLOW), topo, from.host(), to.host()));
+            }
+        }
+        return new ConnectionSpec(id, type, from.host(), from.iface(), to.host(), to.iface(), start, size, k,
+                subflows, o.loc());
+    }
+
+    private static SubflowSpec subflow(Obj o, Topology topo, String client, String server) {
+        Endpoint from = o.has("from") ? Endpoint.parse(o.opt("from"), o.sub("from"), topo)
+                : new Endpoint(client, null);
+        Endpoint to = o.has("to") ? Endpoint.parse(o.opt("to"), o.sub("to"), topo) : new Endpoint(server, null);
+        if (!from.host().equals(client)) {
+            throw new ScenarioException(o.loc("from"), "a subflow leaves the connection's own host " + client
+                    + ", not " + from.host(), List.of(client));
+        }
+        if (!to.host().equals(server)) {
+            throw new ScenarioException(o.loc("to"), "a subflow goes to the connection's own peer " + server
+                    + ", not " + to.host(), List.of(server));
+        }
+        return new SubflowSpec(from.host(), from.iface(), to.host(), to.iface(), o.loc());
+    }
+}

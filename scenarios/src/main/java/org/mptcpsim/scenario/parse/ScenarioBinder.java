@@ -1,0 +1,59 @@
+package org.mptcpsim.scenario.parse;
+
+import java.util.List;
+import java.util.Map;
+import org.mptcpsim.scenario.model.ConnectionSpec;
+import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.model.ScenarioException;
+import org.mptcpsim.scenario.model.Sweep;
+import org.mptcpsim.scenario.options.KernelOptions;
+import org.mptcpsim.scenario.options.OptionRegistry;
+
+/** Binds a located tree (overrides already applied) to a validated {@link Scenario}. */
+final class ScenarioBinder {
+
+    /** Default trace sample interval: 100 ms. */
+    static final long DEFAULT_SAMPLE_PS = 100_000_000_000L;
+
+    private ScenarioBinder() {
+    }
+
+    static Scenario bind(MapNode root, String file, String defaultName, OptionRegistry registry,
+                         Map<String, String> overrides) {
+        Obj top = new Obj(root, "", "a scenario", Schema.TOP);
+        String name = top.has("name") ? Val.text(top.opt("name"), "name", "a name").trim() : defaultName;
+        long duration = Val.time(top.req("duration"), "duration");
+        if (duration <= 0) {
+            throw new ScenarioException(top.loc("duration"), "duration must be above 0");
+        }
+        long seed = top.has("seed") ? Val.integer(top.opt("seed"), "seed", 0, Long.MAX_VALUE) : 1;
+        long sample = top.has("sample") ? Val.time(top.opt("sample"), "sample") : DEFAULT_SAMPLE_PS;
+        if (sample <= 0) {
+            throw new ScenarioException(top.loc("sample"), "sample must be above 0");
+        }
+        KernelBinder kb = new KernelBinder(registry);
+        KernelOptions kernel = kb.bind(top.opt("kernel"), "kernel", null, true);
+        Topology topo = TopologyBinder.bind(top);
+        List<ConnectionSpec> connections;
+        if (top.has("connections")) {
+            connections = ConnectionBinder.bind(top.opt("connections"), topo, kernel, kb);
+        } else if (topo.shortForm()) {
+            connections = List.of(new ConnectionSpec("m1", ConnectionSpec.Type.MPTCP, TopologyBinder.CLIENT, null,
+                    TopologyBinder.SERVER, null, 0, ConnectionSpec.BULK, kernel, List.of(),
+                    top.loc("paths").withPath("connections")));
+        } else {
+            throw new ScenarioException(top.loc(), "missing required field \"connections\" in a scenario");
+        }
+        for (ConnectionSpec c : connections) {
+            if (c.startPs() >= duration) {
+                throw new ScenarioException(c.loc().withPath(c.loc().path() + ".start"), "the connection starts"
+                        + " at or after the end of the run (duration "
+                        + Val.text(top.req("duration"), "duration", "a time").trim() + ")");
+            }
+        }
+        Sweep sweep = SweepBinder.bind(top.opt("sweep"), root, new Overrides(registry));
+        return new Scenario(name, file, duration, seed, sample, kernel, List.copyOf(topo.nodes().values()),
+                List.copyOf(topo.links().values()), topo.hosts(), topo.routes(), connections, sweep, overrides,
+                top.loc());
+    }
+}

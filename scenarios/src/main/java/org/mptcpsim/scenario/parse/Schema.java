@@ -1,0 +1,25 @@
+package org.mptcpsim.scenario.parse;
+
+import java.util.List;
+
+/** The fields each kind of object accepts, in documentation order. */
+final class Schema {
+
+    static final List<String> TOP = List.of("name", "duration", "seed", "sample", "kernel", "paths", "nodes",
+            "links", "hosts", "routes", "connections", "sweep");
+    static final List<String> TOP_SCALARS = List.of("name", "duration", "seed", "sample");
+    static final List<String> PATH = List.of("id", "rate", "delay", "buffer", "loss", "rtt", "reverse", "schedule");
+    static final List<String> LINK = List.of("id", "from", "to", "rate", "delay", "buffer", "loss", "rtt", "reverse",
+            "schedule");
+    static final List<String> DIRECTION = List.of("rate", "delay", "buffer", "loss");
+    static final List<String> EVENT = List.of("at", "action", "rate");
+    static final List<String> NODE = List.of("id", "type");
+    static final List<String> HOST = List.of("interfaces");
+    static final List<String> INTERFACE = List.of("backup");
+    static final List<String> ROUTE = List.of("from", "to", "via");
+    static final List<String> CONNECTION = List.of("id", "type", "from", "to", "start", "size", "kernel", "subflows");
+    static final List<String> SUBFLOW = List.of("from", "to");
+
+    private Schema() {
+    }
+}

@@ -1,0 +1,137 @@
+package org.mptcpsim.scenario.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mptcpsim.scenario.model.HostSpec;
+import org.mptcpsim.scenario.model.InterfaceSpec;
+import org.mptcpsim.scenario.model.LinkSpec;
+import org.mptcpsim.scenario.model.Loc;
+import org.mptcpsim.scenario.model.NodeSpec;
+import org.mptcpsim.scenario.model.RouteSpec;
+import org.mptcpsim.scenario.model.ScenarioException;
+import org.mptcpsim.scenario.options.Names;
+
+/**
+ * Binds {@code paths}, {@code nodes}, {@code links}, {@code hosts} and {@code routes}; expands the
+ * short form (hosts {@code client} and {@code server}, one link per path, the server's single
+ * interface {@code any}); checks ids are unique and every reference exists.
+ */
+final class TopologyBinder {
+
+    static final String CLIENT = "client";
+    static final String SERVER = "server";
+
+    private final Map<String, NodeSpec> nodes = new LinkedHashMap<>();
+    private final Map<String, LinkSpec> links = new LinkedHashMap<>();
+    private final List<String> pathIds = new ArrayList<>();
+
+    static Topology bind(Obj top) {
+        return new TopologyBinder().run(top);
+    }
+
+    private Topology run(Obj top) {
+        if (top.has("paths")) {
+            List<Node> items = Val.list(top.opt("paths"), "paths", "paths ({id: wifi, rate: 20Mbit, ...})");
+            Loc at = top.loc("paths");
+            nodes.put(CLIENT, new NodeSpec(CLIENT, NodeSpec.Type.HOST, at));
+            nodes.put(SERVER, new NodeSpec(SERVER, NodeSpec.Type.HOST, at));
+            for (int i = 0; i < items.size(); i++) {
+                LinkSpec l = LinkBinder.path(items.get(i), Val.item("paths", items.get(i), i));
+                addLink(l);
+                pathIds.add(l.id());
+            }
+        }
+        if (top.has("nodes")) {
+            bindNodes(Val.list(top.opt("nodes"), "nodes", "nodes ({id: r1, type: switch})"));
+        }
+        if (top.has("links")) {
+            List<Node> items = Val.list(top.opt("links"), "links", "links ({id: l1, from: a, to: b, ...})");
+            for (int i = 0; i < items.size(); i++) {
+                String p = Val.item("links", items.get(i), i);
+                LinkSpec l = LinkBinder.link(items.get(i), p);
+                Obj o = new Obj(items.get(i), p, "a link", Schema.LINK);
+                checkNode(l.from(), o.loc("from"));
+                checkNode(l.to(), o.loc("to"));
+                addLink(l);
+            }
+        }
+        if (links.isEmpty()) {
+            throw new ScenarioException(top.loc(), "the scenario has no links: give \"paths\" (client and server"
+                    + " joined by parallel paths) or \"nodes\" and \"links\"");
+        }
+        Map<String, HostSpec> hosts = interfaces();
+        if (top.has("hosts")) {
+            HostsBinder.apply(top.opt("hosts"), hosts);
+        }
+        Topology t = new Topology(nodes, links, hosts, List.of(), !pathIds.isEmpty());
+        List<RouteSpec> routes = top.has("routes") ? RoutesBinder.bind(top.opt("routes"), t) : List.of();
+        return new Topology(nodes, links, hosts, routes, t.shortForm());
+    }
+
+    private void bindNodes(List<Node> items) {
+        for (int i = 0; i < items.size(); i++) {
+            String p = Val.item("nodes", items.get(i), i);
+            Obj o = new Obj(items.get(i), p, "a node", Schema.NODE);
+            String id = Val.id(o.req("id"), o.sub("id"));
+            String type = Val.choice(o.req("type"), o.sub("type"), List.of("host", "switch"));
+            NodeSpec n = new NodeSpec(id, type.equals("host") ? NodeSpec.Type.HOST : NodeSpec.Type.SWITCH, o.loc());
+            NodeSpec old = nodes.get(id);
+            boolean shortFormHost = !pathIds.isEmpty() && (id.equals(CLIENT) || id.equals(SERVER));
+            if (old != null && shortFormHost && n.isHost()) {
+                continue;
+            }
+            if (old != null) {
+                String why = shortFormHost ? " (the short form \"paths\" already defines hosts client and server)"
+                        : " (first at " + old.loc().where() + ")";
+                throw new ScenarioException(o.loc("id"), "duplicate node id \"" + id + "\"" + why);
+            }
+            nodes.put(id, n);
+        }
+    }
+
+    private void addLink(LinkSpec l) {
+        LinkSpec old = links.get(l.id());
+        if (old != null) {
+            throw new ScenarioException(l.loc().withPath(l.loc().path() + ".id"), "duplicate link id \"" + l.id()
+                    + "\" (first at " + old.loc() + "); paths and links share one id space");
+        }
+        links.put(l.id(), l);
+    }
+
+    private void checkNode(String id, Loc loc) {
+        if (!nodes.containsKey(id)) {
+            List<String> known = List.copyOf(nodes.keySet());
+            throw new ScenarioException(loc, "unknown node \"" + id + "\"; declare it under nodes"
+                    + Names.didYouMean(id, known), known);
+        }
+    }
+
+    /** Each host's interfaces: one per attached link; a short-form server has one, "any". */
+    private Map<String, HostSpec> interfaces() {
+        Map<String, HostSpec> hosts = new LinkedHashMap<>();
+        for (NodeSpec n : nodes.values()) {
+            if (!n.isHost()) {
+                continue;
+            }
+            List<InterfaceSpec> ifs = new ArrayList<>();
+            List<String> anyLinks = new ArrayList<>();
+            for (LinkSpec l : links.values()) {
+                if (!l.touches(n.id())) {
+                    continue;
+                }
+                if (n.id().equals(SERVER) && pathIds.contains(l.id())) {
+                    anyLinks.add(l.id());
+                } else {
+                    ifs.add(new InterfaceSpec(l.id(), List.of(l.id()), false, l.loc()));
+                }
+            }
+            if (!anyLinks.isEmpty()) {
+                ifs.add(0, new InterfaceSpec(HostSpec.ANY, anyLinks, false, n.loc()));
+            }
+            hosts.put(n.id(), new HostSpec(n.id(), ifs, n.loc()));
+        }
+        return hosts;
+    }
+}

@@ -1,0 +1,146 @@
+package org.mptcpsim.scenario.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.mptcpsim.scenario.model.Loc;
+import org.mptcpsim.scenario.model.ScenarioException;
+
+/**
+ * Reads YAML or JSON text into a located tree with Jackson's streaming parser, recording the
+ * line and column of every node. Syntax errors, duplicate keys and an empty document come out
+ * as located {@link ScenarioException}s.
+ */
+public final class TreeReader {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+
+    private final String file;
+
+    private TreeReader(String file) {
+        this.file = file;
+    }
+
+    /** {@code true} for a file name ending in {@code .json} (anything else is read as YAML). */
+    public static boolean isJson(String fileName) {
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    /** The root map of a scenario document; {@code file} names it in errors and picks the syntax. */
+    public static MapNode read(String file, String text) {
+        return read(file, text, isJson(file));
+    }
+
+    public static MapNode read(String file, String text, boolean json) {
+        TreeReader r = new TreeReader(file);
+        try (JsonParser p = (json ? JSON : YAML).createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new ScenarioException(new Loc(file, 1, 1, ""), "the file is empty; a scenario is a map of fields"
+                        + " (duration, links or paths, connections, ...)");
+            }
+            Node root = r.value(p);
+            if (!(root instanceof MapNode m)) {
+                throw new ScenarioException(root.loc(), "a scenario must be a map of fields, found " + root.kind());
+            }
+            if (p.nextToken() != null) {
+                throw new ScenarioException(r.loc(p.currentTokenLocation()),
+                        "unexpected content after the scenario (only one document per file)");
+            }
+            return m;
+        } catch (JsonProcessingException e) {
+            throw syntax(file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A value read from a command line ({@code --set key=value}) as a YAML flow value. */
+    static Node readValue(String source, String text) {
+        TreeReader r = new TreeReader(source);
+        try (JsonParser p = YAML.createParser(text)) {
+            if (p.nextToken() == null) {
+                return new ScalarNode("", ScalarNode.Type.TEXT, Loc.of(source, ""));
+            }
+            Node n = r.value(p);
+            return p.nextToken() == null ? n : null;
+        } catch (IOException | ScenarioException e) {
+            return null;
+        }
+    }
+
+    private Node value(JsonParser p) throws IOException {
+        Loc at = loc(p.currentTokenLocation());
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT:
+                MapNode m = new MapNode(at);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    Loc keyLoc = loc(p.currentTokenLocation());
+                    if (m.has(key)) {
+                        throw new ScenarioException(keyLoc, "duplicate key \"" + key + "\" (first at line "
+                                + m.keyLoc(key).line() + ")");
+                    }
+                    p.nextToken();
+                    m.put(key, keyLoc, value(p));
+                }
+                return m;
+            case START_ARRAY:
+                ListNode l = new ListNode(at);
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(value(p));
+                }
+                return l;
+            case VALUE_STRING:
+                return new ScalarNode(p.getText(), ScalarNode.Type.TEXT, at);
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new ScalarNode(p.getText(), ScalarNode.Type.NUMBER, at);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new ScalarNode(p.getText(), ScalarNode.Type.BOOLEAN, at);
+            case VALUE_NULL:
+                return new ScalarNode(null, ScalarNode.Type.NULL, at);
+            default:
+                throw new ScenarioException(at, "unexpected " + t);
+        }
+    }
+
+    private Loc loc(JsonLocation l) {
+        return new Loc(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()), "");
+    }
+
+    private static ScenarioException syntax(String file, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+            // SnakeYAML knows the offending position and the problem; its marks are 0-based
+            Mark m = y.getProblemMark();
+            String problem = y.getProblem() == null ? "syntax error" : y.getProblem().strip();
+            String context = y.getContext() == null ? "" : " (" + y.getContext().strip() + ")";
+            return new ScenarioException(new Loc(file, m.getLine() + 1, m.getColumn() + 1, ""),
+                    "syntax error: " + problem + context);
+        }
+        JsonLocation l = e.getLocation();
+        int line = l == null ? 1 : Math.max(1, l.getLineNr());
+        int col = l == null ? 1 : Math.max(1, l.getColumnNr());
+        String msg = e.getOriginalMessage();
+        msg = msg == null ? "syntax error" : msg.strip();
+        int nl = msg.indexOf('\n');
+        String first = nl < 0 ? msg : msg.substring(0, nl).strip();
+        return new ScenarioException(new Loc(file, line, col, ""), "syntax error: " + cleanup(first));
+    }
+
+    private static String cleanup(String m) {
+        // Jackson appends hints such as " at [Source: ...]" or "(for Object starting at ...)"
+        int src = m.indexOf(" at [Source");
+        return src < 0 ? m : m.substring(0, src);
+    }
+}

@@ -1,0 +1,41 @@
+package org.mptcpsim.scenario.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.scenario.TestPlugins;
+import org.mptcpsim.scenario.model.Scenario;
+
+/** The YAML examples in docs/scenario-format.md are valid scenarios. */
+class DocExamplesTest {
+
+    static final ScenarioLoader LOADER = new ScenarioLoader(TestPlugins.REGISTRY);
+
+    @Test
+    void docExamplesParse() throws IOException {
+        String doc = Files.readString(Path.of("../docs/scenario-format.md"));
+        List<String> blocks = new ArrayList<>();
+        int i = 0;
+        while ((i = doc.indexOf("```yaml\n", i)) >= 0) {
+            int end = doc.indexOf("```", i + 8);
+            blocks.add(doc.substring(i + 8, end));
+            i = end + 3;
+        }
+        assertEquals(2, blocks.size());
+        Scenario small = LOADER.parse("doc-1.yaml", blocks.get(0), List.of());
+        assertEquals(2, small.links().size());
+        Scenario general = LOADER.parse("doc-2.yaml", blocks.get(1), List.of());
+        assertEquals("olia", general.connection("m1").kernel().congestionControl());
+        assertEquals("reno", general.connection("t1").kernel().congestionControl());
+        assertEquals(3, general.link("bottleneck").schedule().size());
+        assertTrue(general.hosts().get("client").iface("lte").backup());
+        assertEquals(9, general.sweep().points().size());
+        assertEquals(9, LOADER.sweepText("doc-2.yaml", blocks.get(1), List.of()).size());
+    }
+}

@@ -1,0 +1,309 @@
+package org.mptcpsim.scenario.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.scenario.TestPlugins;
+import org.mptcpsim.scenario.model.ScenarioException;
+
+/** One test per kind of error: file, line, column and field path are asserted. */
+class ErrorsTest {
+
+    static final ScenarioLoader LOADER = new ScenarioLoader(TestPlugins.REGISTRY);
+
+    /** A valid general-form scenario; tests replace one line. */
+    static final String BASE = """
+            duration: 10s
+            kernel:
+              net.ipv4.tcp_congestion_control: lia
+            nodes:
+              - {id: a, type: host}
+              - {id: b, type: host}
+            links:
+              - id: l1
+                from: a
+                to: b
+                rate: 10Mbit
+                delay: 5ms
+                buffer: 100pkt
+            connections:
+              - {id: m1, type: mptcp, from: a, to: b}
+            """;
+
+    static ScenarioException fail(String file, String text, String... sets) {
+        return assertThrows(ScenarioException.class, () -> LOADER.parse(file, text, List.of(sets)));
+    }
+
+    static ScenarioException failBase(String from, String to) {
+        assertTrue(BASE.contains(from), from);
+        return fail("t.yaml", BASE.replace(from, to));
+    }
+
+    static void at(ScenarioException e, String file, int line, int col, String path) {
+        assertEquals(file, e.file(), e.getMessage());
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(col, e.col(), e.getMessage());
+        assertEquals(path, e.path(), e.getMessage());
+    }
+
+    @Test
+    void baseIsValid() {
+        assertEquals(1, LOADER.parse("t.yaml", BASE, List.of()).connections().size());
+    }
+
+    @Test
+    void yamlSyntax() {
+        ScenarioException e = failBase("    rate: 10Mbit", "    rate: [10Mbit");
+        assertEquals("t.yaml", e.file());
+        assertTrue(e.line() >= 11, e.getMessage());
+        assertTrue(e.problem().startsWith("syntax error"), e.getMessage());
+    }
+
+    @Test
+    void yamlBadIndentation() {
+        ScenarioException e = failBase("    delay: 5ms", "  delay: 5ms");
+        assertEquals("t.yaml", e.file());
+        assertEquals(12, e.line(), e.getMessage());
+        assertTrue(e.problem().startsWith("syntax error"), e.getMessage());
+    }
+
+    @Test
+    void yamlTabIsLocatedAtTheTab() {
+        ScenarioException e = failBase("    delay: 5ms", "\tdelay: 5ms");
+        at(e, "t.yaml", 12, 1, "");
+        assertTrue(e.problem().contains("TAB"), e.getMessage());
+    }
+
+    @Test
+    void unknownHostInHostsBlock() {
+        ScenarioException e = fail("t.yaml", BASE + "hosts:\n  c: {interfaces: {l1: {backup: true}}}\n");
+        at(e, "t.yaml", 17, 3, "hosts.c");
+        assertEquals(List.of("a", "b"), e.allowed());
+    }
+
+    @Test
+    void unknownRouteLink() {
+        String text = BASE.replace("connections:", "routes:\n  - {from: a, to: b, via: [l2]}\nconnections:");
+        ScenarioException e = fail("t.yaml", text);
+        at(e, "t.yaml", 15, 28, "routes[0].via[0]");
+        assertTrue(e.problem().contains("unknown link \"l2\"; did you mean l1?"), e.getMessage());
+    }
+
+    @Test
+    void badScheduleAction() {
+        ScenarioException e = failBase("    buffer: 100pkt",
+                "    buffer: 100pkt\n    schedule:\n      - {at: 1s, action: flap}");
+        at(e, "t.yaml", 15, 26, "links[l1].schedule[0].action");
+        assertEquals(List.of("down", "up", "rate"), e.allowed());
+    }
+
+    @Test
+    void jsonSyntax() {
+        ScenarioException e = fail("t.json", "{\n  \"duration\": \"10s\",\n  \"seed\": 1,,\n}\n");
+        at(e, "t.json", 3, 13, "");
+        assertTrue(e.problem().startsWith("syntax error"), e.getMessage());
+    }
+
+    @Test
+    void emptyFile() {
+        at(fail("t.yaml", "# nothing\n"), "t.yaml", 1, 1, "");
+    }
+
+    @Test
+    void duplicateKey() {
+        ScenarioException e = failBase("    delay: 5ms", "    delay: 5ms\n    delay: 6ms");
+        at(e, "t.yaml", 13, 5, "");
+        assertTrue(e.problem().contains("duplicate key \"delay\""), e.getMessage());
+    }
+
+    @Test
+    void unknownFieldWithSuggestion() {
+        ScenarioException e = failBase("    rate: 10Mbit", "    rat: 10Mbit");
+        at(e, "t.yaml", 11, 5, "links[l1].rat");
+        assertTrue(e.problem().contains("did you mean rate"), e.getMessage());
+        assertTrue(e.allowed().contains("buffer"));
+    }
+
+    @Test
+    void unknownTopLevelField() {
+        ScenarioException e = failBase("duration: 10s", "duraton: 10s");
+        at(e, "t.yaml", 1, 1, "duraton");
+        assertTrue(e.problem().contains("did you mean duration?"), e.getMessage());
+    }
+
+    @Test
+    void wrongType() {
+        ScenarioException e = failBase("    rate: 10Mbit", "    rate: {x: 1}");
+        at(e, "t.yaml", 11, 11, "links[l1].rate");
+        assertTrue(e.problem().contains("expected a rate"), e.getMessage());
+        assertTrue(e.problem().contains("found a map"), e.getMessage());
+    }
+
+    @Test
+    void listExpected() {
+        ScenarioException e = failBase("    buffer: 100pkt", "    buffer: 100pkt\n    schedule: 3");
+        at(e, "t.yaml", 14, 15, "links[l1].schedule");
+        assertTrue(e.problem().contains("expected a list of link events"), e.getMessage());
+    }
+
+    @Test
+    void badUnit() {
+        ScenarioException e = failBase("    rate: 10Mbit", "    rate: 10Mbt");
+        at(e, "t.yaml", 11, 11, "links[l1].rate");
+        assertEquals("t.yaml:11:11: links[l1].rate: \"10Mbt\" is not a rate; use a number with bit, kbit, Mbit"
+                + " or Gbit (e.g. 10Mbit)", e.getMessage());
+    }
+
+    @Test
+    void outOfRange() {
+        ScenarioException e = failBase("    buffer: 100pkt", "    buffer: 100pkt\n    loss: 120%");
+        at(e, "t.yaml", 14, 11, "links[l1].loss");
+        assertTrue(e.problem().contains("out of range"), e.getMessage());
+    }
+
+    @Test
+    void missingRequiredField() {
+        ScenarioException e = failBase("    delay: 5ms\n", "");
+        at(e, "t.yaml", 8, 5, "links[l1]");
+        assertTrue(e.problem().contains("missing required field \"delay\""), e.getMessage());
+    }
+
+    @Test
+    void missingDuration() {
+        ScenarioException e = failBase("duration: 10s\n", "");
+        at(e, "t.yaml", 1, 1, "");
+        assertTrue(e.problem().contains("\"duration\""), e.getMessage());
+    }
+
+    @Test
+    void duplicateId() {
+        ScenarioException e = failBase("  - {id: b, type: host}", "  - {id: a, type: host}");
+        at(e, "t.yaml", 6, 10, "nodes[a].id");
+        assertTrue(e.problem().contains("duplicate node id \"a\""), e.getMessage());
+    }
+
+    @Test
+    void unknownLinkEndpoint() {
+        ScenarioException e = failBase("    to: b", "    to: c");
+        at(e, "t.yaml", 10, 9, "links[l1].to");
+        assertTrue(e.problem().contains("unknown node \"c\""), e.getMessage());
+        assertEquals(List.of("a", "b"), e.allowed());
+    }
+
+    @Test
+    void unknownConnectionHost() {
+        ScenarioException e = failBase("from: a, to: b}", "from: a, to: bb}");
+        at(e, "t.yaml", 15, 40, "connections[m1].to");
+        assertTrue(e.problem().contains("unknown host \"bb\"; did you mean b?"), e.getMessage());
+    }
+
+    @Test
+    void unknownInterface() {
+        ScenarioException e = failBase("from: a, to: b}", "from: a:l2, to: b}");
+        at(e, "t.yaml", 15, 33, "connections[m1].from");
+        assertTrue(e.problem().contains("no interface \"l2\""), e.getMessage());
+        assertEquals(List.of("l1"), e.allowed());
+    }
+
+    @Test
+    void unknownKernelOptionWithSuggestion() {
+        ScenarioException e = failBase("  net.ipv4.tcp_congestion_control: lia", "  net.ipv4.tcp_congestion_contrl: lia");
+        at(e, "t.yaml", 3, 3, "kernel.net.ipv4.tcp_congestion_contrl");
+        assertTrue(e.problem().contains("did you mean net.ipv4.tcp_congestion_control?"), e.getMessage());
+    }
+
+    @Test
+    void badOptionValue() {
+        ScenarioException e = failBase("  net.ipv4.tcp_congestion_control: lia",
+                "  net.ipv4.tcp_congestion_control: lia\n  tcp_cubic.beta: 2000");
+        at(e, "t.yaml", 4, 19, "kernel.tcp_cubic.beta");
+        assertTrue(e.problem().contains("out of range; expected an integer 1..1024"), e.getMessage());
+    }
+
+    @Test
+    void badEnumOptionValue() {
+        ScenarioException e = failBase("  net.ipv4.tcp_congestion_control: lia",
+                "  net.ipv4.tcp_congestion_control: lia\n  flavour: upstrem");
+        at(e, "t.yaml", 4, 12, "kernel.flavour");
+        assertEquals(List.of("mptcp-v0.95", "upstream"), e.allowed());
+    }
+
+    @Test
+    void unknownCcListsKnown() {
+        ScenarioException e = failBase("lia", "bbr");
+        at(e, "t.yaml", 3, 36, "kernel.net.ipv4.tcp_congestion_control");
+        assertTrue(e.problem().contains("\"bbr\" is not a known congestion control"), e.getMessage());
+        assertEquals(List.of("balia", "cubic", "lia", "olia", "reno", "testcc", "wvegas"), e.allowed());
+    }
+
+    @Test
+    void perConnectionOptionLocated() {
+        ScenarioException e = failBase("to: b}", "to: b, kernel: {net.ipv4.tcp_congestion_control: foo}}");
+        assertEquals("connections[m1].kernel.net.ipv4.tcp_congestion_control", e.path());
+        assertEquals(15, e.line());
+    }
+
+    @Test
+    void badSetKey() {
+        ScenarioException e = fail("t.yaml", BASE, "links.l1.rat=5Mbit");
+        at(e, "--set links.l1.rat=5Mbit", 0, 0, "links.l1.rat");
+        assertTrue(e.problem().contains("did you mean rate"), e.getMessage());
+        ScenarioException e2 = fail("t.yaml", BASE, "duratin=5s");
+        assertTrue(e2.problem().contains("unknown --set key \"duratin\"; did you mean duration?"), e2.getMessage());
+        assertTrue(e2.allowed().contains("links.<id>.<field>"));
+        ScenarioException e3 = fail("t.yaml", BASE, "links.l9.rate=5Mbit");
+        assertEquals(List.of("l1"), e3.allowed());
+        ScenarioException e4 = fail("t.yaml", BASE, "noequals");
+        assertTrue(e4.problem().contains("KEY=VALUE"), e4.getMessage());
+    }
+
+    @Test
+    void badSetValue() {
+        ScenarioException e = fail("t.yaml", BASE, "net.ipv4.tcp_congestion_control=foo");
+        assertEquals("--set net.ipv4.tcp_congestion_control=foo", e.file());
+        assertEquals(0, e.line());
+        assertEquals("kernel.net.ipv4.tcp_congestion_control", e.path());
+        assertTrue(e.getMessage().startsWith("--set net.ipv4.tcp_congestion_control=foo: kernel.net.ipv4."
+                + "tcp_congestion_control: \"foo\" is not a known congestion control"), e.getMessage());
+        ScenarioException e2 = fail("t.yaml", BASE, "links.l1.rate=fast");
+        assertEquals("--set links.l1.rate=fast: links[l1].rate: \"fast\" is not a rate; use a number with bit,"
+                + " kbit, Mbit or Gbit (e.g. 10Mbit)", e2.getMessage());
+    }
+
+    @Test
+    void connectionStartsAfterEnd() {
+        ScenarioException e = failBase("to: b}", "to: b, start: 20s}");
+        assertEquals("connections[m1].start", e.path());
+    }
+
+    @Test
+    void tcpWithSubflows() {
+        ScenarioException e = failBase("type: mptcp, from: a, to: b}", "type: tcp, from: a, to: b, subflows: []}");
+        assertEquals("connections[m1].subflows", e.path());
+    }
+
+    @Test
+    void routeMustBeConnected() {
+        String text = BASE.replace("connections:", """
+                routes:
+                  - {from: a, to: b, via: [l1, l1]}
+                connections:""");
+        ScenarioException e = fail("t.yaml", text);
+        at(e, "t.yaml", 15, 28, "routes[0].via[0]");
+        assertTrue(e.problem().contains("passes through host b"), e.getMessage());
+    }
+
+    @Test
+    void jsonErrorsLocated() {
+        String json = """
+                {"duration": "10s",
+                 "paths": [{"id": "p1", "rate": "10Mbit", "delay": "5ms", "buffer": "1BDP"},
+                           {"id": "p2", "rate": "10Mbit", "delay": "5 parsecs", "buffer": "1BDP"}]}
+                """;
+        ScenarioException e = fail("t.json", json);
+        at(e, "t.json", 3, 52, "paths[p2].delay");
+    }
+}

@@ -1,0 +1,76 @@
+package org.mptcpsim.scenario.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.scenario.model.BufferSpec;
+import org.mptcpsim.scenario.model.Loc;
+
+class UnitsTest {
+
+    @Test
+    void rates() {
+        assertEquals(100_000_000L, Units.rate("100Mbit"));
+        assertEquals(1_000_000_000L, Units.rate("1Gbit"));
+        assertEquals(500_000L, Units.rate("500kbit"));
+        assertEquals(12_500_000L, Units.rate("12.5Mbit"));
+        assertEquals(10_000_000L, Units.rate("10mbps"));
+        assertEquals(64L, Units.rate("64bit"));
+        assertEquals(400_000_000_000L, Units.rate("400Gbps"));
+        msg(() -> Units.rate("10MB"), "is not a rate");
+        msg(() -> Units.rate("10"), "is not a rate");
+        msg(() -> Units.rate("0Mbit"), "above 0");
+        msg(() -> Units.rate("1.5bit"), "whole number of bit/s");
+    }
+
+    @Test
+    void times() {
+        assertEquals(20_000_000_000L, Units.time("20ms"));
+        assertEquals(1_500_000_000_000L, Units.time("1.5s"));
+        assertEquals(200_000_000L, Units.time("200us"));
+        assertEquals(200_000_000L, Units.time("200µs"));
+        assertEquals(120_000_000_000_000L, Units.time("2min"));
+        assertEquals(1L, Units.time("1ps"));
+        assertEquals(0L, Units.time("0"));
+        msg(() -> Units.time("20"), "needs a unit");
+        msg(() -> Units.time("-1s"), "negative");
+        msg(() -> Units.time("0.5ps"), "whole number of picoseconds");
+    }
+
+    @Test
+    void sizes() {
+        assertEquals(64_000L, Units.size("64KB"));
+        assertEquals(1_500_000L, Units.size("1.5MB"));
+        assertEquals(1448L, Units.size("1448B"));
+        assertEquals(1_048_576L, Units.size("1MiB"));
+        assertEquals(2048L, Units.size("2KiB"));
+        msg(() -> Units.size("64Kb"), "write B, not b");
+    }
+
+    @Test
+    void buffers() {
+        Loc l = Loc.of("f", "p");
+        assertEquals(new BufferSpec(BufferSpec.Kind.PACKETS, 100, l), Units.buffer("100pkt", l));
+        assertEquals(new BufferSpec(BufferSpec.Kind.BYTES, 150_000, l), Units.buffer("150KB", l));
+        assertEquals(new BufferSpec(BufferSpec.Kind.BDP, 0.5, l), Units.buffer("0.5BDP", l));
+        msg(() -> Units.buffer("100", l), "is not a buffer size");
+        msg(() -> Units.buffer("0pkt", l), "at least 1 packet");
+        msg(() -> Units.buffer("1.5pkt", l), "whole number of packets");
+    }
+
+    @Test
+    void loss() {
+        assertEquals(0.01, Units.loss("0.01"), 1e-15);
+        assertEquals(0.01, Units.loss("1%"), 1e-15);
+        assertEquals(0.0, Units.loss("0"), 0);
+        msg(() -> Units.loss("1"), "out of range");
+        msg(() -> Units.loss("5x"), "is not a loss probability");
+    }
+
+    private static void msg(org.junit.jupiter.api.function.Executable ex, String part) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ex);
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+}

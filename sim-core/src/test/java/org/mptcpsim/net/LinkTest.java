@@ -1,0 +1,117 @@
+package org.mptcpsim.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.core.Time;
+import org.mptcpsim.trace.TraceSink;
+
+class LinkTest {
+    private final EventLoop loop = new EventLoop();
+    private final PacketPool pool = new PacketPool();
+    private final List<Long> arrivals = new ArrayList<>();
+    private final PacketSink sink = p -> {
+        arrivals.add(loop.nowPs());
+        pool.release(p);
+    };
+
+    private Link link(long rate, long delay, int pkts, double loss) {
+        return new Link(0, "l", loop, pool, TraceSink.NONE, new SplittableRandom(1), rate, delay, Long.MAX_VALUE, pkts, loss);
+    }
+
+    private void offer(Link l, int size) {
+        Packet p = pool.take();
+        p.size = size;
+        p.route = new PacketSink[] {l, sink};
+        l.receive(p);
+    }
+
+    @Test
+    void serialisesBackToBackThenDelays() {
+        // 1500 B at 12 Mbit/s = 12000 bits / 12e6 = 1 ms each; 5 ms propagation
+        Link l = link(12_000_000L, Time.ms(5), 100, 0);
+        for (int i = 0; i < 3; i++) {
+            offer(l, 1500);
+        }
+        assertEquals(3, l.queuePackets());
+        loop.run(Long.MAX_VALUE);
+        assertEquals(List.of(Time.ms(6), Time.ms(7), Time.ms(8)), arrivals);
+        assertEquals(4500, l.txBytes());
+    }
+
+    @Test
+    void dropTailCountsWaitingPacketsNotTheOneInService() {
+        // limit 2 packets: one being serialised plus two waiting are accepted; the fourth is dropped
+        Link l = link(12_000_000L, 0, 2, 0);
+        for (int i = 0; i < 4; i++) {
+            offer(l, 1500);
+        }
+        assertEquals(1, l.drops());
+        loop.run(Long.MAX_VALUE);
+        assertEquals(3, arrivals.size());
+    }
+
+    @Test
+    void byteLimit() {
+        Link l = link(12_000_000L, 0, Integer.MAX_VALUE, 0);
+        l.setLimits(3000, Integer.MAX_VALUE); // one in service, two 1500 B waiting fit, the fourth does not
+        for (int i = 0; i < 4; i++) {
+            offer(l, 1500);
+        }
+        assertEquals(1, l.drops());
+    }
+
+    @Test
+    void randomLossMatchesItsProbability() {
+        // 20000 packets at p = 0.1: mean 2000 drops, sd = sqrt(20000*0.1*0.9) = 42.4; allow 5 sd
+        Link l = link(1_000_000_000_000L, 0, Integer.MAX_VALUE, 0.1);
+        for (int i = 0; i < 20000; i++) {
+            offer(l, 100);
+        }
+        loop.run(Long.MAX_VALUE);
+        assertEquals(20000, l.drops() + arrivals.size());
+        assertEquals(2000, l.drops(), 5 * 42.4);
+    }
+
+    @Test
+    void rateChangeRetimesWaitingPackets() {
+        // 1 ms per packet at 12 Mbit/s; at t=0.5 ms the rate doubles: the first keeps its 1 ms finish,
+        // the second then takes 0.5 ms (finishes at 1.5 ms)
+        Link l = link(12_000_000L, 0, 100, 0);
+        offer(l, 1500);
+        offer(l, 1500);
+        loop.run(Time.us(500));
+        l.setRate(24_000_000L);
+        loop.run(Long.MAX_VALUE);
+        assertEquals(List.of(Time.ms(1), Time.us(1500)), arrivals);
+    }
+
+    @Test
+    void downDropsEverythingAndUpResumes() {
+        Link l = link(12_000_000L, Time.ms(5), 100, 0);
+        offer(l, 1500);
+        offer(l, 1500);
+        l.setUp(false);
+        offer(l, 1500);
+        assertEquals(3, l.drops());
+        l.setUp(true);
+        offer(l, 1500);
+        loop.run(Long.MAX_VALUE);
+        assertEquals(List.of(Time.ms(6)), arrivals);
+    }
+
+    @Test
+    void utilisationAndMeanQueue() {
+        // one 1 ms packet over a 4 ms horizon: 25 % busy; queue holds 1 packet for 1 ms: mean 0.25
+        Link l = link(12_000_000L, 0, 100, 0);
+        offer(l, 1500);
+        loop.run(Time.ms(4));
+        assertEquals(0.25, l.utilization(), 1e-9);
+        assertEquals(0.25, l.queueMeanPackets(), 1e-9);
+    }
+}
