@@ -162,6 +162,16 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         return dataUna;
     }
 
+    /** The next new data sequence number: every segment below it was sent at least once. */
+    public long sndNxt() {
+        return nextNew;
+    }
+
+    /** The peer's connection-level receive window in segments ({@code meta_tp->snd_wnd / mss}). */
+    public int peerWindow() {
+        return peerWindow;
+    }
+
     public boolean fullyEstablished() {
         return fullyEstablished;
     }
@@ -240,7 +250,9 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         int n = s.unackedCount();
         for (int i = 0; i < n; i++) {
             long dsn = s.unackedDsn(i);
-            if (dsn < dataUna || dsn >= nextNew || s.unackedSacked(i)) {
+            // SACKed segments are reinjected too: the peer holds them in the subflow's
+            // out-of-order queue and hands them to the meta only once the subflow hole is filled
+            if (dsn < dataUna || dsn >= nextNew) {
                 continue;
             }
             int slot = (int) (dsn & pmMask);
