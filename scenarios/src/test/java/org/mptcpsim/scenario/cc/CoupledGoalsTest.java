@@ -10,7 +10,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mptcpsim.scenario.run.RunResult;
 import org.mptcpsim.scenario.run.Sim;
 
-/** RFC 6356's three goals on scenarios, for the coupled congestion controls. */
+/**
+ * RFC 6356's three goals on scenarios, for the coupled congestion controls.
+ *
+ * <p>The kernel's lia, olia and balia advance their window counter once per ACK, not per packet
+ * acknowledged (kernel-reference §1.4), so they equal the published per-packet algorithms only
+ * when every packet is acknowledged. The goal tests therefore run with an ACK per packet
+ * ({@code sim.delayed_ack: false}) and windows of tens of packets (20 Mbit/s, RTT 40 ms, BDP 67
+ * packets); {@link #delayedAcksMakeTheAckCountingControlsTimid} shows what Linux's delayed ACKs do.
+ */
 class CoupledGoalsTest {
 
     /**
@@ -20,11 +28,11 @@ class CoupledGoalsTest {
     static String twoPaths(String cc, int tcpA, int tcpB, String duration) {
         StringBuilder sb = new StringBuilder("""
                 duration: %s
-                kernel: {net.ipv4.tcp_congestion_control: %s}
+                kernel: {net.ipv4.tcp_congestion_control: %s, sim.delayed_ack: false}
                 nodes: [{id: src, type: host}, {id: dst, type: host}]
                 links:
-                  - {id: a, from: src, to: dst, rate: 10Mbit, delay: 10ms, buffer: 1BDP}
-                  - {id: b, from: src, to: dst, rate: 10Mbit, delay: 10ms, buffer: 1BDP}
+                  - {id: a, from: src, to: dst, rate: 20Mbit, delay: 20ms, buffer: 1BDP}
+                  - {id: b, from: src, to: dst, rate: 20Mbit, delay: 20ms, buffer: 1BDP}
                 connections:
                   - {id: m, type: mptcp, from: src:a, to: dst:a, subflows: [{from: src:b, to: dst:b}]}
                 """.formatted(duration, cc));
@@ -43,39 +51,55 @@ class CoupledGoalsTest {
     @ValueSource(strings = {"lia", "olia", "balia"})
     void goal1ImproveThroughputOverTwoDisjointPaths(String cc) {
         // Each path carries one Reno flow as well. A single TCP on the better path would get about half of
-        // it (~4.8 Mbit/s of payload); the MPTCP connection, with a subflow on each path, must get at least
-        // that. 10 % slack covers the sawtooth of a 200 s run.
+        // it (~9.5 Mbit/s of payload); the MPTCP connection, with a subflow on each path, must get at least
+        // about that. 10 % slack covers the sawtooth of a 200 s run (5 cycles of ~35 s at this BDP).
+        // A TCP flow in the MPTCP connection's place on path a would share it with ta0: half of the
+        // payload capacity 20 x 1448/1500 = 19.3 Mbit/s, i.e. 9.65 Mbit/s.
         RunResult r = Sim.run(twoPaths(cc, 1, 1, "200s"));
         double m = r.connection("m").goodputMbps();
-        double tcpBest = Math.max(r.connection("ta0").goodputMbps(), r.connection("tb0").goodputMbps());
-        assertTrue(m >= 0.9 * tcpBest, cc + ": mptcp " + m + " vs best-path tcp " + tcpBest);
+        assertTrue(m >= 0.9 * 9.65, cc + ": mptcp " + m + " vs one TCP's share of the best path 9.65");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"lia", "olia", "balia"})
-    void goal2DoNoHarmAtASharedBottleneck(String cc) {
-        // Both subflows and one Reno flow through one 5 Mbit/s bottleneck (RTT 20 ms, BDP 8 packets),
-        // 400 s so that some 400 sawtooth cycles average out. Uncoupled subflows would take 2/3 (twice
-        // the TCP flow); a coupled CC takes about the TCP flow's share. Accept a ratio mptcp/tcp between
-        // 0.5 and 1.4: well clear of 2, and allowing the ACK-counting controls (lia, olia, balia grow per
-        // ACK, not per packet acked, so delayed ACKs slow them) to be somewhat timid.
-        String yaml = """
-                duration: 400s
-                kernel: {net.ipv4.tcp_congestion_control: %s}
+    static String shared(String cc, boolean delayedAck) {
+        return """
+                duration: 300s
+                kernel: {net.ipv4.tcp_congestion_control: %s, sim.delayed_ack: %s}
                 nodes: [{id: src, type: host}, {id: t, type: host}, {id: r, type: switch}, {id: dst, type: host}]
                 links:
                   - {id: a1, from: src, to: r, rate: 1Gbit, delay: 1ms, buffer: 1000pkt}
                   - {id: a2, from: src, to: r, rate: 1Gbit, delay: 1ms, buffer: 1000pkt}
                   - {id: a3, from: t, to: r, rate: 1Gbit, delay: 1ms, buffer: 1000pkt}
-                  - {id: bn, from: r, to: dst, rate: 5Mbit, delay: 9ms, buffer: 1BDP}
+                  - {id: bn, from: r, to: dst, rate: 20Mbit, delay: 19ms, buffer: 1BDP}
                 connections:
                   - {id: m, type: mptcp, from: src:a1, to: dst, subflows: [{from: src:a2, to: dst}]}
                   - {id: tcp, type: tcp, from: t, to: dst, start: 15ms, kernel: {net.ipv4.tcp_congestion_control: reno}}
-                """.formatted(cc);
-        RunResult r = Sim.run(yaml);
+                """.formatted(cc, delayedAck);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lia", "olia", "balia"})
+    void goal2DoNoHarmAtASharedBottleneck(String cc) {
+        // Both subflows and one Reno flow through one 20 Mbit/s bottleneck (RTT 40 ms, BDP 67 packets),
+        // 300 s: about 10 sawtooth cycles. Uncoupled subflows take 2/3 (twice the TCP flow, checked in
+        // TcpBehaviourTest); a coupled CC takes about the TCP flow's share. Per-flow shares of Reno-like
+        // flows over 10 cycles vary by roughly +-20 %, so the ratio mptcp/tcp must lie in
+        // [0.8/1.2, 1.2/0.8] = [0.67, 1.5]: clear of 2.
+        RunResult r = Sim.run(shared(cc, false));
         double ratio = r.connection("m").goodputMbps() / r.connection("tcp").goodputMbps();
         assertEquals(2, r.connection("m").subflows().size());
-        assertTrue(ratio >= 0.5 && ratio <= 1.4, cc + ": mptcp/tcp = " + ratio);
+        assertTrue(ratio >= 0.67 && ratio <= 1.5, cc + ": mptcp/tcp = " + ratio);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lia", "olia", "balia"})
+    void delayedAcksMakeTheAckCountingControlsTimid(String cc) {
+        // Kernel quirk: with Linux's delayed ACKs (one ACK per two segments) the coupled controls add
+        // their per-ACK step half as often, while Reno counts packets acknowledged (tcp_cong_avoid_ai).
+        // Their additive increase halves, so by the square-root law their share drops by about
+        // sqrt(1/2) = 0.71 or more against the same TCP flow: the MPTCP connection gets less than it.
+        RunResult r = Sim.run(shared(cc, true));
+        double ratio = r.connection("m").goodputMbps() / r.connection("tcp").goodputMbps();
+        assertTrue(ratio < 0.9, cc + ": mptcp/tcp = " + ratio);
     }
 
     @ParameterizedTest

@@ -78,7 +78,7 @@ class ExamplesTest {
         assertEquals(1666, s.link("bn1").forward().buffer().count());
         assertEquals(BufferSpec.Kind.PACKETS, s.link("bn2").reverse().buffer().kind());
         assertEquals(1_000_000_000L, s.link("bn2").forward().rateBps());
-        assertEquals(40_000_000_000L, s.connection("tcp2").startPs());
+        assertEquals(50_000_000_000L, s.connection("tcp2").startPs()); // starts spread over the first 50 ms
         assertEquals(60_000_000_000_000L, s.durationPs());
     }
 }
