@@ -50,8 +50,9 @@ final class BuiltinOptions {
         d.add(sysctl("net.mptcp.mptcp_syn_retries", new IntRange(0, 255), "3",
                 "SYN retransmissions that still carry MP_CAPABLE before falling back to TCP"));
         d.add(sysctl("net.mptcp.mptcp_version", new IntRange(0, 1), "0", "MPTCP protocol version offered"));
-        d.add(sysctl(KernelOptions.PATH_MANAGER, new Plugin(Plugins.Kind.PATH_MANAGER), "default",
-                "path manager of new connections (default, fullmesh, ndiffports, binder, ...)"));
+        d.add(new OptionDef(KernelOptions.PATH_MANAGER, new Plugin(Plugins.Kind.PATH_MANAGER), "default", "kernel",
+                "path manager of new connections (default, fullmesh, ndiffports, binder, ...; upstream: kernel)",
+                "sysctl"));
         d.add(sysctl(KernelOptions.SCHEDULER, new Plugin(Plugins.Kind.SCHEDULER), "default",
                 "packet scheduler of new connections (default, roundrobin, redundant, blest, ...)"));
         d.add(sysctl("net.mptcp.mptcp_binder_gateways", new Text(), "",
