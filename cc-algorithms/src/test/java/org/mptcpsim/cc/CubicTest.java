@@ -189,11 +189,11 @@ class CubicTest {
             for (int i = 0; i < 8; i++) {
                 c.pktsAcked(s, 1, rtt);
             }
-            assertEquals(5000, c.endSeq);
-            assertEquals(8, c.sampleCnt);
-            assertFalse(c.found);
+            assertEquals(5000, c.hy.endSeq);
+            assertEquals(8, c.hy.sampleCnt);
+            assertFalse(c.hy.found);
             c.pktsAcked(s, 1, rtt);
-            assertEquals(rtt == 14_001, c.found);
+            assertEquals(rtt == 14_001, c.hy.found);
             assertEquals(rtt == 14_001 ? 20 : TcpSock.INFINITE_SSTHRESH, s.sndSsthresh);
         }
     }
@@ -220,9 +220,9 @@ class CubicTest {
         s.sndNxt = 100_000;
         c.init(s);
         long start = net.nowPs;
-        for (int i = 0; i < 100 && !c.found; i++) {
+        for (int i = 0; i < 100 && !c.hy.found; i++) {
             c.pktsAcked(s, 1, 10_000);
-            if (!c.found) {
+            if (!c.hy.found) {
                 net.advanceUs(250);
             }
         }
@@ -240,7 +240,7 @@ class CubicTest {
             net.advanceUs(3000);
             c.pktsAcked(s, 1, 10_000);
         }
-        assertFalse(c.found);
+        assertFalse(c.hy.found);
     }
 
     /**
@@ -257,9 +257,9 @@ class CubicTest {
         s.sndUna = 1001;
         s.sndNxt = 9000;
         cc.pktsAcked(s, 1, 10_000);
-        assertEquals(9000, cc.endSeq);
-        assertEquals((int) (Time.ms(T0) / Time.PS_PER_US) + 700, cc.roundStart);
-        assertEquals(0, cc.sampleCnt, "no detection sample below the low window");
+        assertEquals(9000, cc.hy.endSeq);
+        assertEquals((int) (Time.ms(T0) / Time.PS_PER_US) + 700, cc.hy.roundStart);
+        assertEquals(0, cc.hy.sampleCnt, "no detection sample below the low window");
     }
 
     /** Delay samples within 1 s (HZ) of the epoch start are discarded. */
@@ -289,7 +289,7 @@ class CubicTest {
         assertEquals(1, sk.sndCwnd);
         assertEquals(0, cc.lastMaxCwnd);
         assertEquals(0, cc.epochStart);
-        assertEquals(~0, cc.currRtt);
+        assertEquals(~0, cc.hy.currRtt);
     }
 
     /**
