@@ -84,7 +84,7 @@ public final class Cubic implements CongestionControl {
         this.hy = new HyStart(hystartDetect, hystartLowWindow, hystartAckDeltaUs);
         this.betaScale = 8 * (BICTCP_BETA_SCALE + beta) / 3 / (BICTCP_BETA_SCALE - beta);
         this.cubeRttScale = bicScale * 10;
-        this.cubeFactor = Long.divideUnsigned(1L << (10 + 3 * BICTCP_HZ),
+        this.cubeFactor = U64.div(1L << (10 + 3 * BICTCP_HZ),
                 Integer.toUnsignedLong(bicScale * 10));
     }
 
@@ -149,7 +149,7 @@ public final class Cubic implements CongestionControl {
         b = ((b * 84) >> 8) - 1;
         int shift = (int) (a >>> (b * 3));
         int x = ((CubicRootTable.v(shift) + 10) << b) >>> 6;
-        long q = Long.divideUnsigned(a, Integer.toUnsignedLong(x) * Integer.toUnsignedLong(x - 1));
+        long q = U64.div(a, Integer.toUnsignedLong(x) * Integer.toUnsignedLong(x - 1));
         x = 2 * x + (int) q;
         return (x * 341) >>> 10; // u32 multiply, wraps like the kernel's
     }
@@ -207,7 +207,7 @@ public final class Cubic implements CongestionControl {
         long t = now - epochStart; // s32, sign-extended into the u64
         t += usecsToJiffies(delayMin);
         t <<= BICTCP_HZ;
-        t = Long.divideUnsigned(t, HZ);
+        t = U64.div(t, HZ);
         long k = Integer.toUnsignedLong(bicK);
         boolean below = Long.compareUnsigned(t, k) < 0;
         long offs = below ? k - t : t - k;

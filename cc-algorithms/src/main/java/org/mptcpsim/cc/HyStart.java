@@ -59,7 +59,7 @@ final class HyStart {
         if (rate == 0) {
             return 0;
         }
-        long d = Long.divideUnsigned(Integer.toUnsignedLong(sk.skGsoMaxSize) * 4 * USEC_PER_SEC,
+        long d = U64.div(Integer.toUnsignedLong(sk.skGsoMaxSize) * 4 * USEC_PER_SEC,
                 rate);
         return Long.compareUnsigned(d, USEC_PER_MSEC) < 0 ? d : USEC_PER_MSEC;
     }
