@@ -308,6 +308,34 @@ class CubicTest {
         assertEquals(T0 + 400, cc.epochStart);
     }
 
+    /**
+     * At most one curve update per jiffy: cwnd moved 70 -> 71 within the same jiffy as the epoch
+     * start, so only the TCP-friendly part runs; cnt stays 70 and last_cwnd stays 70.
+     * With tcp_friendliness = 0 and tcp_cwnd 80 the cap of renoFriendlyRegionCapsCnt is skipped.
+     */
+    @Test
+    void curveUpdatedAtMostOncePerJiffy() {
+        Net.fastRetransmit(sk, cc);
+        sk.sndCwnd = 70;
+        sk.caState = CaState.OPEN;
+        cc.congAvoid(sk, 0, 1);
+        sk.sndCwnd = 71;
+        cc.congAvoid(sk, 0, 1);
+        assertEquals(70, cc.cnt);
+        assertEquals(70, cc.lastCwnd);
+
+        Cubic unfriendly = create("tcp_cubic.tcp_friendliness", "0");
+        unfriendly.init(sk);
+        sk.sndCwnd = 100;
+        unfriendly.ssthresh(sk); // W_max 100
+        sk.sndCwnd = 70;
+        unfriendly.congAvoid(sk, 0, 1); // cnt 70 as in cubicCurveAfterLoss
+        unfriendly.tcpCwnd = 80;
+        net.advanceMs(40);
+        unfriendly.congAvoid(sk, 0, 1);
+        assertEquals(70, unfriendly.cnt, "no Reno-friendly cap");
+    }
+
     /** initial_ssthresh applies only when hystart is off. */
     @Test
     void initialSsthreshOnlyWithoutHystart() {
