@@ -89,4 +89,24 @@ class CliTest {
         assertEquals(0, exec("report", out.toString())[0]);
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
     }
+
+    @Test
+    void sweepRunsTheScenariosGridAndCompareRanksAlternatives() throws IOException {
+        Path sw = tmp.resolve("sweep");
+        Object[] r = exec("sweep", example("shared-bottleneck.yaml").toString(), "--set", "duration=2s",
+                "--out", sw.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        // the example's grid: 3 rates x 3 congestion controls = 9 points, plus the header
+        assertEquals(10, Files.readAllLines(sw.resolve("sweep.csv")).size());
+
+        Path cmp = tmp.resolve("compare");
+        r = exec("compare", example("shared-bottleneck.yaml").toString(), "--cc", "lia,olia", "--seeds", "2",
+                "--set", "duration=2s", "--out", cmp.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        // one row per alternative plus the header
+        assertEquals(3, Files.readAllLines(cmp.resolve("compare.csv")).size());
+        assertTrue(Files.isRegularFile(cmp.resolve("report.html")));
+        assertEquals(2, exec("compare", example("shared-bottleneck.yaml").toString(), "--cc", "lia,nosuch",
+                "--out", tmp.resolve("c2").toString())[0]);
+    }
 }
