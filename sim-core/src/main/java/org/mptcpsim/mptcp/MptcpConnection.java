@@ -136,6 +136,20 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         return nextNew < sizeSegments ? nextNew : -1;
     }
 
+    /**
+     * The segment {@code mptcp_next_segment} takes: the head of the reinjection queue, else the
+     * next new segment if the connection-level window admits it; -1 when there is none.
+     * A result below {@link #sendHead()} is a reinjection.
+     */
+    public long nextSegmentDsn() {
+        long dsn = reinjectHead();
+        if (dsn >= 0) {
+            return dsn;
+        }
+        dsn = sendHead();
+        return dsn >= 0 && sendWindowAllows(dsn) ? dsn : -1;
+    }
+
     /** Whether the peer's connection-level window admits data sequence {@code dsn}. */
     public boolean sendWindowAllows(long dsn) {
         return dsn - dataUna < peerWindow;

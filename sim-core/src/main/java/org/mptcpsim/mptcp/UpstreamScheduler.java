@@ -29,14 +29,11 @@ public final class UpstreamScheduler implements PacketScheduler {
 
     @Override
     public Subflow nextSegment(MptcpConnection meta) {
-        long dsn = meta.reinjectHead();
-        boolean reinject = dsn >= 0;
-        if (!reinject) {
-            dsn = meta.sendHead();
-            if (dsn < 0 || !meta.sendWindowAllows(dsn)) {
-                return null;
-            }
+        long dsn = meta.nextSegmentDsn();
+        if (dsn < 0) {
+            return null;
         }
+        boolean reinject = dsn != meta.sendHead();
         Subflow s = current;
         if (reinject || s == null || burstLeft <= 0 || !usable(meta, s, dsn)) {
             s = pick(meta, dsn, reinject);
