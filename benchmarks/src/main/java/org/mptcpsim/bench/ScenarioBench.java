@@ -48,7 +48,7 @@ public class ScenarioBench {
 
     /** JMH reports these per second of wall time. */
     @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Counters {
         public long dataPackets;
         public long events;

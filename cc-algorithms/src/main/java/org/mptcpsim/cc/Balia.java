@@ -61,7 +61,7 @@ public final class Balia implements CongestionControl {
     private static long rateOf(TcpSock caller, TcpSock sub) {
         long num = Integer.toUnsignedLong(caller.mssCache) * Integer.toUnsignedLong(sub.sndCwnd)
                 * USEC_PER_SEC_X8;
-        return Long.divideUnsigned(num, Integer.toUnsignedLong(sub.srttUs));
+        return U64.div(num, Integer.toUnsignedLong(sub.srttUs));
     }
 
     /** {@code mptcp_balia_recalc_ai} (kernel-reference §4.2). */
@@ -92,7 +92,7 @@ public final class Balia implements CongestionControl {
             }
         }
         if (rate != 0) {
-            long alpha = Long.divideUnsigned(maxRate, rate);
+            long alpha = U64.div(maxRate, rate);
             int numScaleDown = 0;
             while (Long.compareUnsigned(maxRate, 1L << RATE_SCALE_LIMIT) > 0) {
                 maxRate >>>= SCALE_NUM;
@@ -110,8 +110,8 @@ public final class Balia implements CongestionControl {
                 rate >>>= shift;
             }
             sumRate *= sumRate;
-            newAi = Long.divideUnsigned(sumRate * 10, rate + maxRate);
-            newAi = Long.divideUnsigned(newAi * cwnd, (rate << 2) + maxRate);
+            newAi = U64.div(sumRate * 10, rate + maxRate);
+            newAi = U64.div(newAi * cwnd, (rate << 2) + maxRate);
             if (newAi == 0) {
                 newAi = cwnd;
             }

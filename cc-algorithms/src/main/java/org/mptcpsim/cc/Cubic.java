@@ -16,11 +16,12 @@ import org.mptcpsim.tcp.TcpSock;
  * SIGOPS OSR 2008; RFC 9438) with HyStart (Ha, Rhee, "Taming the elephants: New TCP slow
  * start", Computer Networks 2011), as mainline Linux 6.x implements it in net/ipv4/tcp_cubic.c
  * (the behaviour of 6.18, which includes the 2025 fix "tcp_cubic: fix incorrect HyStart round
- * start detection"): {@code cubictcp_init}, {@code bictcp_reset}, {@code bictcp_hystart_reset},
- * {@code cubictcp_cwnd_event}, {@code cubic_root}, {@code bictcp_update},
- * {@code cubictcp_cong_avoid}, {@code cubictcp_recalc_ssthresh}, {@code cubictcp_state},
- * {@code hystart_ack_delay}, {@code hystart_update}, {@code cubictcp_acked},
- * {@code cubictcp_register} (scale factors); undo is {@code tcp_reno_undo_cwnd}.
+ * start detection"): {@code cubictcp_init}, {@code bictcp_reset}, {@code cubictcp_cwnd_event},
+ * {@code cubic_root}, {@code bictcp_update}, {@code cubictcp_cong_avoid},
+ * {@code cubictcp_recalc_ssthresh}, {@code cubictcp_state}, {@code cubictcp_acked},
+ * {@code cubictcp_register} (scale factors); undo is {@code tcp_reno_undo_cwnd}. The HyStart
+ * functions ({@code bictcp_hystart_reset}, {@code hystart_ack_delay}, {@code hystart_update})
+ * are in {@link HyStart}.
  *
  * <p>Module parameters under {@code tcp_cubic.*}: fast_convergence 1, beta 717 (/1024),
  * initial_ssthresh 0, bic_scale 41, tcp_friendliness 1, hystart 1, hystart_detect 3 (ACK train |
@@ -45,22 +46,12 @@ public final class Cubic implements CongestionControl {
     /** {@code BICTCP_HZ}: the cubic clock has 2^10 ticks per second. */
     static final int BICTCP_HZ = 10;
     static final int HZ = 1000;
-    static final int HYSTART_ACK_TRAIN = 0x1;
-    static final int HYSTART_DELAY = 0x2;
-    static final int HYSTART_MIN_SAMPLES = 8;
-    static final int HYSTART_DELAY_MIN = 4000;
-    static final int HYSTART_DELAY_MAX = 16000;
-    static final long USEC_PER_MSEC = 1000;
-    static final long USEC_PER_SEC = 1_000_000;
 
     private final boolean fastConvergence;
     private final int beta;
     private final int initialSsthresh;
     private final boolean tcpFriendliness;
     private final boolean hystart;
-    private final int hystartDetect;
-    private final int hystartLowWindow;
-    private final int hystartAckDeltaUs;
     /** {@code beta_scale}: 8*(1024+beta)/3/(1024-beta). */
     final int betaScale;
     /** {@code cube_rtt_scale}: bic_scale*10. */
@@ -79,14 +70,8 @@ public final class Cubic implements CongestionControl {
     int epochStart;
     int ackCnt;
     int tcpCwnd;
-    /** u8. */
-    int sampleCnt;
-    /** u8. */
-    boolean found;
-    int roundStart;
-    int endSeq;
-    int lastAck;
-    int currRtt;
+    /** The HyStart fields of struct bictcp (found, round, samples). */
+    final HyStart hy;
 
     public Cubic(int fastConvergence, int beta, int initialSsthresh, int bicScale,
             int tcpFriendliness, int hystart, int hystartDetect, int hystartLowWindow,
@@ -96,18 +81,16 @@ public final class Cubic implements CongestionControl {
         this.initialSsthresh = initialSsthresh;
         this.tcpFriendliness = tcpFriendliness != 0;
         this.hystart = hystart != 0;
-        this.hystartDetect = hystartDetect;
-        this.hystartLowWindow = hystartLowWindow;
-        this.hystartAckDeltaUs = hystartAckDeltaUs;
+        this.hy = new HyStart(hystartDetect, hystartLowWindow, hystartAckDeltaUs);
         this.betaScale = 8 * (BICTCP_BETA_SCALE + beta) / 3 / (BICTCP_BETA_SCALE - beta);
         this.cubeRttScale = bicScale * 10;
-        this.cubeFactor = Long.divideUnsigned(1L << (10 + 3 * BICTCP_HZ),
+        this.cubeFactor = U64.div(1L << (10 + 3 * BICTCP_HZ),
                 Integer.toUnsignedLong(bicScale * 10));
     }
 
     /** A cubic with the kernel's default module parameters. */
     public static Cubic withDefaults() {
-        return new Cubic(1, 717, 0, 41, 1, 1, HYSTART_ACK_TRAIN | HYSTART_DELAY, 16, 2000);
+        return new Cubic(1, 717, 0, 41, 1, 1, HyStart.ACK_TRAIN | HyStart.DELAY, 16, 2000);
     }
 
     @Override
@@ -127,16 +110,7 @@ public final class Cubic implements CongestionControl {
         epochStart = 0;
         ackCnt = 0;
         tcpCwnd = 0;
-        found = false;
-    }
-
-    /** {@code bictcp_hystart_reset}: a new HyStart round starts now, ending at snd_nxt. */
-    private void hystartReset(TcpSock sk) {
-        roundStart = (int) sk.nowUs();
-        lastAck = roundStart;
-        endSeq = sk.sndNxt;
-        currRtt = ~0;
-        sampleCnt = 0;
+        hy.found = false;
     }
 
     /** {@code cubictcp_init}. */
@@ -144,7 +118,7 @@ public final class Cubic implements CongestionControl {
     public void init(TcpSock sk) {
         reset();
         if (hystart) {
-            hystartReset(sk);
+            hy.reset(sk);
         }
         if (!hystart && initialSsthresh != 0) {
             sk.sndSsthresh = initialSsthresh;
@@ -175,7 +149,7 @@ public final class Cubic implements CongestionControl {
         b = ((b * 84) >> 8) - 1;
         int shift = (int) (a >>> (b * 3));
         int x = ((CubicRootTable.v(shift) + 10) << b) >>> 6;
-        long q = Long.divideUnsigned(a, Integer.toUnsignedLong(x) * Integer.toUnsignedLong(x - 1));
+        long q = U64.div(a, Integer.toUnsignedLong(x) * Integer.toUnsignedLong(x - 1));
         x = 2 * x + (int) q;
         return (x * 341) >>> 10; // u32 multiply, wraps like the kernel's
     }
@@ -233,7 +207,7 @@ public final class Cubic implements CongestionControl {
         long t = now - epochStart; // s32, sign-extended into the u64
         t += usecsToJiffies(delayMin);
         t <<= BICTCP_HZ;
-        t = Long.divideUnsigned(t, HZ);
+        t = U64.div(t, HZ);
         long k = Integer.toUnsignedLong(bicK);
         boolean below = Long.compareUnsigned(t, k) < 0;
         long offs = below ? k - t : t - k;
@@ -287,57 +261,7 @@ public final class Cubic implements CongestionControl {
     public void setState(TcpSock sk, int newState) {
         if (newState == CaState.LOSS) {
             reset();
-            hystartReset(sk);
-        }
-    }
-
-    /** {@code hystart_ack_delay}: TSO/GRO cushion, min(1 ms, 4 GSO bursts at the pacing rate). */
-    static long hystartAckDelay(TcpSock sk) {
-        long rate = sk.skPacingRate;
-        if (rate == 0) {
-            return 0;
-        }
-        long d = Long.divideUnsigned(Integer.toUnsignedLong(sk.skGsoMaxSize) * 4 * USEC_PER_SEC,
-                rate);
-        return Long.compareUnsigned(d, USEC_PER_MSEC) < 0 ? d : USEC_PER_MSEC;
-    }
-
-    /** {@code hystart_update}: ACK-train and delay-increase detection of the slow-start exit. */
-    private void hystartUpdate(TcpSock sk, int delay) {
-        if (TcpCong.after(sk.sndUna, endSeq)) {
-            hystartReset(sk);
-        }
-        if (Integer.compareUnsigned(sk.sndCwnd, hystartLowWindow) < 0) {
-            return;
-        }
-        if ((hystartDetect & HYSTART_ACK_TRAIN) != 0) {
-            int now = (int) sk.nowUs();
-            if (now - lastAck <= hystartAckDeltaUs) {
-                lastAck = now;
-                int threshold = (int) (Integer.toUnsignedLong(delayMin) + hystartAckDelay(sk));
-                if (!sk.skPacingActive) {
-                    threshold >>>= 1;
-                }
-                // (s32) vs u32 compares as u32 in C
-                if (Integer.compareUnsigned(now - roundStart, threshold) > 0) {
-                    found = true;
-                    sk.sndSsthresh = sk.sndCwnd;
-                }
-            }
-        }
-        if ((hystartDetect & HYSTART_DELAY) != 0) {
-            if (Integer.compareUnsigned(currRtt, delay) > 0) {
-                currRtt = delay;
-            }
-            if (sampleCnt < HYSTART_MIN_SAMPLES) {
-                sampleCnt++;
-            } else {
-                int thresh = Math.min(Math.max(delayMin >>> 3, HYSTART_DELAY_MIN), HYSTART_DELAY_MAX);
-                if (Integer.compareUnsigned(currRtt, delayMin + thresh) > 0) {
-                    found = true;
-                    sk.sndSsthresh = sk.sndCwnd;
-                }
-            }
+            hy.reset(sk);
         }
     }
 
@@ -357,8 +281,8 @@ public final class Cubic implements CongestionControl {
         if (delayMin == 0 || Integer.compareUnsigned(delayMin, delay) > 0) {
             delayMin = delay;
         }
-        if (!found && sk.inSlowStart() && hystart) {
-            hystartUpdate(sk, delay);
+        if (!hy.found && sk.inSlowStart() && hystart) {
+            hy.update(sk, delay, delayMin);
         }
     }
 

@@ -88,7 +88,7 @@ public final class Lia implements CongestionControl {
             }
             canSend++;
             long srtt = Integer.toUnsignedLong(sub.srttUs);
-            long tmp = Long.divideUnsigned(Integer.toUnsignedLong(sub.sndCwnd) << ALPHA_SCALE_NUM,
+            long tmp = U64.div(Integer.toUnsignedLong(sub.sndCwnd) << ALPHA_SCALE_NUM,
                     srtt * srtt);
             // ">=": on a tie the later subflow in iteration order (the older one) wins
             if (Long.compareUnsigned(tmp, maxNumerator) >= 0) {
@@ -106,10 +106,10 @@ public final class Lia implements CongestionControl {
                 }
                 long scaled = (Integer.toUnsignedLong(sub.sndCwnd) << ALPHA_SCALE_DEN)
                         * Integer.toUnsignedLong(bestRtt);
-                sumDenominator += Long.divideUnsigned(scaled, Integer.toUnsignedLong(sub.srttUs));
+                sumDenominator += U64.div(scaled, Integer.toUnsignedLong(sub.srttUs));
             }
             sumDenominator *= sumDenominator; // u64 square, wraps like the kernel's
-            alpha = Long.divideUnsigned(Integer.toUnsignedLong(bestCwnd) << ALPHA_SCALE_NUM,
+            alpha = U64.div(Integer.toUnsignedLong(bestCwnd) << ALPHA_SCALE_NUM,
                     sumDenominator);
             if (alpha == 0) {
                 alpha = 1;
@@ -143,7 +143,7 @@ public final class Lia implements CongestionControl {
             alpha = 1;
         }
         // div_u64 takes a u32 divisor
-        int threshold = (int) Long.divideUnsigned(1L << ALPHA_SCALE, alpha & 0xffffffffL);
+        int threshold = (int) U64.div(1L << ALPHA_SCALE, alpha & 0xffffffffL);
         if (threshold < sk.sndCwnd) {
             threshold = sk.sndCwnd;
         }

@@ -106,7 +106,7 @@ public final class Olia implements CongestionControl {
             }
             long scaledNum = (Integer.toUnsignedLong(crtCwnd(sub)) << SCALE)
                     * Integer.toUnsignedLong(pathRtt);
-            rate += Long.divideUnsigned(scaledNum, Integer.toUnsignedLong(sub.srttUs));
+            rate += U64.div(scaledNum, Integer.toUnsignedLong(sub.srttUs));
         }
         return rate * rate;
     }
@@ -206,13 +206,13 @@ public final class Olia implements CongestionControl {
         long w2 = epsDen * cwndScaled * cwndScaled;
         if (epsilonNum == -1) {
             if (Long.compareUnsigned(w2, rate) < 0) {
-                mptcpSndCwndCnt -= (int) Long.divideUnsigned((rate - w2) << SCALE, incDen);
+                mptcpSndCwndCnt -= (int) U64.div((rate - w2) << SCALE, incDen);
             } else {
-                mptcpSndCwndCnt += (int) Long.divideUnsigned((w2 - rate) << SCALE, incDen);
+                mptcpSndCwndCnt += (int) U64.div((w2 - rate) << SCALE, incDen);
             }
         } else {
             long incNum = epsilonNum * rate + w2;
-            mptcpSndCwndCnt += (int) Long.divideUnsigned(incNum << SCALE, incDen);
+            mptcpSndCwndCnt += (int) U64.div(incNum << SCALE, incDen);
         }
         if (mptcpSndCwndCnt >= (1 << SCALE) - 1) {
             if (sk.sndCwnd < sk.sndCwndClamp) {

@@ -161,7 +161,7 @@ public final class WVegas implements CongestionControl {
             }
         }
         if (totalRate != 0 && instantRate != 0) {
-            return Long.divideUnsigned(instantRate << SCALE, totalRate);
+            return U64.div(instantRate << SCALE, totalRate);
         }
         return weight;
     }
@@ -206,7 +206,7 @@ public final class WVegas implements CongestionControl {
             TcpCong.slowStart(sk, acked);
         } else {
             if (diff >= Integer.toUnsignedLong(alpha)) {
-                instantRate = Long.divideUnsigned(cwnd << SCALE, rtt);
+                instantRate = U64.div(cwnd << SCALE, rtt);
                 weight = weight(sk);
                 int share = (int) ((weight * totalAlpha) >>> SCALE); // u32
                 alpha = Integer.compareUnsigned(share, 2) > 0 ? share : 2; // max(2U, share)
@@ -223,7 +223,7 @@ public final class WVegas implements CongestionControl {
                 queueDelay = (int) qDelay;
             }
             if (qDelay >= ((2 * Integer.toUnsignedLong(queueDelay)) & 0xffffffffL)) { // u32 2*q
-                long backoffFactor = Long.divideUnsigned(base << SCALE, (2 * rtt) & 0xffffffffL)
+                long backoffFactor = U64.div(base << SCALE, (2 * rtt) & 0xffffffffL)
                         & 0xffffffffL; // u32
                 sk.sndCwnd = (int) ((Integer.toUnsignedLong(sk.sndCwnd) * backoffFactor) >>> SCALE);
                 queueDelay = 0;

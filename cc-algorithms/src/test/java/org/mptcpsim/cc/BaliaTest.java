@@ -226,6 +226,21 @@ class BaliaTest {
         assertEquals(5, ccA.md());
     }
 
+    /**
+     * ai is 0 after init; a congestion-avoidance ACK before any recalculation (no slow-start step,
+     * no recovery end) finds cnt 0 >= T = (int) 0 and grows at once, then recalculates: alone,
+     * ai = cwnd = 11, md = 11 >> 1 = 5.
+     */
+    @Test
+    void aiZeroBeforeFirstRecalcGrowsOnFirstAck() {
+        Net.ca(a, 5);
+        assertEquals(0, ccA.ai());
+        ccA.congAvoid(a, 0, 1);
+        assertEquals(11, a.sndCwnd);
+        assertEquals(11, ccA.ai());
+        assertEquals(5, ccA.md());
+    }
+
     /** Plain TCP: Reno ssthresh max(20 >> 1, 2) = 10 and tcp_reno_cong_avoid. */
     @Test
     void plainTcpSocketIsReno() {

@@ -198,6 +198,29 @@ class OliaTest {
         assertEquals(0, cc.sndCwndCnt());
     }
 
+    /**
+     * Quirk §3.7: l * srtt^2 wraps in u64. Both at 100 ms (srtt 800 000, srtt^2 = 6.4e11).
+     * B (newest) l = 2^29, A l = 2^30: exactly, A has the larger l/rtt^2 and, being the largest
+     * window, B\M would be empty. In u64: 2^30 * 6.4e11 mod 2^64 = 4 665 236 632 746 590 208 is
+     * below 2^29 * 6.4e11 mod 2^64 = 11 555 990 353 228 070 912, so B stays "best":
+     * eps_B = +1/(2*1), eps_A = -1/(2*1).
+     */
+    @Test
+    void lossDistanceProductsWrapLikeU64() {
+        int srtt100ms = 8 * 100_000;
+        TcpSock a = net.subflow(mpcb, 20, srtt100ms);
+        Olia ccA = olia(a);
+        TcpSock b = net.subflow(mpcb, 10, srtt100ms);
+        Olia ccB = olia(b);
+        Net.ca(b, 5);
+        ccA.mptcpLoss3 = 1 << 30;
+        b.sndUna = 1 << 29;
+        ccB.congAvoid(b, b.sndUna, 1);
+        assertEquals(1, ccB.epsilonNum);
+        assertEquals(2, ccB.epsilonDen);
+        assertEquals(-1, ccA.epsilonNum);
+    }
+
     /** Plain TCP: tcp_reno_cong_avoid (cnt 9 + 2 at cwnd 10 -> cwnd 11, cnt 1). */
     @Test
     void plainTcpSocketIsReno() {

@@ -73,7 +73,13 @@ final class CompareCommand implements Callable<Integer> {
         } else if (!window.isEmpty()) {
             throw new Main.BadInput("--window takes two times in seconds, e.g. --window 10,20");
         }
-        c.run();
+        org.mptcpsim.study.CompareResult result = c.run();
+        if (seeds > 1 && result.ranked().stream().allMatch(a -> a.runValues().stream()
+                .allMatch(v -> java.util.Arrays.equals(v, a.runValues().get(0))))) {
+            System.err.println("mptcp-sim: note: every seed gave the same result, so the confidence intervals are 0."
+                    + " The seed drives random loss, send jitter (sim.tx_jitter_us), ISNs, ports and ECMP hashing;"
+                    + " this scenario has none that matters. Add e.g. --set sim.tx_jitter_us=200 or a loss rate.");
+        }
         System.out.println("compare: " + dir.resolve("report.html"));
         return Main.OK;
     }

@@ -23,14 +23,11 @@ public final class DefaultScheduler implements PacketScheduler {
 
     @Override
     public Subflow nextSegment(MptcpConnection meta) {
-        long dsn = meta.reinjectHead();
-        boolean reinject = dsn >= 0;
-        if (!reinject) {
-            dsn = meta.sendHead();
-            if (dsn < 0 || !meta.sendWindowAllows(dsn)) {
-                return null;
-            }
+        long dsn = meta.nextSegmentDsn();
+        if (dsn < 0) {
+            return null;
         }
+        boolean reinject = dsn != meta.sendHead();
         Subflow s = availableSubflow(meta, dsn);
         if (s != null) {
             meta.decide(dsn, reinject);

@@ -136,6 +136,20 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         return nextNew < sizeSegments ? nextNew : -1;
     }
 
+    /**
+     * The segment {@code mptcp_next_segment} takes: the head of the reinjection queue, else the
+     * next new segment if the connection-level window admits it; -1 when there is none.
+     * A result below {@link #sendHead()} is a reinjection.
+     */
+    public long nextSegmentDsn() {
+        long dsn = reinjectHead();
+        if (dsn >= 0) {
+            return dsn;
+        }
+        dsn = sendHead();
+        return dsn >= 0 && sendWindowAllows(dsn) ? dsn : -1;
+    }
+
     /** Whether the peer's connection-level window admits data sequence {@code dsn}. */
     public boolean sendWindowAllows(long dsn) {
         return dsn - dataUna < peerWindow;
@@ -160,6 +174,16 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
 
     public long dataUna() {
         return dataUna;
+    }
+
+    /** The next new data sequence number: every segment below it was sent at least once. */
+    public long sndNxt() {
+        return nextNew;
+    }
+
+    /** The peer's connection-level receive window in segments ({@code meta_tp->snd_wnd / mss}). */
+    public int peerWindow() {
+        return peerWindow;
     }
 
     public boolean fullyEstablished() {
@@ -240,7 +264,9 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         int n = s.unackedCount();
         for (int i = 0; i < n; i++) {
             long dsn = s.unackedDsn(i);
-            if (dsn < dataUna || dsn >= nextNew || s.unackedSacked(i)) {
+            // SACKed segments are reinjected too: the peer holds them in the subflow's
+            // out-of-order queue and hands them to the meta only once the subflow hole is filled
+            if (dsn < dataUna || dsn >= nextNew) {
                 continue;
             }
             int slot = (int) (dsn & pmMask);

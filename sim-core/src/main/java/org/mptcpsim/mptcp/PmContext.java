@@ -33,4 +33,17 @@ public interface PmContext {
 
     /** Current simulated time, picoseconds. */
     long nowPs();
+
+    /**
+     * The local address a subflow of this connection was opened from (the initial subflow
+     * included), or {@code null} when the context does not know it.
+     */
+    default Address localAddressOf(Subflow s) {
+        return null;
+    }
+
+    /** The remote address a subflow of this connection goes to, or {@code null} when unknown. */
+    default Address remoteAddressOf(Subflow s) {
+        return null;
+    }
 }

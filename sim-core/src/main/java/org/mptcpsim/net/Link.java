@@ -36,6 +36,7 @@ public final class Link extends Event implements PacketSink {
     private int limitPkts;
     private final double loss;
     private boolean up = true;
+    private long jitterPs;
 
     /** All packets in this link, ordered by arrival time at the far end. */
     private Packet head;
@@ -89,7 +90,7 @@ public final class Link extends Event implements PacketSink {
             pool.release(p);
             return;
         }
-        long start = Math.max(now, busyUntil);
+        long start = Math.max(jitterPs > 0 ? now + random.nextLong(jitterPs) : now, busyUntil);
         long ser = Time.serialisation(p.size, rateBps);
         p.finishPs = start + ser;
         p.arrivePs = p.finishPs + delayPs;
@@ -197,6 +198,16 @@ public final class Link extends Event implements PacketSink {
     public void setLimits(long bytes, int packets) {
         this.limitBytes = bytes;
         this.limitPkts = packets;
+    }
+
+    /**
+     * Random send-time jitter: each packet becomes ready up to {@code maxPs} after it is offered
+     * (uniform, from this link's stream; FIFO order is kept). Set on hosts' outgoing links, it stands
+     * for the host's processing and interrupt timing and breaks the drop-tail phase effects that
+     * perfectly periodic senders show in a deterministic simulator.
+     */
+    public void setJitter(long maxPs) {
+        this.jitterPs = maxPs;
     }
 
     public long limitBytes() {

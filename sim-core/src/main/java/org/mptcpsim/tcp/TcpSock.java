@@ -114,13 +114,23 @@ public class TcpSock {
         return sndCwnd < sndSsthresh;
     }
 
-    /** {@code tcp_is_cwnd_limited}, 4.19 form: in slow start cwnd &lt; 2 x max_packets_out. */
+    /**
+     * {@code tcp_is_cwnd_limited}. 4.19 form (out-of-tree kernels): in slow start
+     * cwnd &lt; 2 x max_packets_out, else the flag. 5.x/6.x form ({@link #upstreamKernel}): the flag
+     * first, then the slow-start test.
+     */
     public final boolean isCwndLimited() {
+        if (upstreamKernel && isCwndLimitedFlag) {
+            return true;
+        }
         if (inSlowStart()) {
             return sndCwnd < 2 * maxPacketsOut;
         }
         return isCwndLimitedFlag;
     }
+
+    /** The socket runs in an upstream (5.x/6.x) kernel rather than the 4.19-based out-of-tree one. */
+    public boolean upstreamKernel;
 
     /** {@code tcp_current_ssthresh}. */
     public final int currentSsthresh() {

@@ -11,10 +11,9 @@ import org.mptcpsim.core.Time;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.PacketPool;
 import org.mptcpsim.net.PacketSink;
-import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.SubflowReceiver;
-import org.mptcpsim.tcp.TcpCong;
+import org.mptcpsim.tcp.TestReno;
 import org.mptcpsim.tcp.TcpConfig;
 import org.mptcpsim.tcp.TcpSock;
 import org.mptcpsim.trace.TraceSink;
@@ -23,23 +22,6 @@ import org.mptcpsim.trace.TraceSink;
 class TwoPathMptcpTest {
     private final EventLoop loop = new EventLoop();
     private final PacketPool pool = new PacketPool();
-
-    static final class Reno implements CongestionControl {
-        @Override
-        public String name() {
-            return "reno";
-        }
-
-        @Override
-        public int ssthresh(TcpSock sk) {
-            return TcpCong.renoSsthresh(sk);
-        }
-
-        @Override
-        public void congAvoid(TcpSock sk, int ack, int acked) {
-            TcpCong.renoCongAvoid(sk, ack, acked);
-        }
-    }
 
     private Link[] path(int i, long rate, long owd, int buffer) {
         Link f = new Link(2 * i, "p" + i, loop, pool, TraceSink.NONE, new SplittableRandom(i), rate, owd,
@@ -51,7 +33,7 @@ class TwoPathMptcpTest {
 
     private Subflow add(MptcpConnection meta, TcpConfig cfg, int id, Link[] p) {
         TcpSock sk = new TcpSock(loop, meta, id, cfg.mss());
-        Subflow s = new Subflow(loop, pool, TraceSink.NONE, meta, sk, new Reno(), cfg, 0, 1000 * id);
+        Subflow s = new Subflow(loop, pool, TraceSink.NONE, meta, sk, new TestReno(), cfg, 0, 1000 * id);
         SubflowReceiver r = new SubflowReceiver(loop, pool, meta, cfg, id);
         s.setRoute(new PacketSink[] {p[0], r});
         r.setAckRoute(new PacketSink[] {p[1], s});

@@ -1,10 +1,8 @@
 package org.mptcpsim.tcp;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 import org.mptcpsim.core.EventLoop;
-import org.mptcpsim.core.Time;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.PacketPool;
 import org.mptcpsim.net.PacketSink;
@@ -17,23 +15,6 @@ final class Bench {
     final Link fwd;
     final Link rev;
 
-    static final class Reno implements CongestionControl {
-        @Override
-        public String name() {
-            return "reno";
-        }
-
-        @Override
-        public int ssthresh(TcpSock sk) {
-            return TcpCong.renoSsthresh(sk);
-        }
-
-        @Override
-        public void congAvoid(TcpSock sk, int ack, int acked) {
-            TcpCong.renoCongAvoid(sk, ack, acked);
-        }
-    }
-
     Bench(long rateBps, long owdPs, int bufferPkts, TraceSink trace) {
         fwd = new Link(0, "fwd", loop, pool, trace, new SplittableRandom(1), rateBps, owdPs,
                 Long.MAX_VALUE, bufferPkts, 0);
@@ -44,15 +25,11 @@ final class Bench {
     TcpConnection tcp(int id, TcpConfig cfg, TraceSink trace) {
         TcpConnection c = new TcpConnection(-1, cfg.mss());
         TcpSock sk = new TcpSock(loop, null, 0, cfg.mss());
-        Subflow s = new Subflow(loop, pool, trace, c, sk, new Reno(), cfg, id, 12345 * (id + 1));
+        Subflow s = new Subflow(loop, pool, trace, c, sk, new TestReno(), cfg, id, 12345 * (id + 1));
         SubflowReceiver r = new SubflowReceiver(loop, pool, c, cfg, 0);
         s.setRoute(new PacketSink[] {fwd, r});
         r.setAckRoute(new PacketSink[] {rev, s});
         c.attach(s, r);
         return c;
-    }
-
-    static List<Object> unused() {
-        return List.of(Time.NEVER);
     }
 }

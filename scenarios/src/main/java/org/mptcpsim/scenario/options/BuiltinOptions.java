@@ -50,8 +50,9 @@ final class BuiltinOptions {
         d.add(sysctl("net.mptcp.mptcp_syn_retries", new IntRange(0, 255), "3",
                 "SYN retransmissions that still carry MP_CAPABLE before falling back to TCP"));
         d.add(sysctl("net.mptcp.mptcp_version", new IntRange(0, 1), "0", "MPTCP protocol version offered"));
-        d.add(sysctl(KernelOptions.PATH_MANAGER, new Plugin(Plugins.Kind.PATH_MANAGER), "default",
-                "path manager of new connections (default, fullmesh, ndiffports, binder, ...)"));
+        d.add(new OptionDef(KernelOptions.PATH_MANAGER, new Plugin(Plugins.Kind.PATH_MANAGER), "default", "kernel",
+                "path manager of new connections (default, fullmesh, ndiffports, binder, ...; upstream: kernel)",
+                "sysctl"));
         d.add(sysctl(KernelOptions.SCHEDULER, new Plugin(Plugins.Kind.SCHEDULER), "default",
                 "packet scheduler of new connections (default, roundrobin, redundant, blest, ...)"));
         d.add(sysctl("net.mptcp.mptcp_binder_gateways", new Text(), "",
@@ -103,6 +104,9 @@ final class BuiltinOptions {
         d.add(simKnob("sim.mtu", new IntRange(68, 65535), "1500", "IP MTU in bytes (MSS = mtu - header_bytes)"));
         d.add(simKnob("sim.delayed_ack", new Bool(Style.WORD), "true",
                 "Linux-like delayed ACKs (true) or an ACK for every segment (false)"));
+        d.add(simKnob("sim.tx_jitter_us", new IntRange(0, 1_000_000), "0",
+                "random delay (uniform, up to this many microseconds) before a host's packet reaches its "
+                + "interface; breaks drop-tail phase effects of perfectly periodic senders"));
         d.add(simKnob("sim.header_bytes", new IntRange(40, 120), "52",
                 "IP + TCP header bytes per packet (IPv4 20 + TCP 20 + timestamps 12)"));
         d.add(simKnob("sim.l2_overhead_bytes", new IntRange(0, 64), "0",

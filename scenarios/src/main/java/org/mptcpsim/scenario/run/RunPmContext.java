@@ -73,6 +73,18 @@ final class RunPmContext implements PmContext {
     }
 
     @Override
+    public Address localAddressOf(Subflow s) {
+        ConnRun.SubflowRun r = conn.find(s);
+        return r == null ? null : r.local;
+    }
+
+    @Override
+    public Address remoteAddressOf(Subflow s) {
+        ConnRun.SubflowRun r = conn.find(s);
+        return r == null ? null : r.remote;
+    }
+
+    @Override
     public long nowPs() {
         return run.loop.nowPs();
     }

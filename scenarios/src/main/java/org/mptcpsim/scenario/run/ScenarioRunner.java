@@ -72,6 +72,9 @@ public final class ScenarioRunner {
             Factories.get(Factories.CC, "congestion control", cc);
             String pm = c.type() == ConnectionSpec.Type.MPTCP ? k.get(KernelOptions.PATH_MANAGER) : "-";
             String sched = c.type() == ConnectionSpec.Type.MPTCP ? k.get(KernelOptions.SCHEDULER) : "-";
+            if (upstream(c)) {
+                checkUpstream(c, cc, pm, sched);
+            }
             conns.add(new ConnRun(c, conns.size(), cc, pm, sched));
         }
         resolveBuffers();
@@ -88,6 +91,33 @@ public final class ScenarioRunner {
                 }
             }, c.spec.startPs());
         }
+    }
+
+    private static boolean upstream(ConnectionSpec c) {
+        return "upstream".equals(c.kernel().get(KernelOptions.FLAVOUR));
+    }
+
+    /** What upstream Linux does not have is refused, located where the scenario asked for it. */
+    private static void checkUpstream(ConnectionSpec c, String cc, String pm, String sched) {
+        if (List.of("lia", "olia", "balia", "wvegas").contains(cc)) {
+            throw new org.mptcpsim.scenario.model.ScenarioException(where(c, KernelOptions.CC),
+                    cc + " is not in upstream Linux: upstream MPTCP runs an uncoupled congestion control per subflow;"
+                            + " use flavour mptcp-v0.95 for the coupled controls", List.of("reno", "cubic"));
+        }
+        if (c.type() == ConnectionSpec.Type.MPTCP && !List.of("kernel", "default").contains(pm)) {
+            throw new org.mptcpsim.scenario.model.ScenarioException(where(c, KernelOptions.PATH_MANAGER),
+                    "path manager " + pm + " is out-of-tree only; upstream Linux configures its in-kernel PM with"
+                            + " mptcp.endpoints and mptcp.limits", List.of("kernel"));
+        }
+        if (c.type() == ConnectionSpec.Type.MPTCP && !"default".equals(sched)) {
+            throw new org.mptcpsim.scenario.model.ScenarioException(where(c, KernelOptions.SCHEDULER),
+                    "scheduler " + sched + " is out-of-tree only; upstream Linux has one scheduler", List.of("default"));
+        }
+    }
+
+    private static org.mptcpsim.scenario.model.Loc where(ConnectionSpec c, String option) {
+        org.mptcpsim.scenario.model.Loc l = c.kernel().locationOf(option);
+        return l != null ? l : c.loc();
     }
 
     /** Runs to the scenario's duration and writes the run directory {@code out}. */
@@ -158,7 +188,8 @@ public final class ScenarioRunner {
             KernelOptions k = spec.kernel();
             PathManager pm = Factories.get(Factories.PM, "path manager", c.pm).create(k);
             MptcpConnection meta = new MptcpConnection(c.index, spec.sizeBytes(), cfg,
-                    Factories.get(Factories.SCHED, "scheduler", c.scheduler).create(k),
+                    upstream(spec) ? new org.mptcpsim.mptcp.UpstreamScheduler()
+                            : Factories.get(Factories.SCHED, "scheduler", c.scheduler).create(k),
                     new ExplicitSubflows(pm, spec.subflows(), this, c));
             c.meta = meta;
             meta.setPmContext(new RunPmContext(this, c));
@@ -186,6 +217,7 @@ public final class ScenarioRunner {
         SubflowOwner owner = c.isMptcp() ? c.meta : c.tcp;
         TcpSock sk = new TcpSock(loop, c.meta, id, cfg.mss());
         sk.lowPrio = backup;
+        sk.upstreamKernel = upstream(c.spec);
         CongestionControl ca = Factories.get(Factories.CC, "congestion control", c.cc).create(c.spec.kernel());
         Subflow s = new Subflow(loop, pool, events, owner, sk, ca, cfg, c.index, isnRandom.nextInt());
         SubflowReceiver r = new SubflowReceiver(loop, pool, owner, cfg, id);
@@ -254,6 +286,16 @@ public final class ScenarioRunner {
                 long rtt = spec.rttPs() != null ? spec.rttPs()
                         : minRtt[l.index] != Long.MAX_VALUE ? minRtt[l.index] : 2 * l.delayPs();
                 Topology.applyBuffer(l, (i == 0 ? spec.forward() : spec.reverse()).buffer(), rtt, wire);
+            }
+        }
+        long jitter = Time.us(sc.kernel().getInt("sim.tx_jitter_us", 0));
+        for (LinkSpec spec : sc.links()) {
+            Link[] d = topo.byLinkId.get(spec.id());
+            if (sc.node(spec.from()).isHost()) {
+                d[0].setJitter(jitter);
+            }
+            if (sc.node(spec.to()).isHost()) {
+                d[1].setJitter(jitter);
             }
         }
     }

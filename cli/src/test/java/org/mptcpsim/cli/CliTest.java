@@ -1,0 +1,112 @@
+package org.mptcpsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    static Path example(String name) {
+        Path p = Path.of("..", "scenarios", "examples", name);
+        return Files.exists(p) ? p : Path.of("scenarios", "examples", name);
+    }
+
+    /** Runs the command line, capturing stderr; returns {exit code, stderr}. */
+    static Object[] exec(String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.execute(args);
+            return new Object[] {code, err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reno", "cubic", "lia", "olia", "wvegas", "balia"})
+    void twoPathsRunsWithEveryCongestionControl(String cc) throws IOException {
+        Path out = tmp.resolve(cc);
+        Object[] r = exec("run", example("two-paths.yaml").toString(), "--out", out.toString(), "--quiet", "--no-report",
+                "--set", "net.ipv4.tcp_congestion_control=" + cc, "--set", "duration=5s");
+        assertEquals(0, r[0], (String) r[1]);
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"cc\" : \"" + cc + "\""), summary);
+    }
+
+    @Test
+    void unknownCongestionControlFailsWithTheListAndExitCode2() {
+        Path out = tmp.resolve("bad");
+        Object[] r = exec("run", example("two-paths.yaml").toString(), "--out", out.toString(), "--quiet",
+                "--set", "net.ipv4.tcp_congestion_control=vegas2");
+        assertEquals(2, r[0]);
+        String err = (String) r[1];
+        for (String known : new String[] {"reno", "cubic", "lia", "olia", "wvegas", "balia"}) {
+            assertTrue(err.contains(known), err);
+        }
+        assertFalse(Files.exists(out), "nothing half-written is left behind");
+    }
+
+    @Test
+    void badScenarioFileNamesFileLineAndColumn() throws IOException {
+        Path f = tmp.resolve("bad.yaml");
+        Files.writeString(f, "duration: 10s\npaths:\n  - {id: p, rate: 10Mbt, delay: 10ms, buffer: 1BDP}\n");
+        Object[] r = exec("run", f.toString(), "--out", tmp.resolve("o").toString(), "--quiet");
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[1]).contains("bad.yaml:3:"), (String) r[1]);
+        assertTrue(((String) r[1]).contains("10Mbt"), (String) r[1]);
+    }
+
+    @Test
+    void missingFileAndBadFlagAreBadInput() {
+        assertEquals(2, exec("run", tmp.resolve("nope.yaml").toString())[0]);
+        assertEquals(2, exec("run", example("two-paths.yaml").toString(), "--seed", "abc")[0]);
+    }
+
+    @Test
+    void runWritesTheReportAndReportRedrawsIt() throws IOException {
+        Path out = tmp.resolve("rep");
+        Object[] r = exec("run", example("shared-bottleneck.yaml").toString(), "--out", out.toString(), "--quiet",
+                "--set", "duration=3s");
+        assertEquals(0, r[0], (String) r[1]);
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+        Files.delete(out.resolve("report.html"));
+        assertEquals(0, exec("report", out.toString())[0]);
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+    }
+
+    @Test
+    void sweepRunsTheScenariosGridAndCompareRanksAlternatives() throws IOException {
+        Path sw = tmp.resolve("sweep");
+        Object[] r = exec("sweep", example("shared-bottleneck.yaml").toString(), "--set", "duration=2s",
+                "--out", sw.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        // the example's grid: 3 rates x 3 congestion controls = 9 points, plus the header
+        assertEquals(10, Files.readAllLines(sw.resolve("sweep.csv")).size());
+
+        Path cmp = tmp.resolve("compare");
+        r = exec("compare", example("shared-bottleneck.yaml").toString(), "--cc", "lia,olia", "--seeds", "2",
+                "--set", "duration=2s", "--out", cmp.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        // one row per alternative plus the header
+        assertEquals(3, Files.readAllLines(cmp.resolve("compare.csv")).size());
+        assertTrue(Files.isRegularFile(cmp.resolve("report.html")));
+        assertEquals(2, exec("compare", example("shared-bottleneck.yaml").toString(), "--cc", "lia,nosuch",
+                "--out", tmp.resolve("c2").toString())[0]);
+    }
+}

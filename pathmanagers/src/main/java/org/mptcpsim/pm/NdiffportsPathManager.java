@@ -1,0 +1,82 @@
+package org.mptcpsim.pm;
+
+import java.util.Map;
+
+import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.mptcp.Address;
+import org.mptcpsim.mptcp.PathManager;
+import org.mptcpsim.mptcp.PathManagerFactory;
+import org.mptcpsim.mptcp.PmContext;
+import org.mptcpsim.tcp.Subflow;
+
+/**
+ * The {@code ndiffports} path manager ({@code net/mptcp/mptcp_ndiffports.c}; kernel-reference
+ * §7.3): once the connection is fully established, the client opens subflows over the initial
+ * subflow's address pair, each from a new source port (so ECMP may hash them onto different
+ * paths), one per iteration while {@code num_subflows > iteration} and
+ * {@code num_subflows > current number of subflows}: {@code num_subflows} in total. No address
+ * announcements, no reaction to address events, no re-creation after errors.
+ *
+ * <p>Module parameter: {@code mptcp_ndiffports.num_subflows} (2).
+ */
+public final class NdiffportsPathManager implements PathManager {
+    public static final String NUM_SUBFLOWS = "mptcp_ndiffports.num_subflows";
+
+    private final int numSubflows;
+    private final WriteTimeout writeTimeout;
+
+    public NdiffportsPathManager(int numSubflows, KernelParams params) {
+        this.numSubflows = numSubflows;
+        this.writeTimeout = new WriteTimeout(params);
+    }
+
+    @Override
+    public String name() {
+        return "ndiffports";
+    }
+
+    @Override
+    public void onFullyEstablished(PmContext ctx) {
+        Address local = PmSupport.initialLocal(ctx);
+        Address remote = PmSupport.initialRemote(ctx);
+        if (local == null || remote == null) {
+            return;
+        }
+        for (int i = 0; numSubflows > i && numSubflows > openSubflows(ctx); i++) {
+            ctx.createSubflow(local, remote, false);
+        }
+    }
+
+    private static int openSubflows(PmContext ctx) {
+        int n = 0;
+        for (Subflow s : ctx.meta().subflowsById()) {
+            if (!s.isClosed()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void onSubflowTimeout(PmContext ctx, Subflow s) {
+        writeTimeout.onRto(ctx, s);
+    }
+
+    /** Registers {@code ndiffports}. */
+    public static final class Factory implements PathManagerFactory {
+        @Override
+        public String name() {
+            return "ndiffports";
+        }
+
+        @Override
+        public PathManager create(KernelParams params) {
+            return new NdiffportsPathManager(params.getInt(NUM_SUBFLOWS, 2), params);
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return Map.of(NUM_SUBFLOWS, "2");
+        }
+    }
+}

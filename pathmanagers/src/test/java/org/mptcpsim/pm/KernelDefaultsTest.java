@@ -1,0 +1,36 @@
+package org.mptcpsim.pm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.sched.BlestScheduler;
+import org.mptcpsim.sched.RedundantScheduler;
+
+/** Module parameters and timeouts with the kernel's defaults (kernel-reference §0.2). */
+class KernelDefaultsTest {
+
+    @Test
+    void moduleParametersDeclareTheKernelDefaults() {
+        assertEquals(Map.of("mptcp_fullmesh.num_subflows", "1", "mptcp_fullmesh.create_on_err", "0"),
+                new FullMeshPathManager.Factory().parameters());
+        assertEquals(Map.of("mptcp_blest.lambda", "12", "mptcp_blest.max_lambda", "13", "mptcp_blest.min_lambda", "10",
+                "mptcp_blest.dyn_lambda_good", "10", "mptcp_blest.dyn_lambda_bad", "40"),
+                new BlestScheduler.Factory().parameters());
+        assertEquals(Map.of(), new RedundantScheduler.Factory().parameters());
+        assertEquals(Map.of("mptcp.endpoints", "", "mptcp.limits", "subflows 2 add_addr_accepted 0"),
+                new InKernelPathManager.Factory().parameters());
+    }
+
+    @Test
+    void retransmitsTimedOutBoundaries() {
+        // established: rto_base 200 ms, linear_backoff_thresh = ilog2(120 000 / 200) = ilog2(600) = 9
+        // tcp_retries2 = 15 > 9: (2^10 - 1) x 200 + (15 - 9) x 120 000 = 204 600 + 720 000 ms
+        assertEquals(924_600, WriteTimeout.timeoutMs(15, false));
+        // 8 <= 9: (2^9 - 1) x 200 = 102 200 ms
+        assertEquals(102_200, WriteTimeout.timeoutMs(8, false));
+        // SYN: rto_base 1 s, thresh = ilog2(120) = 6; tcp_syn_retries 6: (2^7 - 1) x 1000 = 127 000 ms
+        assertEquals(127_000, WriteTimeout.timeoutMs(6, true));
+    }
+}

@@ -1,0 +1,40 @@
+package org.mptcpsim.sched;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.mptcp.DefaultScheduler;
+import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.testnet.HandBuilt;
+
+/** The kernel default scheduler's defining choices (kernel-reference §6.2), on hand-built subflows. */
+class DefaultSchedulerTest {
+
+    @Test
+    void prefersTheLowerRttAndTheNewestOnTies() {
+        HandBuilt h = new HandBuilt(new DefaultScheduler());
+        Subflow slow = h.subflow(50, 10, false);
+        Subflow fast = h.subflow(10, 10, false);
+        assertSame(fast, h.meta.scheduler().nextSegment(h.meta));
+        fast.sk.srttUs = 8 * 60_000; // now 60 ms > 50 ms
+        assertSame(slow, h.meta.scheduler().nextSegment(h.meta));
+        fast.sk.srttUs = slow.sk.srttUs; // tie: strict < keeps the first in kernel order = newest
+        assertSame(fast, h.meta.scheduler().nextSegment(h.meta));
+    }
+
+    @Test
+    void backupCarriesDataOnlyWhenNoActiveSubflowCanEver() {
+        HandBuilt h = new HandBuilt(new DefaultScheduler());
+        Subflow wifi = h.subflow(50, 10, false);
+        h.subflow(5, 10, true); // faster, but backup
+        assertSame(wifi, h.meta.scheduler().nextSegment(h.meta));
+        // Wi-Fi cwnd-limited: the kernel waits for it rather than use the backup
+        wifi.sk.packetsOut = 10;
+        assertNull(h.meta.scheduler().nextSegment(h.meta));
+        // Wi-Fi potentially failed (after an RTO): definitely unavailable -> the backup takes the data
+        wifi.sk.pf = true;
+        Subflow chosen = h.meta.scheduler().nextSegment(h.meta);
+        assertSame(h.meta.subflowsById().get(1), chosen);
+    }
+}

@@ -1,0 +1,259 @@
+package org.mptcpsim.testnet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.mptcpsim.core.Event;
+import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.mptcp.Address;
+import org.mptcpsim.mptcp.MptcpConnection;
+import org.mptcpsim.mptcp.PacketScheduler;
+import org.mptcpsim.mptcp.PathManager;
+import org.mptcpsim.mptcp.PmContext;
+import org.mptcpsim.net.Link;
+import org.mptcpsim.net.Packet;
+import org.mptcpsim.net.PacketPool;
+import org.mptcpsim.net.PacketSink;
+import org.mptcpsim.tcp.CongestionControl;
+import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.tcp.SubflowReceiver;
+import org.mptcpsim.tcp.TcpConfig;
+import org.mptcpsim.tcp.TcpCong;
+import org.mptcpsim.tcp.TcpSock;
+import org.mptcpsim.trace.TraceSink;
+
+/**
+ * A small test network: one MPTCP connection between a client with named interfaces and a
+ * server with named addresses; every (client interface, server address) pair that was given a
+ * path has its own pair of links. Records every data segment sent (subflow id, dsn) and the
+ * path manager's actions. Reno on every subflow.
+ */
+public final class MiniNet {
+    public final EventLoop loop = new EventLoop();
+    public final PacketPool pool = new PacketPool();
+    public final List<Address> clientAddrs = new ArrayList<>();
+    public final List<Address> serverAddrs = new ArrayList<>();
+    private final Map<String, Boolean> up = new LinkedHashMap<>();
+    private final Map<String, Link[]> paths = new LinkedHashMap<>();
+    /** Data segments in the order subflows sent them: {subflow id, dsn}. */
+    public final List<long[]> sent = new ArrayList<>();
+    /** Subflows created by the path manager (and the initial one), in creation order: "local->remote". */
+    public final List<String> created = new ArrayList<>();
+    public final List<String> closed = new ArrayList<>();
+    public final List<Long> closedAtPs = new ArrayList<>();
+    private final Map<Subflow, Address[]> addrOf = new LinkedHashMap<>();
+    public TcpConfig cfg = new TcpConfig(1420, 1500, 64, 72, true, 6_291_456L, 200_000, 1_000_000);
+    public MptcpConnection meta;
+    public PathManager pm;
+    public final Ctx ctx = new Ctx();
+    private int linkIndex;
+    private int isn = 1000;
+
+    public Address client(String iface, boolean backup) {
+        Address a = new Address("client", iface, clientAddrs.size() + 1, backup);
+        clientAddrs.add(a);
+        up.put(iface, true);
+        return a;
+    }
+
+    public Address server(String iface) {
+        Address a = new Address("server", iface, serverAddrs.size() + 1, false);
+        serverAddrs.add(a);
+        return a;
+    }
+
+    /** A path between a client interface and a server address: rate, one-way delay, buffer. */
+    public void path(String clientIface, String serverIface, long rateBps, long owdPs, int bufferPkts) {
+        Link f = new Link(linkIndex++, clientIface + ">" + serverIface, loop, pool, TraceSink.NONE,
+                new SplittableRandom(linkIndex), rateBps, owdPs, Long.MAX_VALUE, bufferPkts, 0);
+        Link r = new Link(linkIndex++, serverIface + ">" + clientIface, loop, pool, TraceSink.NONE,
+                new SplittableRandom(linkIndex), rateBps, owdPs, Long.MAX_VALUE, 100_000, 0);
+        paths.put(clientIface + ">" + serverIface, new Link[] {f, r});
+    }
+
+    /** Builds the connection and opens its initial subflow from {@code local} to {@code remote}. */
+    public MptcpConnection start(long sizeBytes, PacketScheduler sched, PathManager pm, Address local, Address remote) {
+        this.pm = pm;
+        meta = new MptcpConnection(0, sizeBytes, cfg, sched, pm);
+        meta.setPmContext(ctx);
+        pm.onNewSession(ctx);
+        ctx.createSubflow(local, remote, local.backup());
+        return meta;
+    }
+
+    /** Takes a client interface down (links stop) and tells the path manager. */
+    public void down(String iface) {
+        up.put(iface, false);
+        for (Map.Entry<String, Link[]> e : paths.entrySet()) {
+            if (e.getKey().startsWith(iface + ">")) {
+                e.getValue()[0].setUp(false);
+                e.getValue()[1].setUp(false);
+            }
+        }
+        pm.onAddressRemoved(ctx, find(iface));
+    }
+
+    /** Brings a client interface back up and tells the path manager. */
+    public void up(String iface) {
+        up.put(iface, true);
+        for (Map.Entry<String, Link[]> e : paths.entrySet()) {
+            if (e.getKey().startsWith(iface + ">")) {
+                e.getValue()[0].setUp(true);
+                e.getValue()[1].setUp(true);
+            }
+        }
+        pm.onAddressAdded(ctx, find(iface));
+    }
+
+    /** Silently drops everything on one path in both directions (no interface event). */
+    public void blackHole(String clientIface, String serverIface) {
+        Link[] p = paths.get(clientIface + ">" + serverIface);
+        p[0].setUp(false);
+        p[1].setUp(false);
+    }
+
+    /** Runs {@code r} at absolute time {@code atPs}. */
+    public void at(long atPs, Runnable r) {
+        loop.schedule(new Event() {
+            @Override
+            protected void onEvent(long now) {
+                r.run();
+            }
+        }, atPs);
+    }
+
+    private Address find(String iface) {
+        return clientAddrs.stream().filter(a -> a.iface().equals(iface)).findFirst().orElseThrow();
+    }
+
+    public Address localOf(Subflow s) {
+        return addrOf.get(s)[0];
+    }
+
+    /** Data segments sent on subflow {@code id}. */
+    public long sentOn(int id) {
+        return sent.stream().filter(x -> x[0] == id).count();
+    }
+
+    /** Open (not closed) subflows. */
+    public int openSubflows() {
+        return (int) meta.subflowsById().stream().filter(s -> !s.isClosed()).count();
+    }
+
+    /** Reno, from the kernel primitives. */
+    public static final class Reno implements CongestionControl {
+        @Override
+        public String name() {
+            return "reno";
+        }
+
+        @Override
+        public int ssthresh(TcpSock sk) {
+            return TcpCong.renoSsthresh(sk);
+        }
+
+        @Override
+        public void congAvoid(TcpSock sk, int ack, int acked) {
+            TcpCong.renoCongAvoid(sk, ack, acked);
+        }
+    }
+
+    /** Records data segments, then hands them to the first link. */
+    private final class Recorder implements PacketSink {
+        private final int id;
+
+        Recorder(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public void receive(Packet p) {
+            if (p.type == Packet.DATA) {
+                sent.add(new long[] {id, p.dsn});
+            }
+            p.route[++p.hop].receive(p);
+        }
+    }
+
+    /** The path manager's view. */
+    public final class Ctx implements PmContext {
+        @Override
+        public MptcpConnection meta() {
+            return meta;
+        }
+
+        @Override
+        public List<Address> localAddresses() {
+            return clientAddrs.stream().filter(a -> up.get(a.iface())).toList();
+        }
+
+        @Override
+        public List<Address> remoteAddresses() {
+            return List.copyOf(serverAddrs);
+        }
+
+        @Override
+        public boolean isUp(Address local) {
+            return up.getOrDefault(local.iface(), false);
+        }
+
+        @Override
+        public Subflow createSubflow(Address local, Address remote, boolean backup) {
+            Link[] p = paths.get(local.iface() + ">" + remote.iface());
+            if (p == null) {
+                return null;
+            }
+            int id = meta.subflowsById().size();
+            TcpSock sk = new TcpSock(loop, meta, id, cfg.mss());
+            sk.lowPrio = backup;
+            Subflow s = new Subflow(loop, pool, TraceSink.NONE, meta, sk, new Reno(), cfg, 0, isn += 7919);
+            SubflowReceiver r = new SubflowReceiver(loop, pool, meta, cfg, id);
+            s.setRoute(new PacketSink[] {new Recorder(id), p[0], r});
+            r.setAckRoute(new PacketSink[] {p[1], s});
+            addrOf.put(s, new Address[] {local, remote});
+            created.add(local.iface() + "->" + remote.iface() + (backup ? " backup" : ""));
+            meta.addSubflow(s, r);
+            s.connect();
+            return s;
+        }
+
+        @Override
+        public void closeSubflow(Subflow s, String reason) {
+            if (!s.isClosed()) {
+                closed.add(s.sk.id + " " + reason);
+                closedAtPs.add(loop.nowPs());
+                meta.removeSubflow(s);
+            }
+        }
+
+        @Override
+        public void schedule(long delayPs, Runnable task) {
+            loop.scheduleIn(new Event() {
+                @Override
+                protected void onEvent(long now) {
+                    task.run();
+                }
+            }, delayPs);
+        }
+
+        @Override
+        public long nowPs() {
+            return loop.nowPs();
+        }
+
+        @Override
+        public Address localAddressOf(Subflow s) {
+            Address[] a = addrOf.get(s);
+            return a == null ? null : a[0];
+        }
+
+        @Override
+        public Address remoteAddressOf(Subflow s) {
+            Address[] a = addrOf.get(s);
+            return a == null ? null : a[1];
+        }
+    }
+}
