@@ -47,8 +47,12 @@ public final class ScenarioToLab {
     /** A link on a path is rate-limiting when its rate is below this multiple of the path's slowest link. */
     static final double FAST_FACTOR = 5.0;
     /** Explicit kernel options the lab applies or that do not change the kernel run. */
+    /** Upstream in-kernel PM configuration (ip mptcp endpoint / limits). */
+    static final String ENDPOINTS = "mptcp.endpoints";
+    static final String LIMITS = "mptcp.limits";
+    /** Explicit options the lab applies (besides the sim.* knobs, which only concern the simulator). */
     static final Set<String> APPLIED = Set.of(KernelOptions.CC, KernelOptions.FLAVOUR, KernelOptions.PATH_MANAGER,
-            KernelOptions.SCHEDULER, "sim.l2_overhead_bytes", "sim.header_bytes", "sim.dss_bytes", "sim.mtu", "sim.delayed_ack");
+            KernelOptions.SCHEDULER, ENDPOINTS, LIMITS);
 
     /** The result: a spec, or the refusals (never both). */
     public record Result(LabSpec spec, List<String> refusals, List<String> notes) {
@@ -141,13 +145,14 @@ public final class ScenarioToLab {
             if (Preflight.OUT_OF_TREE_CC.contains(k.congestionControl())) refuse(loc(k, KernelOptions.CC, c),
                     k.congestionControl() + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend vm --kernel IMAGE");
             if (c.type() == ConnectionSpec.Type.MPTCP) {
-                if (!"default".equals(k.get(KernelOptions.PATH_MANAGER))) refuse(loc(k, KernelOptions.PATH_MANAGER, c),
-                        "path manager " + k.get(KernelOptions.PATH_MANAGER) + ": the lab opens subflows with in-kernel endpoints only; use default with explicit subflows:");
+                String pm = k.get(KernelOptions.PATH_MANAGER);
+                if (!"default".equals(pm) && !"kernel".equals(pm)) refuse(loc(k, KernelOptions.PATH_MANAGER, c),
+                        "path manager " + pm + ": the lab opens subflows with in-kernel endpoints only; use kernel (mptcp.endpoints) or explicit subflows:");
                 if (!"default".equals(k.get(KernelOptions.SCHEDULER))) refuse(loc(k, KernelOptions.SCHEDULER, c),
                         "scheduler " + k.get(KernelOptions.SCHEDULER) + " is not selectable in upstream Linux here; use default");
             }
             for (String name : k.explicit().keySet()) {
-                if (!APPLIED.contains(name)) refuse(loc(k, name, c), name + " = " + k.explicit().get(name)
+                if (!APPLIED.contains(name) && !name.startsWith("sim.")) refuse(loc(k, name, c), name + " = " + k.explicit().get(name)
                         + " is not applied by the lab (it sets only the congestion control); remove it for a kernel run");
             }
             if (k.getInt("sim.mtu", 1500) != 1500) refuse(loc(k, "sim.mtu", c), "the lab's veth MTU is 1500; sim.mtu " + k.getInt("sim.mtu", 1500) + " is not supported");
@@ -172,6 +177,12 @@ public final class ScenarioToLab {
         }
         subflowsPerIface.put(first, 1);
         ifaceLoc.put(first, main.loc());
+        if (main.type() == ConnectionSpec.Type.MPTCP && "kernel".equals(main.kernel().get(KernelOptions.PATH_MANAGER))) {
+            for (String i : endpointSubflows(main, first)) {
+                subflowsPerIface.merge(i, 1, Integer::sum);
+                ifaceLoc.putIfAbsent(i, loc(main.kernel(), ENDPOINTS, main));
+            }
+        }
         if (main.type() == ConnectionSpec.Type.MPTCP) {
             for (SubflowSpec s : main.subflows()) {
                 if (!s.fromHost().equals(main.fromHost()) || !s.toHost().equals(main.toHost())) {
@@ -265,6 +276,54 @@ public final class ScenarioToLab {
         }
         if (!customKernel && refusals.isEmpty()) notes.add("kernel under test: " + (backend == Backend.HOST ? "the host's own kernel" : "Debian linux-image-amd64"));
         return refusals.isEmpty() ? spec : null;
+    }
+
+    /**
+     * The client interfaces the upstream in-kernel PM opens extra subflows from, as the simulator's {@code kernel} PM does:
+     * client {@code subflow} endpoints in id order, skipping the initial subflow's interface, up to {@code mptcp.limits subflows}.
+     * Refuses what the lab cannot reproduce (server signal endpoints, backup, fullmesh, explicit subflows on top).
+     */
+    private List<String> endpointSubflows(ConnectionSpec c, String initialIface) {
+        KernelOptions k = c.kernel();
+        Loc where = loc(k, ENDPOINTS, c);
+        String spec = k.get(ENDPOINTS);
+        List<String> out = new ArrayList<>();
+        if (spec == null || spec.isBlank()) return out;
+        java.util.TreeMap<Integer, String> byId = new java.util.TreeMap<>();
+        int nextId = 1;
+        for (String entry : spec.split(";")) {
+            if (entry.isBlank()) continue;
+            List<String> t = new ArrayList<>(List.of(entry.trim().split("\\s+")));
+            if (t.get(0).equals("dev")) t.remove(0);
+            String target = t.remove(0);
+            int id = nextId;
+            Set<String> flags = new java.util.HashSet<>();
+            for (int i = 0; i < t.size(); i++) {
+                if (t.get(i).equals("id") && i + 1 < t.size()) id = Integer.parseInt(t.get(++i));
+                else flags.add(t.get(i));
+            }
+            nextId = Math.max(nextId, id) + 1;
+            String host = target.contains(":") ? target.substring(0, target.indexOf(':')) : c.fromHost();
+            String iface = target.contains(":") ? target.substring(target.indexOf(':') + 1) : target;
+            if (!host.equals(c.fromHost())) {
+                if (flags.contains("signal")) refuse(where, "server signal endpoint " + target + ": the lab's server has one address and announces nothing");
+                continue;
+            }
+            if (flags.contains("backup")) refuse(where, "endpoint " + target + " is a backup endpoint; the lab has no backup subflows");
+            if (flags.contains("fullmesh")) refuse(where, "endpoint " + target + " has fullmesh; the lab maps plain subflow endpoints only");
+            if (flags.contains("subflow") && !iface.equals(initialIface)) byId.put(id, iface);
+        }
+        int limit = 2;
+        String lim = k.get(LIMITS);
+        if (lim != null) {
+            String[] t = lim.trim().split("\\s+");
+            for (int i = 0; i + 1 < t.length; i++) if (t[i].equals("subflows")) limit = Integer.parseInt(t[i + 1]);
+        }
+        for (String i : byId.values()) if (out.size() < limit && !out.contains(i)) out.add(i);
+        if (!out.isEmpty() && !c.subflows().isEmpty()) {
+            refuse(c.loc(), "both endpoint subflows (mptcp.endpoints) and explicit subflows: use one of the two for a lab run");
+        }
+        return out;
     }
 
     private LabSpec.Link link(Hop b, long rttPs, int mtu, int l2) {

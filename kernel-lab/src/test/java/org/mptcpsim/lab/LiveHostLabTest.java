@@ -58,7 +58,7 @@ class LiveHostLabTest {
         Path summary = Validation.kernelRun(LabScenarios.load(name), new Validation.KernelTarget(Backend.HOST, null, null), live, console);
         JsonNode s = RunDirWriter.readJson(summary);
         assertTrue(s.path("valid").asBoolean(), name + ": " + s);
-        int expected = ScenarioToLab.map(LabScenarios.get(name), Backend.HOST, false).spec().paths().stream().mapToInt(LabSpec.Path::subflows).sum();
+        int expected = ScenarioToLab.map(LabScenarios.load(name), Backend.HOST, false).spec().paths().stream().mapToInt(LabSpec.Path::subflows).sum();
         assertEquals(expected, s.path("connections").path(0).path("subflows").size(), name + ": subflows");
         List<Path> refs = Reference.runs(KernelRegressionTest.REF, name);
         double[] k = new double[refs.size()];

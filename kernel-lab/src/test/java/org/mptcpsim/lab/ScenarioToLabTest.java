@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ScenarioToLabTest {
     @Test
     void twoSeparatePathsWithPacketAndBdpBuffers() {
-        ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.get("lab-two-paths-cubic"), Backend.HOST, false);
+        ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.load("lab-two-paths-cubic"), Backend.HOST, false);
         assertTrue(r.ok(), r.refusals().toString());
         LabSpec s = r.spec();
         assertEquals(LabSpec.Topology.SEPARATE, s.topology());
@@ -41,7 +41,7 @@ class ScenarioToLabTest {
 
     @Test
     void sharedBottleneckWithCompetingTcp() {
-        LabSpec s = ScenarioToLab.map(LabScenarios.get("lab-mptcp-vs-tcp"), Backend.HOST, false).spec();
+        LabSpec s = ScenarioToLab.map(LabScenarios.load("lab-mptcp-vs-tcp"), Backend.HOST, false).spec();
         assertEquals(LabSpec.Topology.SHARED, s.topology());
         assertEquals(1, s.competingTcp());
         assertEquals(12_000_000, s.shared().rateBps());
@@ -51,19 +51,31 @@ class ScenarioToLabTest {
     }
 
     @Test
+    void kernelPathManagerEndpointsBecomePaths() {
+        LabSpec s = ScenarioToLab.map(LabScenarios.load("lab-two-paths-reno", "mptcp.limits=subflows 0 add_addr_accepted 0"), Backend.HOST, false).spec();
+        assertEquals(1, s.paths().size(), "limits subflows 0: no endpoint subflow, as the simulator's kernel PM");
+        ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.load("lab-two-paths-reno", "mptcp.endpoints=p2 subflow backup"), Backend.HOST, false);
+        assertFalse(r.ok());
+        assertTrue(r.refusals().get(0).contains("backup endpoint"), r.refusals().toString());
+    }
+
+    @Test
     void fourSubflowsOverOnePath() {
-        LabSpec s = ScenarioToLab.map(LabScenarios.get("lab-four-subflows"), Backend.HOST, false).spec();
+        LabSpec s = ScenarioToLab.map(LabScenarios.load("lab-four-subflows"), Backend.HOST, false).spec();
         assertEquals(1, s.paths().size());
         assertEquals(4, s.paths().get(0).subflows());
     }
 
     @Test
     void refusesOliaLossSchedulesAndVmRates() {
-        Scenario base = LabScenarios.get("lab-two-paths-cubic");
-        KernelOptions olia = LabScenarios.kernel(base.sourceFile(), "olia");
-        Map<String, String> eff = new TreeMap<>(olia.effective());
+        Scenario base = LabScenarios.load("lab-two-paths-cubic");
+        Map<String, String> eff = new TreeMap<>(base.kernel().effective());
         eff.put(KernelOptions.FLAVOUR, "mptcp-v0.95");
-        KernelOptions k = new KernelOptions(eff, olia.explicit(), Map.of(KernelOptions.CC, new Loc("x.yaml", 7, 3, "kernel.net.ipv4.tcp_congestion_control")));
+        eff.put(KernelOptions.CC, "olia");
+        Map<String, String> exp = new LinkedHashMap<>(base.kernel().explicit());
+        exp.put(KernelOptions.CC, "olia");
+        exp.put("net.ipv4.tcp_rmem", "4096 131072 6291456");
+        KernelOptions k = new KernelOptions(eff, exp, Map.of(KernelOptions.CC, new Loc("x.yaml", 7, 3, "kernel.net.ipv4.tcp_congestion_control")));
         List<LinkSpec> links = new ArrayList<>();
         for (LinkSpec l : base.links()) {
             DirectionSpec f = l.forward();
@@ -84,6 +96,7 @@ class ScenarioToLabTest {
         assertTrue(all.contains("flavour mptcp-v0.95"), all);
         assertTrue(all.contains("x.yaml:12:5: paths[p1].loss: link p1: random loss is not supported"), all);
         assertTrue(all.contains("x.yaml:13:7: links[p1].schedule[0]: link p1: link schedules"), all);
+        assertTrue(all.contains("net.ipv4.tcp_rmem = 4096 131072 6291456 is not applied by the lab"), all);
 
         ScenarioToLab.Result vm = ScenarioToLab.map(base, Backend.VM, false);
         assertFalse(vm.ok());
