@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mptcp-sim validate SCENARIO [--backend host|vm] [--runs N] [--out DIR]}. */
+/** {@code mptcp-sim validate SCENARIO [--backend host|vm] [--runs N] [--sim-runs M] [--out DIR]}. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Run a scenario N times on a real kernel and once in the simulator, compare per subflow (goodput, "
+        description = {"Run a scenario N times on a real kernel and M times (seeds) in the simulator, compare per subflow (goodput, "
                 + "srtt median/p90, cwnd median, loss events, share) with tolerances widened by the kernel's run-to-run spread, "
                 + "and write verdict.txt/.csv, overlay charts and report.html.",
                 "Exit 0 within tolerance, 3 outside, 2 refused or bad input."})
@@ -38,6 +38,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "kernel runs (default 3; ≥ 2 gives the spread)")
     int runs = 3;
 
+    @Option(names = "--sim-runs", paramLabel = "M", description = "simulator runs with seeds seed..seed+M-1, compared by their mean "
+            + "(default 5; they differ only with random elements such as sim.tx_jitter_us)")
+    int simRuns = 5;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/<scenario-name>-validate)")
     Path out;
 
@@ -49,12 +53,15 @@ final class ValidateCommand implements Callable<Integer> {
         if (runs < 1 || runs > 20) {
             throw new Main.BadInput("--runs must be 1..20");
         }
+        if (simRuns < 1 || simRuns > 100) {
+            throw new Main.BadInput("--sim-runs must be 1..100");
+        }
         Backend b = KernelCommand.backend(backend, kernel, modules);
         Scenario sc = Scenarios.load(scenario, sets, null);
         Path dir = out != null ? out : Path.of("runs", sc.name() + "-validate");
         int rc;
         try {
-            rc = Validation.validate(sc, new Validation.KernelTarget(b, kernel, modules), runs, dir, System.out);
+            rc = Validation.validate(sc, new Validation.KernelTarget(b, kernel, modules), runs, simRuns, dir, System.out);
         } catch (LabRefusedException e) {
             return KernelCommand.refused(e);
         }

@@ -72,7 +72,17 @@ public final class Compare {
 
     /** Compares and writes the outputs; returns the exit code (0 within tolerance, 3 not). */
     public static int run(Path sim, List<Path> kernels, Path out, Appendable console) throws IOException {
-        List<Row> rows = compare(sim, kernels);
+        return run(List.of(sim), kernels, out, console);
+    }
+
+    /**
+     * As {@link #run(Path, List, Path, Appendable)} with several simulator runs (e.g. seeds of a scenario with
+     * {@code sim.tx_jitter_us}): the simulator value of each metric is their mean; tolerances are unchanged.
+     * overlay.csv carries the first simulator run.
+     */
+    public static int run(List<Path> sims, List<Path> kernels, Path out, Appendable console) throws IOException {
+        Path sim = sims.get(0);
+        List<Row> rows = compare(sims, kernels);
         Files.createDirectories(out);
         StringBuilder txt = new StringBuilder();
         txt.append(String.format(Locale.ROOT, "%-8s %-13s %10s %10s %9s %9s  %s%n", "subflow", "metric", "sim", "kernel", "spread", "tol", "verdict"));
@@ -94,7 +104,31 @@ public final class Compare {
 
     /** The verdict rows, ordered by subflow then metric. */
     public static List<Row> compare(Path sim, List<Path> kernels) throws IOException {
-        Map<String, double[]> s = metrics(sim);
+        return compare(List.of(sim), kernels);
+    }
+
+    /** The verdict rows with the simulator value = the mean over {@code sims} (subflows present in the first run). */
+    public static List<Row> compare(List<Path> sims, List<Path> kernels) throws IOException {
+        Map<String, double[]> s = metrics(sims.get(0));
+        if (sims.size() > 1) {
+            List<Map<String, double[]>> all = new ArrayList<>();
+            for (Path p : sims) all.add(metrics(p));
+            for (Map.Entry<String, double[]> e : s.entrySet()) {
+                double[] mean = new double[e.getValue().length];
+                for (int m = 0; m < mean.length; m++) {
+                    double sum = 0;
+                    int n = 0;
+                    for (Map<String, double[]> r : all) {
+                        if (r.containsKey(e.getKey())) {
+                            sum += r.get(e.getKey())[m];
+                            n++;
+                        }
+                    }
+                    mean[m] = sum / n;
+                }
+                e.setValue(mean);
+            }
+        }
         List<Map<String, double[]>> ks = new ArrayList<>();
         for (Path k : kernels) ks.add(metrics(k));
         List<Row> rows = new ArrayList<>();

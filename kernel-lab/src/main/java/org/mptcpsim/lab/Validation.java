@@ -24,9 +24,10 @@ import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.run.ScenarioRunner;
 
 /**
- * Runs one scenario on the kernel (N times) and in the simulator (once) and compares them per subflow with
- * {@link Compare}. Layout of {@code out}: {@code kernel-1 .. kernel-N/} and {@code sim/} (run directories with
- * their own report.html), {@code verdict.txt}, {@code verdict.csv}, {@code overlay.csv},
+ * Runs one scenario on the kernel (N times) and in the simulator (M seeds: seed, seed+1, ...; they differ only when the
+ * scenario has random elements such as {@code sim.tx_jitter_us}) and compares them per subflow with {@link Compare}
+ * (simulator value = mean over its runs). Layout of {@code out}: {@code kernel-1 .. kernel-N/} and {@code sim/},
+ * {@code sim-2 .. sim-M/} (run directories with their own report.html), {@code verdict.txt}, {@code verdict.csv}, {@code overlay.csv},
  * {@code overlay-cwnd.png}, {@code overlay-srtt.png}, {@code overlay-goodput.png} (kernel solid, simulator dashed,
  * one colour per subflow), {@code report.html}.
  */
@@ -59,8 +60,31 @@ public final class Validation {
         RunReport.generate(dir);
     }
 
+    /** {@code sc} with another seed. */
+    public static Scenario withSeed(Scenario sc, long seed) {
+        return new Scenario(sc.name(), sc.sourceFile(), sc.durationPs(), seed, sc.samplePs(), sc.kernel(), sc.nodes(), sc.links(),
+                sc.hosts(), sc.routes(), sc.connections(), sc.sweep(), sc.overrides(), sc.loc());
+    }
+
+    /** The simulator run directories of M seeds: {@code out/sim}, {@code out/sim-2}, ... */
+    public static List<Path> simRuns(Scenario sc, int m, Path out) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            Path d = out.resolve(i == 0 ? "sim" : "sim-" + (i + 1));
+            simRun(withSeed(sc, sc.seed() + i), d);
+            dirs.add(d);
+        }
+        return dirs;
+    }
+
     /** The whole validation; returns 0 when every metric is within tolerance, 3 when not. */
     public static int validate(Scenario sc, KernelTarget target, int runs, Path out, Appendable console)
+            throws LabRefusedException, IOException, InterruptedException {
+        return validate(sc, target, runs, 1, out, console);
+    }
+
+    /** The whole validation with {@code simRuns} simulator seeds; returns 0 when every metric is within tolerance, 3 when not. */
+    public static int validate(Scenario sc, KernelTarget target, int runs, int simRuns, Path out, Appendable console)
             throws LabRefusedException, IOException, InterruptedException {
         LabSpec spec = ScenarioToLab.map(sc, target.backend(), target.kernel() != null).orThrow();   // refuse before anything runs
         if (spec.durationS() * 1e12 != sc.durationPs()) {
@@ -74,18 +98,23 @@ public final class Validation {
             kernelRun(sc, target, d, console);
             kernels.add(d);
         }
-        console.append("simulator run ...\n");
-        simRun(sc, out.resolve("sim"));
-        return compareAndReport(sc.name(), out.resolve("sim"), kernels, out, console);
+        console.append(String.format(Locale.ROOT, "simulator: %d run(s) ...%n", simRuns));
+        return compareAndReport(sc.name(), simRuns(sc, simRuns, out), kernels, out, console);
     }
 
     /** Compare + overlay charts + report.html over existing run directories. */
     public static int compareAndReport(String name, Path sim, List<Path> kernels, Path out, Appendable console) throws IOException {
-        int rc = Compare.run(sim, kernels, out, console);
-        List<Compare.Row> rows = Compare.compare(sim, kernels);
+        return compareAndReport(name, List.of(sim), kernels, out, console);
+    }
+
+    /** As above with several simulator runs (value = their mean; the overlays show the first). */
+    public static int compareAndReport(String name, List<Path> sims, List<Path> kernels, Path out, Appendable console) throws IOException {
+        Path sim = sims.get(0);
+        int rc = Compare.run(sims, kernels, out, console);
+        List<Compare.Row> rows = Compare.compare(sims, kernels);
         writeOverlayCharts(sim, kernels, out, name);
         Html h = new Html("mptcp-sim validate: " + name);
-        h.paragraph("simulator vs " + kernels.size() + " kernel run(s); verdict: " + (rc == 0 ? "within tolerance" : "OUTSIDE tolerance")
+        h.paragraph(sims.size() + " simulator run(s) (mean) vs " + kernels.size() + " kernel run(s); verdict: " + (rc == 0 ? "within tolerance" : "OUTSIDE tolerance")
                 + ". Tolerance = max(rel·|kernel mean|, abs, " + Compare.K + "·kernel sd).");
         h.heading(2, "Verdict per subflow (connection index / subflow id)");
         List<List<String>> table = new ArrayList<>();
@@ -97,7 +126,7 @@ public final class Validation {
         h.heading(2, "Overlays (kernel solid, simulator dashed)");
         for (String c : List.of("overlay-cwnd", "overlay-srtt", "overlay-goodput")) h.figure(c + ".svg", c + ".png", c);
         h.heading(2, "Runs");
-        h.link(rel(out, sim) + "/report.html", "simulator run");
+        for (Path p : sims) h.link(rel(out, p) + "/report.html", "simulator run " + p.getFileName());
         for (Path k : kernels) h.link(rel(out, k) + "/report.html", "kernel run " + k.getFileName());
         Files.writeString(out.resolve("report.html"), h.finish(), StandardCharsets.UTF_8);
         return rc;
