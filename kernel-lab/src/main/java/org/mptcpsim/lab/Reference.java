@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@code summary.json} plus {@code subflows.csv}, {@code connections.csv} and {@code queues.csv} resampled to
  * {@link #STEP_S}. Usage (root, host kernel with MPTCP):
  * {@code java org.mptcpsim.lab.Reference --out kernel-lab/src/test/resources/reference --runs 3 [--first 1] [NAME...]}
- * writes {@code OUT/NAME/run-i/} and leaves the full run directories in {@code OUT/../reference-full/} (not committed).
+ * writes {@code OUT/NAME/run-i/} and leaves the full run directories in {@code runs/reference-full/} (or {@code --full DIR};
+ * never under src/, where Maven would copy them into target/ on every build).
  */
 public final class Reference {
     /** Sample step of the committed CSVs. */
@@ -23,6 +24,7 @@ public final class Reference {
 
     public static void main(String[] args) throws Exception {
         Path out = null;
+        Path full = Path.of("runs", "reference-full");
         int runs = 3;
         int first = 1;
         List<String> names = new ArrayList<>();
@@ -31,6 +33,7 @@ public final class Reference {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--first" -> first = Integer.parseInt(args[++i]);
+                case "--full" -> full = Path.of(args[++i]);
                 default -> names.add(args[i]);
             }
         }
@@ -39,7 +42,6 @@ public final class Reference {
             System.exit(1);
         }
         if (names.isEmpty()) names = LabScenarios.NAMES;
-        Path full = out.toAbsolutePath().getParent().resolve("reference-full");
         for (String n : names) {
             for (int i = first; i < first + runs; i++) {
                 Path raw = full.resolve(n).resolve("run-" + i);
