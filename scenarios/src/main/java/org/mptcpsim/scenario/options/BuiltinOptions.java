@@ -104,9 +104,10 @@ final class BuiltinOptions {
         d.add(simKnob("sim.mtu", new IntRange(68, 65535), "1500", "IP MTU in bytes (MSS = mtu - header_bytes)"));
         d.add(simKnob("sim.delayed_ack", new Bool(Style.WORD), "true",
                 "Linux-like delayed ACKs (true) or an ACK for every segment (false)"));
-        d.add(simKnob("sim.tx_jitter_us", new IntRange(0, 1_000_000), "0",
+        d.add(simKnob("sim.tx_jitter_us", new IntRange(0, 1_000_000), "100",
                 "random delay (uniform, up to this many microseconds) before a host's packet reaches its "
-                + "interface; breaks drop-tail phase effects of perfectly periodic senders"));
+                + "interface: host timing noise, which breaks drop-tail phase effects of perfectly periodic "
+                + "senders (100 us matches the kernel lab's shared-queue splits; 0 = none)"));
         d.add(simKnob("sim.header_bytes", new IntRange(40, 120), "52",
                 "IP + TCP header bytes per packet (IPv4 20 + TCP 20 + timestamps 12)"));
         d.add(simKnob("sim.l2_overhead_bytes", new IntRange(0, 64), "0",

@@ -288,7 +288,7 @@ public final class ScenarioRunner {
                 Topology.applyBuffer(l, (i == 0 ? spec.forward() : spec.reverse()).buffer(), rtt, wire);
             }
         }
-        long jitter = Time.us(sc.kernel().getInt("sim.tx_jitter_us", 0));
+        long jitter = Time.us(sc.kernel().getInt("sim.tx_jitter_us", 100));
         for (LinkSpec spec : sc.links()) {
             Link[] d = topo.byLinkId.get(spec.id());
             if (sc.node(spec.from()).isHost()) {
