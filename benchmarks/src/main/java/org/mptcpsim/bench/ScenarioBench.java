@@ -43,6 +43,10 @@ public class ScenarioBench {
     @Param({"scenarios/examples/benchmark-2x1g.yaml"})
     String scenario;
 
+    /** A --set override: the scenario as written (periodic senders), and with the default host jitter. */
+    @Param({"sim.tx_jitter_us=0", "sim.tx_jitter_us=100"})
+    String set;
+
     Scenario sc;
     Path out;
 
@@ -60,7 +64,7 @@ public class ScenarioBench {
         if (!Files.exists(file)) {
             file = Path.of("..").resolve(scenario);
         }
-        sc = ScenarioLoader.loadFile(file, List.of());
+        sc = ScenarioLoader.loadFile(file, List.of(set));
         out = Files.createTempDirectory("mptcp-sim-bench-").resolve("run");
     }
 

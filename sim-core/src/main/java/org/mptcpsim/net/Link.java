@@ -90,7 +90,13 @@ public final class Link extends Event implements PacketSink {
             pool.release(p);
             return;
         }
-        long start = Math.max(jitterPs > 0 ? now + random.nextLong(jitterPs) : now, busyUntil);
+        long start = busyUntil;
+        if (start < now + jitterPs) {
+            // a busy serialiser hides jitter smaller than its backlog: draw only when it can matter;
+            // uniform in [0, jitter) as the high half of a 63 x 64-bit product (no division)
+            long j = jitterPs > 0 ? Math.multiplyHigh(random.nextLong() >>> 1, jitterPs << 1) : 0;
+            start = Math.max(now + j, busyUntil);
+        }
         long ser = Time.serialisation(p.size, rateBps);
         p.finishPs = start + ser;
         p.arrivePs = p.finishPs + delayPs;
