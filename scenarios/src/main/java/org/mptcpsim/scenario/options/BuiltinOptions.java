@@ -107,7 +107,7 @@ final class BuiltinOptions {
         d.add(simKnob("sim.tx_jitter_us", new IntRange(0, 1_000_000), "100",
                 "random delay (uniform, up to this many microseconds) before a host's packet reaches its "
                 + "interface: host timing noise, which breaks drop-tail phase effects of perfectly periodic "
-                + "senders (100 us matches the kernel lab's shared-queue splits; 0 = none)"));
+                + "senders (the kernel-lab scenarios use 300; 0 = none)"));
         d.add(simKnob("sim.header_bytes", new IntRange(40, 120), "52",
                 "IP + TCP header bytes per packet (IPv4 20 + TCP 20 + timestamps 12)"));
         d.add(simKnob("sim.l2_overhead_bytes", new IntRange(0, 64), "0",
