@@ -220,10 +220,6 @@ public final class Link extends Event implements PacketSink {
         return limitBytes;
     }
 
-    public int limitPackets() {
-        return limitPkts;
-    }
-
     public boolean isUp() {
         return up;
     }

@@ -39,10 +39,6 @@ public final class Network {
         return nodes.indexOf(name);
     }
 
-    public String nodeName(int i) {
-        return nodes.get(i);
-    }
-
     public List<Link> links() {
         return links;
     }

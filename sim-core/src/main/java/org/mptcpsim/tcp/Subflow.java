@@ -753,11 +753,6 @@ public final class Subflow implements PacketSink {
         return dsns[(una + i) & mask];
     }
 
-    /** Whether the i-th unacknowledged segment was SACKed. */
-    public boolean unackedSacked(int i) {
-        return (flags[(una + i) & mask] & SACKED) != 0;
-    }
-
     public long retransmits() {
         return retransmits;
     }

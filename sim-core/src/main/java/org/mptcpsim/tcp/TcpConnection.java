@@ -7,7 +7,6 @@ package org.mptcpsim.tcp;
 public final class TcpConnection implements SubflowOwner {
     private final long sizeSegments;
     private Subflow subflow;
-    private SubflowReceiver receiver;
     private long nextSeg;
     private long bytesDelivered;
     private long sizeBytes;
@@ -18,17 +17,13 @@ public final class TcpConnection implements SubflowOwner {
         this.sizeSegments = sizeBytes < 0 ? Long.MAX_VALUE : (sizeBytes + mss - 1) / mss;
     }
 
-    public void attach(Subflow s, SubflowReceiver r) {
+    /** Attaches the connection's only subflow (its receiver reports back through this owner). */
+    public void attach(Subflow s) {
         this.subflow = s;
-        this.receiver = r;
     }
 
     public Subflow subflow() {
         return subflow;
-    }
-
-    public SubflowReceiver receiver() {
-        return receiver;
     }
 
     /** In-order bytes delivered to the receiving application. */

@@ -29,7 +29,7 @@ final class Bench {
         SubflowReceiver r = new SubflowReceiver(loop, pool, c, cfg, 0);
         s.setRoute(new PacketSink[] {fwd, r});
         r.setAckRoute(new PacketSink[] {rev, s});
-        c.attach(s, r);
+        c.attach(s);
         return c;
     }
 }

@@ -231,7 +231,7 @@ public final class ScenarioRunner {
         if (c.isMptcp()) {
             c.meta.addSubflow(s, r);
         } else {
-            c.tcp.attach(s, r);
+            c.tcp.attach(s);
         }
         s.connect();
         return s;
