@@ -123,8 +123,8 @@ public final class Subflow implements PacketSink {
         }
         cancelRto();
         if (!synRetransmitted) {
-            rttEstimator((loop.nowPs() - synSentPs) / Time.PS_PER_US);
-            setRto();
+            RttEstimator.sample(sk, (loop.nowPs() - synSentPs) / Time.PS_PER_US, cfg.rtoMinUs());
+            RttEstimator.setRto(sk);
         }
         sk.icskBackoff = 0;
         sk.icskRetransmits = 0;
@@ -288,7 +288,7 @@ public final class Subflow implements PacketSink {
             sk.preEstablished = false;
             cancelRto();
             sk.icskBackoff = 0;
-            setRto();
+            RttEstimator.setRto(sk);
             pool.release(p);
             owner.onCanSend(this);
             return;
@@ -364,8 +364,8 @@ public final class Subflow implements PacketSink {
         boolean dataAcked = una != priorUna;
         long rttSamplePs = seqRttFirstPs >= 0 ? seqRttFirstPs : sackRttPs;
         if (rttSamplePs >= 0) {
-            rttEstimator(rttSamplePs / Time.PS_PER_US);
-            setRto();
+            RttEstimator.sample(sk, rttSamplePs / Time.PS_PER_US, cfg.rtoMinUs());
+            RttEstimator.setRto(sk);
             sk.icskBackoff = 0;
         }
         long caRtt = caRttPs >= 0 ? caRttPs : sackRttPs;
@@ -577,56 +577,6 @@ public final class Subflow implements PacketSink {
     }
 
     // ------------------------------------------------------------------ RTT and RTO
-
-    /** {@code tcp_rtt_estimator} (Linux's RFC 6298 variant with mdev_max and rto_min). */
-    private void rttEstimator(long mrttUs) {
-        long m = Math.max(1, mrttUs);
-        if (m < sk.minRttUs) {
-            sk.minRttUs = (int) Math.min(Integer.MAX_VALUE, m);
-        }
-        long srtt = sk.srttUs & 0xffffffffL;
-        if (srtt != 0) {
-            m -= srtt >> 3;
-            srtt += m;
-            if (m < 0) {
-                m = -m;
-                m -= sk.mdevUs >> 2;
-                if (m > 0) {
-                    m >>= 3;
-                }
-            } else {
-                m -= sk.mdevUs >> 2;
-            }
-            sk.mdevUs += (int) m;
-            if (sk.mdevUs > sk.mdevMaxUs) {
-                sk.mdevMaxUs = sk.mdevUs;
-                if (sk.mdevMaxUs > sk.rttvarUs) {
-                    sk.rttvarUs = sk.mdevMaxUs;
-                }
-            }
-            if (TcpCong.after(sk.sndUna, sk.rttSeq)) {
-                if (sk.mdevMaxUs < sk.rttvarUs) {
-                    sk.rttvarUs -= (sk.rttvarUs - sk.mdevMaxUs) >> 2;
-                }
-                sk.rttSeq = sk.sndNxt;
-                sk.mdevMaxUs = cfg.rtoMinUs();
-            }
-        } else {
-            srtt = m << 3;
-            sk.mdevUs = (int) (m << 1);
-            sk.rttvarUs = Math.max(sk.mdevUs, cfg.rtoMinUs());
-            sk.mdevMaxUs = sk.rttvarUs;
-            sk.rttSeq = sk.sndNxt;
-        }
-        sk.srttUs = (int) Math.max(1, srtt);
-    }
-
-    /** {@code tcp_set_rto}: srtt + rttvar, rounded up to jiffies (1 ms), at most TCP_RTO_MAX. */
-    private void setRto() {
-        long us = (sk.srttUs >>> 3) + (long) sk.rttvarUs;
-        long jiffiesUs = (us + 999) / 1000 * 1000;
-        sk.icskRtoUs = Math.min(jiffiesUs, TcpConfig.RTO_MAX_US);
-    }
 
     private void armRto(long deadline) {
         rtoDeadline = deadline;
