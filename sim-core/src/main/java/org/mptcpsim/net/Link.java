@@ -37,6 +37,10 @@ public final class Link extends Event implements PacketSink {
     private final double loss;
     private boolean up = true;
     private long jitterPs;
+    private int cacheSizeA = -1;
+    private long cacheSerA;
+    private int cacheSizeB = -1;
+    private long cacheSerB;
 
     /** All packets in this link, ordered by arrival time at the far end. */
     private Packet head;
@@ -97,7 +101,7 @@ public final class Link extends Event implements PacketSink {
             long j = jitterPs > 0 ? Math.multiplyHigh(random.nextLong() >>> 1, jitterPs << 1) : 0;
             start = Math.max(now + j, busyUntil);
         }
-        long ser = Time.serialisation(p.size, rateBps);
+        long ser = serialisation(p.size);
         p.finishPs = start + ser;
         p.arrivePs = p.finishPs + delayPs;
         busyUntil = p.finishPs;
@@ -118,6 +122,22 @@ public final class Link extends Event implements PacketSink {
         if (qHead == null) {
             qHead = p;
         }
+    }
+
+    /** Serialisation time at the current rate, through a two-entry cache (data and ACK sizes). */
+    private long serialisation(int size) {
+        if (size == cacheSizeA) {
+            return cacheSerA;
+        }
+        if (size == cacheSizeB) {
+            return cacheSerB;
+        }
+        long ser = Time.serialisation(size, rateBps);
+        cacheSizeB = cacheSizeA;
+        cacheSerB = cacheSerA;
+        cacheSizeA = size;
+        cacheSerA = ser;
+        return ser;
     }
 
     /** Moves the queue start past packets whose serialisation has finished by {@code now}. */
@@ -158,6 +178,8 @@ public final class Link extends Event implements PacketSink {
         advance(now);
         long oldRate = rateBps;
         rateBps = newRateBps;
+        cacheSizeA = -1;
+        cacheSizeB = -1;
         trace.onLinkEvent(now, index, "rate", newRateBps);
         if (qHead == null) {
             return;
