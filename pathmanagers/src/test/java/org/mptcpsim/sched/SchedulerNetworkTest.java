@@ -50,10 +50,12 @@ class SchedulerNetworkTest {
     void blestAvoidsHeadOfLineBlockingOnTheSlowPath() {
         // Wi-Fi alone carries at most 20 x 1420/1500 = 18.9 Mbit/s of payload. With a 140-segment
         // window the default scheduler puts segments on LTE (100 ms) that block the window while
-        // Wi-Fi could have sent ~5 windows' worth: it ends below Wi-Fi alone. BLEST holds them back.
+        // Wi-Fi could have sent ~5 windows' worth; its receive-buffer optimisation (penalising LTE,
+        // retransmitting the blocking segment on Wi-Fi) recovers part of it, not all: it stays below
+        // 90 % of Wi-Fi alone. BLEST holds the segments back and loses (almost) nothing.
         Run def = run(new DefaultScheduler(), 400_000);
         Run blest = run(new BlestScheduler.Factory().create(KernelParams.DEFAULTS), 400_000);
-        assertTrue(def.mbps < 0.75 * 18.9, "default " + def.mbps);
+        assertTrue(def.mbps < 0.9 * 18.9, "default " + def.mbps);
         assertTrue(blest.mbps > 0.95 * 18.9, "blest " + blest.mbps);
         assertTrue(blest.oooMean < def.oooMean / 4, "ooo blest " + blest.oooMean + " default " + def.oooMean);
         assertTrue(((BlestScheduler) blest.net.meta.scheduler()).heldBack() > 0);
