@@ -300,7 +300,8 @@ public final class RunDirWriter {
         eng.put("wallSeconds", round(wallSeconds));
 
         // self-check: was the lab, not TCP, the limit?
-        Checks ch = Checks.of(spec, raw, goodputs.stream().mapToDouble(Double::doubleValue).sum(), conns.isEmpty());
+        Checks ch = Checks.of(spec, raw, goodputs.stream().mapToDouble(Double::doubleValue).sum(), conns.isEmpty(),
+                conns.isEmpty() ? -1 : conns.get(0).subflows().size());
         ch.write(sum.putObject("checks"));
         sum.put("valid", ch.invalidReason() == null);
         if (ch.invalidReason() != null) sum.put("invalidReason", ch.invalidReason());
