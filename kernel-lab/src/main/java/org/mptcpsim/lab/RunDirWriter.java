@@ -302,7 +302,10 @@ public final class RunDirWriter {
         // self-check: was the lab, not TCP, the limit?
         Checks ch = Checks.of(spec, raw, goodputs.stream().mapToDouble(Double::doubleValue).sum(), conns.isEmpty(),
                 conns.isEmpty() ? -1 : conns.get(0).subflows().size());
-        ch.write(sum.putObject("checks"));
+        ObjectNode checks = sum.putObject("checks");
+        ch.write(checks);
+        JsonNode accel = readJson(raw.resolve("accel.json"));   // VM backend: accelerator choice and KVM probe
+        if (accel.size() > 0) checks.set("accel", accel);
         sum.put("valid", ch.invalidReason() == null);
         if (ch.invalidReason() != null) sum.put("invalidReason", ch.invalidReason());
         warnings.addAll(ch.warnings());
