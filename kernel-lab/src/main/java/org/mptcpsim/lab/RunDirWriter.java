@@ -247,6 +247,9 @@ public final class RunDirWriter {
                     LabSpec.Path p = spec.paths().get(pi - 1);
                     path.add(p.link() != null ? p.link().id() : p.id());
                     if (spec.topology() == LabSpec.Topology.SHARED) path.add(spec.shared().id());
+                } else if (pi > spec.paths().size() && pi <= spec.paths().size() + spec.competingHosts().size()) {
+                    path.add(spec.competingHosts().get(pi - spec.paths().size() - 1).id());   // another host's access path
+                    path.add(spec.shared().id());
                 }
                 so.put("address", s.key);
                 so.put("goodputMbps", round(active > 0 ? s.cum * 8 / active / 1e6 : 0));
@@ -345,7 +348,7 @@ public final class RunDirWriter {
         }
         main.sort((a, b) -> Double.compare(a.t[0], b.t[0]));
         conns.add(new Conn(spec.mptcp() ? "m1" : "t1", spec.mptcp() ? "mptcp" : "tcp", main, raw.resolve("server.json")));
-        for (int j = 1; j <= spec.competingTcp(); j++) {
+        for (int j = 1; j <= spec.competingFlows(); j++) {
             List<SubflowTrace> one = new ArrayList<>();
             largest(traces, port + j).ifPresent(one::add);
             conns.add(new Conn("c" + j, "tcp", one, raw.resolve("compete" + j + "-server.json")));
