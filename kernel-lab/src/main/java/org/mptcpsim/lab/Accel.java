@@ -218,11 +218,12 @@ public final class Accel {
         return new ProbeResult(false, secs, "qemu exited with rc " + p.exitValue() + " before the banner" + (tail.isEmpty() ? "" : ": " + tail));
     }
 
-    private static String lastLine(String s) {
+    /** The last console line of at least 8 characters, escape sequences and control characters removed. */
+    static String lastLine(String s) {
         String[] lines = s.replace("\r", "").split("\n");
         for (int i = lines.length - 1; i >= 0; i--) {
             String l = lines[i].replaceAll("\u001b(\\[[0-9;?]*[a-zA-Z]|.)|\\p{Cntrl}", "").trim();
-            if (!l.isEmpty()) return l.length() > 160 ? l.substring(0, 160) : l;
+            if (l.length() >= 8) return l.length() > 160 ? l.substring(0, 160) : l;   // skip stray characters like a lone "k"
         }
         return "";
     }

@@ -117,6 +117,15 @@ class AccelTest {
     }
 
     @Test
+    void theProbeReportsTheLastMeaningfulConsoleLine() {
+        // what a kvm-pvm guest prints before it stalls in the decompressor (qemu -nographic output)
+        String out = "\u001bc\u001b[?7l\u001b[2J\u001b[0mSeaBIOS (version 1.16.2-debian-1.16.2-1)\r\nBooting from ROM...\r\n"
+                + "PPrroobbiinngg  EEDDDD  ((eedddd==ooffff  ttoo  ddiissaabbllee))......  ook\r\nk\r\n\u001bc\u001b[?7l\u001b[2J";
+        assertEquals("PPrroobbiinngg  EEDDDD  ((eedddd==ooffff  ttoo  ddiissaabbllee))......  ook", Accel.lastLine(out));
+        assertEquals("", Accel.lastLine("\u001bc k\r\n"));
+    }
+
+    @Test
     void theChoiceLandsInSummaryChecks(@TempDir Path dir) throws Exception {
         Path raw = RunDirWriterTest.sampleRaw(dir);
         Accel.Choice c = Accel.choose(null, true, true, kernel(dir), dir.resolve("cache"), HOST, new FakeProber(false));
