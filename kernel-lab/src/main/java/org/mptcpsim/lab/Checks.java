@@ -15,17 +15,22 @@ import java.util.stream.Stream;
  * The run's self-check: was the lab, not TCP, the limit? A run is invalid when the delay line or its TUN
  * queue dropped packets, when the achieved total exceeds the configured ceiling (shaper not in effect),
  * when the CPU was saturated while the links were under-used, when iperf3 failed, or when no data
- * subflow was traced. Low utilization alone is TCP's business and only a warning.
+ * subflow was traced, or when the MPTCP connection ran on fewer subflows than configured (e.g. it fell back to
+ * plain TCP, or an endpoint never joined). Low utilization alone is TCP's business and only a warning.
  *
  * @param ceilingMbps  Σ tbf rate × payload/wire (1448/1514 for TCP, 1420/1514 for MPTCP)
  * @param achievedMbps Σ connection goodput
  * @param cpuBusy      fraction of CPU time not idle during the run (all CPUs of the kernel under test)
  */
 public record Checks(double ceilingMbps, double achievedMbps, double cpuBusy, long delayLineDrops, long tunDrops,
-                     String invalidReason, List<String> warnings) {
+                     int configuredSubflows, int seenSubflows, String invalidReason, List<String> warnings) {
     private static final Pattern DL = Pattern.compile("dropped=(\\d+)");
 
-    static Checks of(LabSpec spec, Path raw, double achievedMbps, boolean noConnections) throws IOException {
+    /**
+     * @param seenSubflows subflows of the data connection that were traced (tcp_probe records), or -1 when unknown
+     */
+    static Checks of(LabSpec spec, Path raw, double achievedMbps, boolean noConnections, int seenSubflows) throws IOException {
+        int configured = configuredSubflows(spec);
         double ratio = (spec.mptcp() ? RunDirWriter.MPTCP_PAYLOAD : RunDirWriter.TCP_PAYLOAD) / RunDirWriter.WIRE;
         double ceiling = spec.totalRateBps() * ratio / 1e6;
         double cpu = cpuBusy(RunDirWriter.readLines(raw.resolve("cpu-start.txt")), RunDirWriter.readLines(raw.resolve("cpu-end.txt")));
@@ -46,11 +51,25 @@ public record Checks(double ceilingMbps, double achievedMbps, double cpuBusy, lo
         String clientErr = RunDirWriter.readJson(raw.resolve("client.json")).path("error").asText("");
         if (!clientErr.isEmpty()) invalid = "iperf3 client failed: " + clientErr;
         else if (noConnections || achievedMbps <= 0) invalid = "no data was transferred";
+        else if (seenSubflows >= 0 && seenSubflows < configured) invalid = subflowShortfall(spec, configured, seenSubflows);
         else if (dl > 0 || tun > 0) invalid = "the delay line dropped packets (delayline " + dl + ", tun queue " + tun + "): the lab, not TCP, lost them";
         else if (achievedMbps > ceiling * 1.03) invalid = String.format(Locale.ROOT, "achieved %.2f Mbit/s is above the ceiling %.2f: the shaper was not in effect", achievedMbps, ceiling);
         else if (cpu > 0.9 && achievedMbps < 0.9 * ceiling) invalid = String.format(Locale.ROOT, "CPU-bound: %.0f %% busy at %.0f %% of the ceiling", cpu * 100, 100 * achievedMbps / ceiling);
         if (invalid == null && achievedMbps < 0.9 * ceiling) warn.add(String.format(Locale.ROOT, "achieved %.1f %% of the ceiling (TCP did not fill the links)", 100 * achievedMbps / ceiling));
-        return new Checks(ceiling, achievedMbps, cpu, dl, tun, invalid, warn);
+        return new Checks(ceiling, achievedMbps, cpu, dl, tun, configured, seenSubflows, invalid, warn);
+    }
+
+    /** Subflows the scenario configured for the data connection: Σ per-path subflows (MPTCP), 1 (plain TCP). */
+    static int configuredSubflows(LabSpec spec) {
+        return spec.mptcp() ? spec.paths().stream().mapToInt(LabSpec.Path::subflows).sum() : 1;
+    }
+
+    static String subflowShortfall(LabSpec spec, int configured, int seen) {
+        String what = spec.mptcp() && seen <= 1
+                ? " (MPTCP fell back to plain TCP or no join succeeded: check mptcp-monitor.txt, nstat.txt)"
+                : " (some subflows never carried data: check mptcp-monitor.txt for failed joins)";
+        return "the " + (spec.mptcp() ? "MPTCP" : "TCP") + " connection ran on fewer subflows than configured: configured "
+                + configured + ", seen " + seen + what;
     }
 
     void write(ObjectNode o) {
@@ -60,6 +79,8 @@ public record Checks(double ceilingMbps, double achievedMbps, double cpuBusy, lo
         o.put("cpuBusy", RunDirWriter.round(cpuBusy));
         o.put("delayLineDrops", delayLineDrops);
         o.put("tunDrops", tunDrops);
+        o.put("configuredSubflows", configuredSubflows);
+        if (seenSubflows >= 0) o.put("seenSubflows", seenSubflows);
     }
 
     /** Busy fraction between two "cpu ..." lines of /proc/stat (idle + iowait count as idle). */

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /** Turns a {@link LabSpec} into the environment of {@code lab.sh} (see its header for each variable). */
 public final class LabEnv {
-    /** The iperf3 port of the MPTCP (or main TCP) connection; competing flow j uses PORT + j. */
+    /** The iperf3 port of the MPTCP (or main TCP) connection; competing flow j uses PORT + j (other hosts' flows last). */
     public static final int PORT = 5201;
 
     private LabEnv() {
@@ -41,7 +41,10 @@ public final class LabEnv {
         e.put("SECS", Long.toString(Math.round(s.durationS())));
         e.put("CC", s.cc());
         e.put("SAMPLE_S", String.format(Locale.ROOT, "%.3f", s.sampleIntervalS()));
-        e.put("NCOMPETE", Integer.toString(s.competingTcp()));
+        e.put("NCOMPETE", Integer.toString(s.competingFlows()));
+        if (!s.competingHosts().isEmpty()) {
+            e.put("XOWD_US", s.competingHosts().stream().map(h -> Long.toString(h.owdUs())).collect(Collectors.joining(" ")));
+        }
         e.put("PORT", Integer.toString(PORT));
         return e;
     }

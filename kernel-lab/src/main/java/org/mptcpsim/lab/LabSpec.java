@@ -23,11 +23,31 @@ import java.util.regex.Pattern;
  * @param cc              congestion control, set per socket (iperf3 -C); must exist in the kernel under test
  * @param mptcp           true: client and server under mptcpize; false: plain TCP over path 1 only
  * @param competingTcp    number of plain TCP bulk flows from the client over path 1 (SHARED only)
+ * @param competingHosts  plain TCP bulk flows from other hosts (SHARED only): each runs in its own namespace
+ *                        {@code prefix-h<k>} behind its own router and delay line, joining the shared bottleneck;
+ *                        flow numbering continues after the {@code competingTcp} client flows
  * @param sampleIntervalS sample interval of subflows.csv / queues.csv / connections.csv (≥ 0.01 s)
  * @param prefix          unique run prefix, [a-z0-9]{1,10}: namespaces {@code prefix-*}, tracefs instance
  */
 public record LabSpec(String name, Topology topology, List<Path> paths, Link shared, double durationS,
-                      String cc, boolean mptcp, int competingTcp, double sampleIntervalS, String prefix) {
+                      String cc, boolean mptcp, int competingTcp, List<OtherHost> competingHosts, double sampleIntervalS, String prefix) {
+
+    /** Without flows from other hosts. */
+    public LabSpec(String name, Topology topology, List<Path> paths, Link shared, double durationS,
+                   String cc, boolean mptcp, int competingTcp, double sampleIntervalS, String prefix) {
+        this(name, topology, paths, shared, durationS, cc, mptcp, competingTcp, List.of(), sampleIntervalS, prefix);
+    }
+
+    /**
+     * A plain TCP sender on another host: its id (the scenario host) and the one-way delay of its access path up to the
+     * shared bottleneck (applied in both directions, like a path's).
+     */
+    public record OtherHost(String id, long owdUs) {
+        public OtherHost {
+            Objects.requireNonNull(id, "host id");
+            if (owdUs < 0 || owdUs > 2_000_000) throw new IllegalArgumentException("host " + id + ": one-way delay must be 0..2 s");
+        }
+    }
 
     /** How the paths reach the server. */
     public enum Topology { SEPARATE, SHARED }
@@ -56,12 +76,13 @@ public record LabSpec(String name, Topology topology, List<Path> paths, Link sha
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(topology, "topology");
         paths = List.copyOf(paths);
+        competingHosts = competingHosts == null ? List.of() : List.copyOf(competingHosts);
         Objects.requireNonNull(cc, "cc");
         if (paths.isEmpty() || paths.size() > 8) throw new IllegalArgumentException("1..8 paths required");
         if (topology == Topology.SEPARATE) {
             if (shared != null) throw new IllegalArgumentException("SEPARATE topology takes no shared link");
             for (Path p : paths) if (p.link() == null) throw new IllegalArgumentException("path " + p.id() + " needs a link in SEPARATE topology");
-            if (competingTcp > 0) throw new IllegalArgumentException("competing TCP flows need the SHARED topology");
+            if (competingTcp > 0 || !competingHosts.isEmpty()) throw new IllegalArgumentException("competing TCP flows need the SHARED topology");
         } else {
             if (shared == null) throw new IllegalArgumentException("SHARED topology needs the shared link");
             for (Path p : paths) if (p.link() != null) throw new IllegalArgumentException("path " + p.id() + ": SHARED topology paths have no own link");
@@ -69,9 +90,14 @@ public record LabSpec(String name, Topology topology, List<Path> paths, Link sha
         int total = paths.stream().mapToInt(Path::subflows).sum();
         if (mptcp && total > 9) throw new IllegalArgumentException("at most 9 subflows per connection (kernel limit: 8 joins)");
         if (durationS < 1 || durationS > 3600) throw new IllegalArgumentException("duration must be 1..3600 s");
-        if (competingTcp < 0 || competingTcp > 8) throw new IllegalArgumentException("competing TCP flows must be 0..8");
+        if (competingTcp < 0 || competingTcp + competingHosts.size() > 8) throw new IllegalArgumentException("competing TCP flows must be 0..8");
         if (sampleIntervalS < 0.01) throw new IllegalArgumentException("sample interval must be ≥ 0.01 s");
         if (prefix == null || !PREFIX.matcher(prefix).matches()) throw new IllegalArgumentException("prefix must match [a-z0-9]{1,10}");
+    }
+
+    /** All competing plain TCP flows: the client's over path 1, then one per other host. */
+    public int competingFlows() {
+        return competingTcp + competingHosts.size();
     }
 
     /** Sum of the bottleneck rates in bit/s: what the backend must carry. */

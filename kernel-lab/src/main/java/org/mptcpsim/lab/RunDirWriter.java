@@ -247,6 +247,9 @@ public final class RunDirWriter {
                     LabSpec.Path p = spec.paths().get(pi - 1);
                     path.add(p.link() != null ? p.link().id() : p.id());
                     if (spec.topology() == LabSpec.Topology.SHARED) path.add(spec.shared().id());
+                } else if (pi > spec.paths().size() && pi <= spec.paths().size() + spec.competingHosts().size()) {
+                    path.add(spec.competingHosts().get(pi - spec.paths().size() - 1).id());   // another host's access path
+                    path.add(spec.shared().id());
                 }
                 so.put("address", s.key);
                 so.put("goodputMbps", round(active > 0 ? s.cum * 8 / active / 1e6 : 0));
@@ -300,8 +303,12 @@ public final class RunDirWriter {
         eng.put("wallSeconds", round(wallSeconds));
 
         // self-check: was the lab, not TCP, the limit?
-        Checks ch = Checks.of(spec, raw, goodputs.stream().mapToDouble(Double::doubleValue).sum(), conns.isEmpty());
-        ch.write(sum.putObject("checks"));
+        Checks ch = Checks.of(spec, raw, goodputs.stream().mapToDouble(Double::doubleValue).sum(), conns.isEmpty(),
+                conns.isEmpty() ? -1 : conns.get(0).subflows().size());
+        ObjectNode checks = sum.putObject("checks");
+        ch.write(checks);
+        JsonNode accel = readJson(raw.resolve("accel.json"));   // VM backend: accelerator choice and KVM probe
+        if (accel.size() > 0) checks.set("accel", accel);
         sum.put("valid", ch.invalidReason() == null);
         if (ch.invalidReason() != null) sum.put("invalidReason", ch.invalidReason());
         warnings.addAll(ch.warnings());
@@ -341,7 +348,7 @@ public final class RunDirWriter {
         }
         main.sort((a, b) -> Double.compare(a.t[0], b.t[0]));
         conns.add(new Conn(spec.mptcp() ? "m1" : "t1", spec.mptcp() ? "mptcp" : "tcp", main, raw.resolve("server.json")));
-        for (int j = 1; j <= spec.competingTcp(); j++) {
+        for (int j = 1; j <= spec.competingFlows(); j++) {
             List<SubflowTrace> one = new ArrayList<>();
             largest(traces, port + j).ifPresent(one::add);
             conns.add(new Conn("c" + j, "tcp", one, raw.resolve("compete" + j + "-server.json")));

@@ -54,6 +54,11 @@ public final class ScenarioToLab {
     static final Set<String> APPLIED = Set.of(KernelOptions.CC, KernelOptions.FLAVOUR, KernelOptions.PATH_MANAGER,
             KernelOptions.SCHEDULER, ENDPOINTS, LIMITS);
 
+    /** What the lab runs as competing plain TCP (refusal messages quote it). */
+    static final String COMPETING_SUPPORTED = "the lab runs competing plain TCP bulk flows to the MPTCP connection's server ("
+            + "host: the server), either from the MPTCP client over its first path, or from another host (one connection per host) "
+            + "whose route meets the MPTCP paths' single shared bottleneck";
+
     /** The result: a spec, or the refusals (never both). */
     public record Result(LabSpec spec, List<String> refusals, List<String> notes) {
         public boolean ok() {
@@ -115,14 +120,21 @@ public final class ScenarioToLab {
             return null;
         }
         ConnectionSpec main = conns.stream().filter(c -> c.type() == ConnectionSpec.Type.MPTCP).findFirst().orElse(conns.get(0));
-        List<ConnectionSpec> competing = new ArrayList<>();
+        List<ConnectionSpec> competing = new ArrayList<>();       // from the client, over path 1
+        List<ConnectionSpec> otherHosts = new ArrayList<>();      // from another host, through the shared bottleneck
         for (ConnectionSpec c : conns) {
             if (c == main) continue;
             if (c.type() == ConnectionSpec.Type.MPTCP) {
                 refuse(c.loc(), "the lab runs one MPTCP connection; a second one (" + c.id() + ") is not supported");
-            } else if (!c.fromHost().equals(main.fromHost()) || !c.toHost().equals(main.toHost())) {
-                refuse(c.loc(), "competing TCP connection " + c.id() + " must go between the MPTCP connection's hosts ("
-                        + main.fromHost() + " -> " + main.toHost() + "); the lab sends it from the client over path 1");
+            } else if (!c.toHost().equals(main.toHost()) || c.fromHost().equals(main.toHost())) {
+                refuse(c.loc(), "competing TCP connection " + c.id() + " (" + c.fromHost() + " -> " + c.toHost() + "): " + COMPETING_SUPPORTED);
+            } else if (!c.fromHost().equals(main.fromHost())) {
+                if (otherHosts.stream().anyMatch(o -> o.fromHost().equals(c.fromHost()))) {
+                    refuse(c.loc(), "competing TCP connection " + c.id() + ": a second connection from host " + c.fromHost()
+                            + " is not supported; " + COMPETING_SUPPORTED);
+                } else {
+                    otherHosts.add(c);
+                }
             } else {
                 competing.add(c);
             }
@@ -225,9 +237,9 @@ public final class ScenarioToLab {
         boolean allSame = bottle.stream().allMatch(b -> b.link() == bottle.get(0).link());
         boolean allDistinct = bottle.stream().map(Hop::link).distinct().count() == bottle.size();
         LabSpec.Topology topo;
-        if (!competing.isEmpty()) {
+        if (!competing.isEmpty() || !otherHosts.isEmpty()) {
             if (!allSame) {
-                refuse(competing.get(0).loc(), "competing TCP connections need every path through one shared bottleneck; "
+                refuse((competing.isEmpty() ? otherHosts : competing).get(0).loc(), "competing TCP connections need every path through one shared bottleneck; "
                         + "the paths' bottlenecks are " + bottle.stream().map(b -> b.link().id()).toList());
                 return null;
             }
@@ -246,6 +258,47 @@ public final class ScenarioToLab {
             if (!ci.equals(ifaces.get(0))) refuse(c.loc(), "competing TCP connection " + c.id() + " leaves over " + ci
                     + "; the lab sends competing flows over path 1 (" + ifaces.get(0) + ")");
         }
+        // other hosts: their own access path (delay only) into the same bottleneck
+        List<LabSpec.OtherHost> others = new ArrayList<>();
+        List<List<Hop>> rttRoutes = new ArrayList<>(routes);   // the BDP's RTT also counts the other hosts' routes, as ScenarioRunner
+        for (ConnectionSpec c : otherHosts) {
+            String ci = c.fromInterface() != null ? c.fromInterface() : firstInterface(c.fromHost());
+            if (ci == null) {
+                refuse(c.loc(), "host " + c.fromHost() + " has no interface");
+                continue;
+            }
+            List<Hop> r = route(c.fromHost(), ci, c.toHost(), c.loc());
+            if (r == null) continue;
+            Hop shared = bottle.get(0);
+            int at = -1;
+            for (int h = 0; h < r.size(); h++) if (r.get(h).link() == shared.link()) at = h;
+            if (at < 0 || r.get(at).forward() != shared.forward()) {
+                refuse(c.loc(), "competing TCP connection " + c.id() + " from " + c.fromHost() + " does not cross the shared bottleneck "
+                        + shared.link().id() + "; " + COMPETING_SUPPORTED);
+                continue;
+            }
+            if (!sameTail(r.subList(at, r.size()), routes.get(0))) {
+                refuse(c.loc(), "competing TCP connection " + c.id() + " from " + c.fromHost() + " reaches the server on another route after "
+                        + shared.link().id() + " than the MPTCP paths; the lab joins it at the shared bottleneck");
+                continue;
+            }
+            for (Hop h : r) {
+                if (h.link() != shared.link() && h.data().rateBps() < FAST_FACTOR * shared.data().rateBps()) {
+                    refuse(h.data().loc(), "competing TCP connection " + c.id() + ": link " + h.link().id() + " (" + mbit(h.data().rateBps())
+                            + ") limits its rate besides the shared bottleneck; the lab shapes only the bottleneck (others must be ≥ "
+                            + (int) FAST_FACTOR + "× faster)");
+                }
+                if (h.ack().rateBps() < shared.data().rateBps()) {
+                    refuse(h.ack().loc(), "link " + h.link().id() + ": the ACK-direction rate " + mbit(h.ack().rateBps())
+                            + " is below the bottleneck rate; the lab does not shape the ACK direction");
+                }
+            }
+            // the lab's other-host router delays the whole route; the bottleneck's own delay and what follows it are on every path
+            long owdPs = 0;
+            for (Hop h : r) owdPs += h.data().delayPs();
+            others.add(new LabSpec.OtherHost(c.fromHost(), Math.round(owdPs / 1e6)));
+            rttRoutes.add(r);
+        }
         // ---- delays, rates, buffers
         int mtu = main.kernel().getInt("sim.mtu", 1500);
         int l2 = sc.kernel().getInt("sim.l2_overhead_bytes", 0);
@@ -260,7 +313,7 @@ public final class ScenarioToLab {
             LabSpec.Link own = topo == LabSpec.Topology.SEPARATE ? link(bottle.get(p), minRttPs(bottle.get(p).link(), routes), mtu, l2) : null;
             paths.add(new LabSpec.Path(ifaces.get(p), owdUs, subflowsPerIface.get(ifaces.get(p)), own));
         }
-        LabSpec.Link shared = topo == LabSpec.Topology.SHARED ? link(bottle.get(0), minRttPs(bottle.get(0).link(), routes), mtu, l2) : null;
+        LabSpec.Link shared = topo == LabSpec.Topology.SHARED ? link(bottle.get(0), minRttPs(bottle.get(0).link(), rttRoutes), mtu, l2) : null;
         double durS = sc.durationPs() / 1e12;
         if (Math.abs(durS - Math.rint(durS)) > 1e-9) notes.add("duration " + durS + " s rounded to " + Math.round(durS) + " s (iperf3 -t takes whole seconds)");
         if (durS < 1) {
@@ -268,7 +321,7 @@ public final class ScenarioToLab {
             return null;
         }
         LabSpec spec = new LabSpec(sc.name(), topo, paths, shared, Math.round(durS), cc, main.type() == ConnectionSpec.Type.MPTCP,
-                competing.size(), Math.max(0.01, sc.samplePs() / 1e12), LabSpec.uniquePrefix());
+                competing.size(), others, Math.max(0.01, sc.samplePs() / 1e12), LabSpec.uniquePrefix());
         if (spec.totalRateBps() > backend.maxTotalRateBps()) {
             refuse(bottle.get(0).data().loc(), String.format(Locale.ROOT, "total bottleneck rate %s is above what the %s backend reproduces faithfully (%s)%s",
                     mbit(spec.totalRateBps()), backend.name().toLowerCase(Locale.ROOT), mbit(backend.maxTotalRateBps()),
@@ -324,6 +377,14 @@ public final class ScenarioToLab {
             refuse(c.loc(), "both endpoint subflows (mptcp.endpoints) and explicit subflows: use one of the two for a lab run");
         }
         return out;
+    }
+
+    /** Whether route {@code tail} (from the shared bottleneck on) is the end of {@code path}. */
+    private static boolean sameTail(List<Hop> tail, List<Hop> path) {
+        if (tail.size() > path.size()) return false;
+        List<Hop> end = path.subList(path.size() - tail.size(), path.size());
+        for (int i = 0; i < tail.size(); i++) if (tail.get(i).link() != end.get(i).link()) return false;
+        return true;
     }
 
     private LabSpec.Link link(Hop b, long rttPs, int mtu, int l2) {

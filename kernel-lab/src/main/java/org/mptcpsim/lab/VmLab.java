@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  * {@code dpkg-deb -x} (never installed). An initramfs (mkinitramfs.sh) carries busybox, iproute2,
  * iperf3, mptcpize, the needed modules and the same {@code lab.sh} as the host; its /init (vm-init.sh)
  * runs the scenario with netem (delay) + tbf (rate, buffer) and writes {@code /tmp/out} as a raw tar to
- * a virtio disk, which is read back here. QEMU runs with {@code -accel tcg,thread=multi -nic none}
- * (no network to the outside); set {@code MPTCP_SIM_ACCEL=kvm} to use KVM where it boots ordinary
- * guests (it does not on nested kvm-pvm hosts). TCG is faithful up to ~10 Mbit/s in total.
+ * a virtio disk, which is read back here. QEMU runs with {@code -nic none} (no network to the outside) and
+ * the accelerator {@link Accel} chooses: KVM only if a quick, cached boot probe of this kernel succeeds, else
+ * {@code tcg,thread=multi} ({@code MPTCP_SIM_ACCEL} overrides). TCG is faithful up to ~10 Mbit/s in total.
  */
 public final class VmLab {
     private final Path kernel;
@@ -66,7 +66,11 @@ public final class VmLab {
                 if (Set.of("DELAY", "DL", "RAW", "TRACEFS").contains(e.getKey())) continue;
                 append.append(" klab.").append(e.getKey()).append('=').append(e.getValue().replace(' ', ','));
             }
-            String accel = System.getenv().getOrDefault("MPTCP_SIM_ACCEL", "tcg,thread=multi");
+            Accel.Choice choice = Accel.choose(k[0]);
+            String accel = choice.accel();
+            System.err.println("kernel-lab: accelerator " + accel + " -- " + choice.reason());
+            log.append("accelerator ").append(accel).append(": ").append(choice.reason()).append('\n');
+            Files.writeString(raw.resolve("accel.json"), choice.toJson().toString());
             long start = System.nanoTime();
             int rc = exec(List.of("qemu-system-x86_64", "-accel", accel, "-smp", "2", "-m", "1024", "-nographic", "-no-reboot", "-nic", "none",
                     "-kernel", k[0].toString(), "-initrd", initrd.toString(), "-drive", "file=" + img + ",format=raw,if=virtio",

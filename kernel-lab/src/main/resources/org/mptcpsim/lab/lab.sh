@@ -11,10 +11,14 @@
 #   SUBFLOWS "n1 n2 ..." subflows per path (address aliases + in-kernel `subflow` endpoints)
 #   MPTCP    1 = client and server run under mptcpize, 0 = plain TCP over path 1
 #   DELAY    tun | netem | none;  DL = delay line binary;  RAW = directory for raw captures
-#   SECS, CC (per-socket iperf3 -C), SAMPLE_S, NCOMPETE (plain TCP flows over path 1), PORT
+#   SECS, CC (per-socket iperf3 -C), SAMPLE_S, PORT
+#   NCOMPETE plain TCP flows (ports PORT+1..): the first NCOMPETE-NX from the client over path 1, the last NX
+#            from other hosts (shared only)
+#   XOWD_US  "x1 .. xNX" one-way delay of each other host's access path: host k runs in $P-h$k behind its own
+#            router $P-r$((NPATHS+k)) (address 10.1.$((NPATHS+k)).2) and delay line, joining rb like a path
 #   TRACEFS  tracefs mount point; mounted here (and unmounted by down) if it has no events/
 #
-#  separate: cli =c_i= r_i =s= srv           shared: cli =c_i= r_i =u= rb =s= srv
+#  separate: cli =c_i= r_i =s= srv           shared: cli =c_i= r_i =u= rb =s= srv   (+ h_k =c_j= r_j =u= rb, j = NPATHS+k)
 #  The server's service address is 10.9.0.1/32 on lo; client path i uses 10.1.i.2 (+ aliases .3 ...).
 # `down` removes only the exact names listed above and processes started inside them.
 set -u
@@ -23,11 +27,13 @@ OWD=(${OWD_US:-10000}); RATES_A=(${RATES:-10000000}); LIMITS_A=(${LIMITS:-150000
 SUBS=(${SUBFLOWS:-1}); MPTCP=${MPTCP:-1}; DELAY=${DELAY:-tun}; DL=${DL:-delayline}
 RAW=${RAW:-/tmp/$P-raw}; PORT=${PORT:-5201}; NCOMPETE=${NCOMPETE:-0}
 TRACEFS=${TRACEFS:-/sys/kernel/tracing}
+XOWD=(${XOWD_US:-}); NX=${#XOWD[@]}; NALL=$((NPATHS+NX))   # routers r1..r$NALL
 SRV=10.9.0.1
 
 x() { ip netns exec "$@"; }
 log() { echo "lab.sh[$P]: $*" >&2; }
-namespaces() { echo "$P-cli $P-srv $P-rb"; for i in $(seq 1 "$NPATHS"); do echo "$P-r$i"; done; }
+namespaces() { echo "$P-cli $P-srv $P-rb"; for i in $(seq 1 "$NALL"); do echo "$P-r$i"; done
+  for k in $(seq 1 "$NX"); do echo "$P-h$k"; done; }
 burst() { local b=$(( $1 / 8 / 1000 )); [ $b -lt 3028 ] && b=3028; echo $b; }   # >= 1 ms of rate
 
 mkns() {
@@ -57,9 +63,12 @@ up() {
     ip -n "$P-rb" route add $SRV/32 via 10.2.1.2
     shaper "$P-rb" s "$SHRATE" "$SHLIMIT"
   fi
-  for i in $(seq 1 "$NPATHS"); do
-    R=$P-r$i; d=${OWD[$((i-1))]}; mkns "$R"
-    veth "$P-cli" "c$i" "10.1.$i.2" "$R" "c$i" "10.1.$i.1"
+  [ "$NX" -gt 0 ] && [ "$TOPO" != shared ] && { log "other hosts (XOWD_US) need TOPO=shared"; exit 1; }
+  for i in $(seq 1 "$NALL"); do
+    R=$P-r$i; mkns "$R"
+    if [ "$i" -le "$NPATHS" ]; then C=$P-cli; d=${OWD[$((i-1))]}
+    else C=$P-h$((i-NPATHS)); d=${XOWD[$((i-NPATHS-1))]}; mkns "$C"; fi
+    veth "$C" "c$i" "10.1.$i.2" "$R" "c$i" "10.1.$i.1"
     if [ "$TOPO" = shared ]; then
       veth "$R" u "10.3.$i.1" "$P-rb" "u$i" "10.3.$i.2"; nh=10.3.$i.2; upif=u
       ip -n "$P-rb" route add "10.1.$i.0/24" via "10.3.$i.1"
@@ -81,6 +90,7 @@ up() {
       x "$R" sysctl -qw net.ipv4.conf.dl0.rp_filter=0
       x "$R" "$DL" dl0 "$d" 2> "$RAW/delayline-r$i.log" & echo $! > "$RAW/delayline-r$i.pid"
     fi
+    if [ "$i" -gt "$NPATHS" ]; then ip -n "$C" route add default via "10.1.$i.1" dev "c$i"; continue; fi   # another host
     # client: each address of path i leaves through c_i (source routing), aliases for extra subflows
     ip -n "$P-cli" route add default via "10.1.$i.1" dev "c$i" table $((100+i))
     n=${SUBS[$((i-1))]:-1}
@@ -98,7 +108,7 @@ up() {
     for ns in cli srv; do ip -n "$P-$ns" mptcp limits set subflows 8 add_addr_accepted 8; done
   fi
   [ "$DELAY" = tun ] && sleep 0.2
-  for i in $(seq 1 "$NPATHS"); do   # the delay line must be alive
+  for i in $(seq 1 "$NALL"); do   # the delay line must be alive
     if [ -f "$RAW/delayline-r$i.pid" ] && ! kill -0 "$(cat "$RAW/delayline-r$i.pid")" 2>/dev/null; then
       log "delay line of path $i died: $(cat "$RAW/delayline-r$i.log")"; exit 1; fi
   done
@@ -145,7 +155,9 @@ run() {
   x "$P-cli" $wrap iperf3 -c $SRV -p "$PORT" -t "$SECS" -C "$CC" -J > "$RAW/client.json" 2> "$RAW/client.err" &
   local cl=$!; local cls=($cl)
   for j in $(seq 1 "$NCOMPETE"); do
-    x "$P-cli" iperf3 -c $SRV -p $((PORT+j)) -B 10.1.1.2 -t "$SECS" -C "$CC" -J > "$RAW/compete$j-client.json" 2>&1 & cls+=($!)
+    k=$((j-NCOMPETE+NX)); ns=$P-cli; src=10.1.1.2   # flow j: the client over path 1, or other host k
+    [ "$k" -ge 1 ] && { ns=$P-h$k; src=10.1.$((NPATHS+k)).2; }
+    x "$ns" iperf3 -c $SRV -p $((PORT+j)) -B "$src" -t "$SECS" -C "$CC" -J > "$RAW/compete$j-client.json" 2>&1 & cls+=($!)
   done
   sleep "$(awk "BEGIN{print $SECS/2}")"; x "$P-cli" ss -Mtin > "$RAW/ss-mid.txt" 2>&1
   local rc=0; for c in "${cls[@]}"; do wait "$c" || rc=1; done
@@ -153,7 +165,7 @@ run() {
   kill "$SAMPLER" 2>/dev/null; SAMPLER=""; sleep 0.3
   echo 0 > "$I/tracing_on"; kill $tp 2>/dev/null; wait $tp 2>/dev/null
   x "$P-cli" nstat -a > "$RAW/nstat.txt" 2>&1
-  for i in $(seq 1 "$NPATHS"); do
+  for i in $(seq 1 "$NALL"); do
     ip -n "$P-r$i" -s link show > "$RAW/links-r$i.txt" 2>&1
     f=$RAW/delayline-r$i.pid; [ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null && rm -f "$f"
   done
@@ -163,7 +175,7 @@ run() {
 }
 
 down() {
-  for i in $(seq 1 "$NPATHS"); do f=$RAW/delayline-r$i.pid
+  for i in $(seq 1 "$NALL"); do f=$RAW/delayline-r$i.pid
     [ -f "$f" ] && { kill -TERM "$(cat "$f")" 2>/dev/null; rm -f "$f"; }; done
   for ns in $(namespaces); do
     if ip netns list | awk '{print $1}' | grep -qx "$ns"; then

@@ -80,6 +80,41 @@ class RunDirWriterTest {
     }
 
     @Test
+    void marksARunInvalidWhenMptcpFellBackToOneSubflow(@TempDir Path dir) throws IOException {
+        // synthetic fallback: no MPTCP token in ip mptcp monitor, only path 1's subflow traced
+        Path raw = sampleRaw(dir);
+        Files.writeString(raw.resolve("mptcp-monitor.txt"), "");
+        List<String> trace = Files.readAllLines(raw.resolve("trace.txt"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(raw.resolve("trace.txt"), trace.stream().filter(l -> !l.contains("src=10.1.2.2")).toList(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        JsonNode s = RunDirWriter.write(spec(), Backend.HOST, raw, dir, 1);
+        assertEquals(false, s.path("valid").asBoolean(), s.toString());
+        assertEquals(2, s.path("checks").path("configuredSubflows").asInt());
+        assertEquals(1, s.path("checks").path("seenSubflows").asInt());
+        String why = s.path("invalidReason").asText();
+        assertTrue(why.contains("configured 2, seen 1") && why.contains("fell back"), why);
+    }
+
+    @Test
+    void marksARunInvalidWhenAJoinNeverCarriedData(@TempDir Path dir) throws IOException {
+        // four subflows configured on path 1 (3 aliases) but the capture holds two
+        LabSpec four = new LabSpec("four", LabSpec.Topology.SEPARATE,
+                List.of(new LabSpec.Path("p1", 10_000, 3, new LabSpec.Link("wifi", 10_000_000, 150_000)),
+                        new LabSpec.Path("p2", 20_000, 1, new LabSpec.Link("lte", 20_000_000, 150_000))),
+                null, 1, "cubic", true, 0, 0.1, "test");
+        Path raw = sampleRaw(dir);
+        JsonNode s = RunDirWriter.write(four, Backend.HOST, raw, dir, 1);
+        assertEquals(false, s.path("valid").asBoolean());
+        assertTrue(s.path("invalidReason").asText().contains("configured 4, seen 2"), s.path("invalidReason").asText());
+    }
+
+    @Test
+    void aFullSetOfSubflowsPassesTheSubflowCheck(@TempDir Path dir) throws IOException {
+        JsonNode s = RunDirWriter.write(spec(), Backend.HOST, sampleRaw(dir), dir, 1);
+        assertEquals(2, s.path("checks").path("seenSubflows").asInt());
+        assertTrue(!s.path("invalidReason").asText().contains("subflows"), s.toString());
+    }
+
+    @Test
     void cpuAndTunCountersParse() {
         assertEquals(0.5, Checks.cpuBusy(List.of("cpu  100 0 100 200 0 0 0 0 0 0"), List.of("cpu  150 0 150 300 0 0 0 0 0 0")), 1e-9);
         assertEquals(12, Checks.tunTxDropped(List.of("4: dl0: <POINTOPOINT,UP> mtu 1500", "    link/none ",

@@ -51,6 +51,47 @@ class ScenarioToLabTest {
     }
 
     @Test
+    void competingTcpFromAnotherHostGetsItsOwnNamespace() {
+        ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.load("lab-other-host"), Backend.HOST, false);
+        assertTrue(r.ok(), r.refusals().toString());
+        LabSpec s = r.spec();
+        assertEquals(LabSpec.Topology.SHARED, s.topology());
+        assertEquals(0, s.competingTcp());
+        assertEquals(List.of(new LabSpec.OtherHost("tcpsrc", 15_000)), s.competingHosts());
+        assertEquals(1, s.competingFlows());
+        assertEquals(90_840, s.shared().bufferBytes());
+        Map<String, String> env = LabEnv.of(s, "tun", "/tmp/raw", "dl", "/sys/kernel/tracing");
+        assertEquals("1", env.get("NCOMPETE"));
+        assertEquals("15000", env.get("XOWD_US"));
+        assertEquals("2", env.get("NPATHS"));
+    }
+
+    @Test
+    void sharedBottleneckExampleNoLongerRefusesItsTcpSource() {
+        // tcpsrc -> r1 -> bottleneck -> r2 -> server meets the MPTCP paths at `bottleneck`: mapped; only t1's CC is refused
+        ScenarioToLab.Result r = ScenarioToLab.map(org.mptcpsim.scenario.parse.ScenarioLoader.loadFile(
+                LabScenarios.file("lab-two-paths-cubic").resolveSibling("../shared-bottleneck.yaml").normalize(),
+                List.of("flavour=upstream", "net.ipv4.tcp_congestion_control=cubic")), Backend.HOST, false);
+        String all = String.join("\n", r.refusals());
+        assertEquals(1, r.refusals().size(), all);   // t1's own CC (reno) is the only thing left
+        assertTrue(all.contains("all connections must use one congestion control in the lab (t1: reno, m1: cubic)"), all);
+    }
+
+    @Test
+    void refusesCompetingTcpTheLabCannotBuildAndSaysWhatIsSupported() {
+        // to another host than the MPTCP server
+        ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.load("lab-other-host", "connections.t1.to=client"), Backend.HOST, false);
+        assertFalse(r.ok());
+        assertTrue(r.refusals().stream().anyMatch(x -> x.contains("competing TCP connection t1 (tcpsrc -> client)")
+                && x.contains(ScenarioToLab.COMPETING_SUPPORTED)), r.refusals().toString());
+        // separate bottlenecks: no shared queue to meet
+        ScenarioToLab.Result sep = ScenarioToLab.map(LabScenarios.load("lab-other-host", "links.bn.rate=1Gbit", "links.a1.rate=4Mbit",
+                "links.a2.rate=6Mbit"), Backend.HOST, false);
+        assertFalse(sep.ok());
+        assertTrue(sep.refusals().toString().contains("need every path through one shared bottleneck"), sep.refusals().toString());
+    }
+
+    @Test
     void kernelPathManagerEndpointsBecomePaths() {
         LabSpec s = ScenarioToLab.map(LabScenarios.load("lab-two-paths-reno", "mptcp.limits=subflows 0 add_addr_accepted 0"), Backend.HOST, false).spec();
         assertEquals(1, s.paths().size(), "limits subflows 0: no endpoint subflow, as the simulator's kernel PM");
