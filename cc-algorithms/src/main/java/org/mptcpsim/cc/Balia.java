@@ -141,14 +141,8 @@ public final class Balia implements CongestionControl {
         }
         // The kernel tests the meta socket's forced flag here; nothing sets it (class doc).
         int threshold = (int) ai;
-        if (Integer.compareUnsigned(sk.sndCwndCnt, threshold) >= 0) {
-            if (sk.sndCwnd < sk.sndCwndClamp) {
-                sk.sndCwnd++;
-                recalcAi(sk);
-            }
-            sk.sndCwndCnt = 0;
-        } else {
-            sk.sndCwndCnt++;
+        if (AckCounter.step(sk, threshold)) {
+            recalcAi(sk);
         }
     }
 

@@ -147,14 +147,8 @@ public final class Lia implements CongestionControl {
         if (threshold < sk.sndCwnd) {
             threshold = sk.sndCwnd;
         }
-        if (Integer.compareUnsigned(sk.sndCwndCnt, threshold) >= 0) {
-            if (sk.sndCwnd < sk.sndCwndClamp) {
-                sk.sndCwnd++;
-                recalcAlpha(sk);
-            }
-            sk.sndCwndCnt = 0;
-        } else {
-            sk.sndCwndCnt++;
+        if (AckCounter.step(sk, threshold)) {
+            recalcAlpha(sk);
         }
     }
 
