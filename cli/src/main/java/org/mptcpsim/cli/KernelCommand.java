@@ -56,10 +56,62 @@ final class KernelCommand implements Callable<Integer> {
         if (kernel != null && !java.nio.file.Files.isRegularFile(kernel)) {
             throw new Main.BadInput(kernel + ": no such kernel image");
         }
+        if (kernel != null) {
+            checkBzImage(kernel);
+        }
         if (modules != null && !java.nio.file.Files.isDirectory(modules)) {
             throw new Main.BadInput(modules + ": no such modules directory");
         }
         return b;
+    }
+
+    /**
+     * A bootable x86 kernel image carries the Linux boot protocol header: the magic "HdrS" at
+     * offset 0x202 (Documentation/x86/boot.rst). Anything else fails here, before QEMU starts.
+     */
+    static void checkBzImage(Path kernel) {
+        byte[] head = new byte[0x206];
+        int n;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(kernel)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (java.io.IOException e) {
+            throw new Main.BadInput(kernel + ": cannot read the kernel image (" + e.getMessage() + ")");
+        }
+        if (n < head.length || head[0x202] != 'H' || head[0x203] != 'd' || head[0x204] != 'r' || head[0x205] != 'S') {
+            throw new Main.BadInput(kernel + ": not a bootable x86 Linux kernel image (no \"HdrS\" boot header at"
+                    + " offset 0x202); pass a bzImage such as /boot/vmlinuz-* with --kernel");
+        }
+    }
+
+    /**
+     * Runs {@code lab} into {@code dir}; when the lab fails, the partial directory is moved aside to
+     * {@code dir.failed} (kept for its raw logs) so that {@code dir} never holds half a run.
+     */
+    static <T> T intoRunDir(Path dir, java.util.concurrent.Callable<T> lab) throws Exception {
+        try {
+            return lab.call();
+        } catch (LabRefusedException e) {
+            throw e;
+        } catch (Exception e) {
+            if (java.nio.file.Files.exists(dir)) {
+                Path failed = dir.resolveSibling(dir.getFileName() + ".failed");
+                deleteTree(failed);
+                java.nio.file.Files.move(dir, failed);
+                throw new java.io.IOException(e.getMessage() + " (the partial run, with its raw logs, is in " + failed + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(p)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(x);
+            }
+        }
     }
 
     static int refused(LabRefusedException e) {
@@ -76,7 +128,7 @@ final class KernelCommand implements Callable<Integer> {
         Scenario sc = Scenarios.load(scenario, sets, null);
         Path dir = out != null ? out : Path.of("runs", sc.name() + "-kernel");
         try {
-            Validation.kernelRun(sc, new Validation.KernelTarget(b, kernel, modules), dir, System.out);
+            intoRunDir(dir, () -> Validation.kernelRun(sc, new Validation.KernelTarget(b, kernel, modules), dir, System.out));
         } catch (LabRefusedException e) {
             return refused(e);
         }

@@ -61,7 +61,8 @@ final class ValidateCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", sc.name() + "-validate");
         int rc;
         try {
-            rc = Validation.validate(sc, new Validation.KernelTarget(b, kernel, modules), runs, simRuns, dir, System.out);
+            rc = KernelCommand.intoRunDir(dir,
+                    () -> Validation.validate(sc, new Validation.KernelTarget(b, kernel, modules), runs, simRuns, dir, System.out));
         } catch (LabRefusedException e) {
             return KernelCommand.refused(e);
         }

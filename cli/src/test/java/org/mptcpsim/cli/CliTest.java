@@ -109,4 +109,16 @@ class CliTest {
         assertEquals(2, exec("compare", example("shared-bottleneck.yaml").toString(), "--cc", "lia,nosuch",
                 "--out", tmp.resolve("c2").toString())[0]);
     }
+
+    @Test
+    void aFileThatIsNotAKernelImageIsRefusedBeforeAnythingStarts() throws IOException {
+        Path fake = tmp.resolve("bzImage");
+        Files.writeString(fake, "not a kernel\n");
+        Path out = tmp.resolve("kv");
+        Object[] r = exec("kernel", example("lab/lab-two-paths-cubic.yaml").toString(), "--backend", "vm",
+                "--kernel", fake.toString(), "--out", out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("HdrS"), (String) r[1]);
+        assertFalse(Files.exists(out), "nothing written");
+    }
 }
