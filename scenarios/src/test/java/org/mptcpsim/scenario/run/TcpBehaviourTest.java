@@ -135,4 +135,27 @@ class TcpBehaviourTest {
         // 3 s at up to 9.65 Mbit/s of payload; after slow start from cwnd 1 at least a third of it
         assertTrue(at12 - at9 > 9.65e6 / 8 * 3 / 3, "bytes delivered 9..12 s: " + (at12 - at9));
     }
+
+    @Test
+    void renoUnderRandomLossFollowsTheSquareRootLaw() {
+        // Mathis et al. (CCR 1997): rate = MSS/RTT x sqrt(3/2) / sqrt(p) for Reno with an increase of one
+        // packet per RTT (Linux counts packets acknowledged, so delayed ACKs do not halve it).
+        // MSS 1448 B, RTT 100 ms (2 x 50 ms; the 2-BDP buffer never fills at this rate), p = 0.5 %:
+        // 1448 x 8 / 0.1 x 1.2247 / 0.07071 = 2.006 Mbit/s. The law ignores timeouts and recovery details;
+        // SACK, RACK and PRR recover every loss here without an RTO, so allow +-25 %.
+        String yaml = """
+                duration: 200s
+                kernel: {net.ipv4.tcp_congestion_control: reno}
+                paths:
+                  - {id: p, rate: 100Mbit, delay: 50ms, buffer: 2BDP, loss: 0.5%}
+                connections:
+                  - {id: t1, type: tcp, from: client, to: server}
+                """;
+        RunResult r = Sim.run(yaml);
+        double mathis = 1448 * 8 / 0.1 * Math.sqrt(1.5) / Math.sqrt(0.005) / 1e6;
+        double got = r.connection("t1").goodputMbps();
+        assertEquals(mathis, got, 0.25 * mathis, "goodput vs Mathis " + mathis);
+        long rtos = Sim.csv(r, "events.csv").stream().filter(e -> e[3].equals("rto")).count();
+        assertEquals(0, rtos, "isolated random losses are all repaired by fast recovery");
+    }
 }
