@@ -17,7 +17,7 @@ public final class LabScenarios {
 
     /** Names of the regression scenarios, in suite order. */
     public static final List<String> NAMES = List.of("lab-two-paths-cubic", "lab-two-paths-reno", "lab-shared-cubic",
-            "lab-mptcp-vs-tcp", "lab-four-subflows");
+            "lab-mptcp-vs-tcp", "lab-four-subflows", "lab-other-host");
 
     /** {@link #NAMES} as a stream (JUnit method source). */
     public static Stream<String> names() {

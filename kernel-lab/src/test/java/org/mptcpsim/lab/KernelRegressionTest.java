@@ -53,6 +53,11 @@ class KernelRegressionTest {
     }
 
     @Test
+    void mptcpAndTcpFromAnotherHost(@TempDir Path dir) throws Exception {
+        check("lab-other-host", dir);
+    }
+
+    @Test
     void referencesAreValidKernelRunsWithEverySubflow() throws Exception {
         for (String name : LabScenarios.NAMES) {
             List<Path> runs = Reference.runs(REF, name);
