@@ -44,6 +44,7 @@ public final class LabEnv {
         e.put("NCOMPETE", Integer.toString(s.competingFlows()));
         if (!s.competingHosts().isEmpty()) {
             e.put("XOWD_US", s.competingHosts().stream().map(h -> Long.toString(h.owdUs())).collect(Collectors.joining(" ")));
+            e.put("XCC", s.competingHosts().stream().map(h -> h.cc() == null ? s.cc() : h.cc()).collect(Collectors.joining(" ")));
         }
         e.put("PORT", Integer.toString(PORT));
         return e;

@@ -39,14 +39,40 @@ public record LabSpec(String name, Topology topology, List<Path> paths, Link sha
     }
 
     /**
-     * A plain TCP sender on another host: its id (the scenario host) and the one-way delay of its access path up to the
-     * shared bottleneck (applied in both directions, like a path's).
+     * A plain TCP sender on another host: its id (the scenario host), the one-way delay of its access path up to the
+     * shared bottleneck (applied in both directions, like a path's) and its congestion control ({@code null}: the
+     * lab's {@link #cc()}).
      */
-    public record OtherHost(String id, long owdUs) {
+    public record OtherHost(String id, long owdUs, String cc) {
         public OtherHost {
             Objects.requireNonNull(id, "host id");
             if (owdUs < 0 || owdUs > 2_000_000) throw new IllegalArgumentException("host " + id + ": one-way delay must be 0..2 s");
+            if (cc != null && !cc.matches("[a-z0-9_]{1,16}")) throw new IllegalArgumentException("host " + id + ": bad congestion control " + cc);
         }
+
+        /** With the lab's congestion control. */
+        public OtherHost(String id, long owdUs) {
+            this(id, owdUs, null);
+        }
+    }
+
+    /** The congestion control of competing flow {@code j} (1-based, numbered as {@link #competingFlows()}). */
+    public String flowCc(int j) {
+        int k = j - competingTcp;
+        if (k >= 1 && k <= competingHosts.size() && competingHosts.get(k - 1).cc() != null) {
+            return competingHosts.get(k - 1).cc();
+        }
+        return cc;
+    }
+
+    /** Every congestion control the run uses: the main connection's, then the competing flows' (no duplicates). */
+    public List<String> allCcs() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        all.add(cc);
+        for (int j = 1; j <= competingFlows(); j++) {
+            all.add(flowCc(j));
+        }
+        return List.copyOf(all);
     }
 
     /** How the paths reach the server. */

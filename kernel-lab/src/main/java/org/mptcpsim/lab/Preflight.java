@@ -60,15 +60,17 @@ public final class Preflight {
                         : "MPTCP is disabled on this host (net.mptcp.enabled = " + f.mptcpEnabled() + "); enable it with: sysctl -w net.mptcp.enabled=1");
             }
         }
-        String cc = spec.cc().toLowerCase(Locale.ROOT);
-        if (backend == Backend.HOST && !f.availableCc().contains(cc)) {
-            r.add(OUT_OF_TREE_CC.contains(cc)
-                    ? cc + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend vm --kernel IMAGE"
-                    : cc + " is not available in the host kernel (tcp_available_congestion_control = "
-                      + String.join(" ", new TreeSet<>(f.availableCc())) + "); load its module (modprobe tcp_" + cc + ") or choose one of those");
-        }
-        if (backend == Backend.VM && !customKernel && OUT_OF_TREE_CC.contains(cc)) {
-            r.add(cc + " is not in upstream Linux and so not in the default Debian guest kernel; pass an out-of-tree multipath-tcp.org kernel image with --kernel IMAGE --modules DIR");
+        for (String any : spec.allCcs()) {
+            String cc = any.toLowerCase(Locale.ROOT);
+            if (backend == Backend.HOST && !f.availableCc().contains(cc)) {
+                r.add(OUT_OF_TREE_CC.contains(cc)
+                        ? cc + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend vm --kernel IMAGE"
+                        : cc + " is not available in the host kernel (tcp_available_congestion_control = "
+                          + String.join(" ", new TreeSet<>(f.availableCc())) + "); load its module (modprobe tcp_" + cc + ") or choose one of those");
+            }
+            if (backend == Backend.VM && !customKernel && OUT_OF_TREE_CC.contains(cc)) {
+                r.add(cc + " is not in upstream Linux and so not in the default Debian guest kernel; pass an out-of-tree multipath-tcp.org kernel image with --kernel IMAGE --modules DIR");
+            }
         }
         long total = spec.totalRateBps();
         if (total > backend.maxTotalRateBps()) {

@@ -216,7 +216,7 @@ public final class RunDirWriter {
             ObjectNode o = cj.addObject();
             o.put("id", c.id());
             o.put("type", c.type());
-            o.put("cc", spec.cc());
+            o.put("cc", c.id().matches("c\\d+") ? spec.flowCc(Integer.parseInt(c.id().substring(1))) : spec.cc());
             o.put("pm", c.type().equals("mptcp") ? "in-kernel" : "none");
             o.put("scheduler", c.type().equals("mptcp") ? "default" : "none");
             long bytes;

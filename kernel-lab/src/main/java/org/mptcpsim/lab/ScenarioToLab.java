@@ -149,8 +149,10 @@ public final class ScenarioToLab {
         String cc = main.kernel().congestionControl();
         for (ConnectionSpec c : conns) {
             KernelOptions k = c.kernel();
-            if (!k.congestionControl().equals(cc)) refuse(loc(k, KernelOptions.CC, c),
-                    "all connections must use one congestion control in the lab (" + c.id() + ": " + k.congestionControl() + ", " + main.id() + ": " + cc + ")");
+            boolean otherHost = c.type() == ConnectionSpec.Type.TCP && !c.fromHost().equals(main.fromHost());
+            if (!otherHost && !k.congestionControl().equals(cc)) refuse(loc(k, KernelOptions.CC, c),
+                    "connections from the MPTCP client must use its congestion control in the lab (" + c.id() + ": "
+                            + k.congestionControl() + ", " + main.id() + ": " + cc + "); a TCP flow from another host may use its own");
             if (k.flavour() != Flavour.UPSTREAM) refuse(loc(k, KernelOptions.FLAVOUR, c),
                     "flavour " + k.flavour().key() + " models the out-of-tree multipath-tcp.org kernel; the host kernel is upstream MPTCP"
                             + " (an out-of-tree image needs --backend vm --kernel and a client path for its socket API, not written)");
@@ -296,7 +298,8 @@ public final class ScenarioToLab {
             // the lab's other-host router delays the whole route; the bottleneck's own delay and what follows it are on every path
             long owdPs = 0;
             for (Hop h : r) owdPs += h.data().delayPs();
-            others.add(new LabSpec.OtherHost(c.fromHost(), Math.round(owdPs / 1e6)));
+            String ownCc = c.kernel().congestionControl();
+            others.add(new LabSpec.OtherHost(c.fromHost(), Math.round(owdPs / 1e6), ownCc.equals(cc) ? null : ownCc));
             rttRoutes.add(r);
         }
         // ---- delays, rates, buffers

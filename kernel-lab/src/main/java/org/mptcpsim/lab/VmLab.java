@@ -54,7 +54,9 @@ public final class VmLab {
             Path initrd = work.resolve("initrd.cpio.gz");
             List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), k[1] == null ? "none" : k[1].toString(), initrd.toString()));
             cmd.addAll(List.of("veth", "tun", "sch_netem", "sch_tbf", "inet_diag", "tcp_diag", "mptcp_diag", "virtio_pci", "virtio_blk"));
-            if (!Set.of("reno", "cubic").contains(spec.cc())) cmd.add("tcp_" + spec.cc());
+            for (String cc : spec.allCcs()) {
+                if (!Set.of("reno", "cubic").contains(cc)) cmd.add("tcp_" + cc);
+            }
             if (exec(cmd, work.resolve("mkinitramfs.log"), 300) != 0) throw new IOException("initramfs build failed; see " + work.resolve("mkinitramfs.log"));
 
             Path img = work.resolve("results.img");

@@ -14,6 +14,7 @@
 #   SECS, CC (per-socket iperf3 -C), SAMPLE_S, PORT
 #   NCOMPETE plain TCP flows (ports PORT+1..): the first NCOMPETE-NX from the client over path 1, the last NX
 #            from other hosts (shared only)
+#   XCC      "cc1 .. ccNX" congestion control of each other host's flow (default: CC)
 #   XOWD_US  "x1 .. xNX" one-way delay of each other host's access path: host k runs in $P-h$k behind its own
 #            router $P-r$((NPATHS+k)) (address 10.1.$((NPATHS+k)).2) and delay line, joining rb like a path
 #   TRACEFS  tracefs mount point; mounted here (and unmounted by down) if it has no events/
@@ -28,6 +29,7 @@ SUBS=(${SUBFLOWS:-1}); MPTCP=${MPTCP:-1}; DELAY=${DELAY:-tun}; DL=${DL:-delaylin
 RAW=${RAW:-/tmp/$P-raw}; PORT=${PORT:-5201}; NCOMPETE=${NCOMPETE:-0}
 TRACEFS=${TRACEFS:-/sys/kernel/tracing}
 XOWD=(${XOWD_US:-}); NX=${#XOWD[@]}; NALL=$((NPATHS+NX))   # routers r1..r$NALL
+XCCS=(${XCC:-})                                              # congestion control of each other host's flow
 SRV=10.9.0.1
 
 x() { ip netns exec "$@"; }
@@ -156,8 +158,8 @@ run() {
   local cl=$!; local cls=($cl)
   for j in $(seq 1 "$NCOMPETE"); do
     k=$((j-NCOMPETE+NX)); ns=$P-cli; src=10.1.1.2   # flow j: the client over path 1, or other host k
-    [ "$k" -ge 1 ] && { ns=$P-h$k; src=10.1.$((NPATHS+k)).2; }
-    x "$ns" iperf3 -c $SRV -p $((PORT+j)) -B "$src" -t "$SECS" -C "$CC" -J > "$RAW/compete$j-client.json" 2>&1 & cls+=($!)
+    fcc=$CC; [ "$k" -ge 1 ] && { ns=$P-h$k; src=10.1.$((NPATHS+k)).2; fcc=${XCCS[$((k-1))]:-$CC}; }
+    x "$ns" iperf3 -c $SRV -p $((PORT+j)) -B "$src" -t "$SECS" -C "$fcc" -J > "$RAW/compete$j-client.json" 2>&1 & cls+=($!)
   done
   sleep "$(awk "BEGIN{print $SECS/2}")"; x "$P-cli" ss -Mtin > "$RAW/ss-mid.txt" 2>&1
   local rc=0; for c in "${cls[@]}"; do wait "$c" || rc=1; done

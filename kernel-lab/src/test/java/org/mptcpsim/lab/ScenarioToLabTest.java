@@ -67,14 +67,29 @@ class ScenarioToLabTest {
     }
 
     @Test
-    void sharedBottleneckExampleNoLongerRefusesItsTcpSource() {
-        // tcpsrc -> r1 -> bottleneck -> r2 -> server meets the MPTCP paths at `bottleneck`: mapped; only t1's CC is refused
+    void sharedBottleneckExampleMapsItsTcpSourceWithItsOwnCongestionControl() {
+        // tcpsrc -> r1 -> bottleneck -> r2 -> server meets the MPTCP paths at `bottleneck`: mapped as another host,
+        // running t1's own CC (reno) while the MPTCP connection runs cubic
         ScenarioToLab.Result r = ScenarioToLab.map(org.mptcpsim.scenario.parse.ScenarioLoader.loadFile(
                 LabScenarios.file("lab-two-paths-cubic").resolveSibling("../shared-bottleneck.yaml").normalize(),
                 List.of("flavour=upstream", "net.ipv4.tcp_congestion_control=cubic")), Backend.HOST, false);
-        String all = String.join("\n", r.refusals());
-        assertEquals(1, r.refusals().size(), all);   // t1's own CC (reno) is the only thing left
-        assertTrue(all.contains("all connections must use one congestion control in the lab (t1: reno, m1: cubic)"), all);
+        assertTrue(r.ok(), String.join("\n", r.refusals()));
+        LabSpec spec = r.spec();
+        assertEquals("cubic", spec.cc());
+        assertEquals(1, spec.competingHosts().size());
+        assertEquals("reno", spec.competingHosts().get(0).cc());
+        assertEquals("reno", spec.flowCc(spec.competingTcp() + 1));
+        assertEquals(List.of("cubic", "reno"), spec.allCcs());
+        assertEquals("reno", LabEnv.of(spec, "tun", "", "", "").get("XCC"));
+    }
+
+    @Test
+    void aFlowFromTheMptcpClientMustShareItsCongestionControl() {
+        ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.load("lab-mptcp-vs-tcp",
+                "connections.t1.kernel.net.ipv4.tcp_congestion_control=reno"), Backend.HOST, false);
+        assertFalse(r.ok());
+        assertTrue(String.join("\n", r.refusals()).contains("connections from the MPTCP client must use its congestion control"),
+                r.refusals().toString());
     }
 
     @Test
