@@ -21,6 +21,7 @@ public final class UpstreamScheduler implements PacketScheduler {
 
     private Subflow current;
     private int burstLeft;
+    private long picks;
 
     @Override
     public String name() {
@@ -42,10 +43,16 @@ public final class UpstreamScheduler implements PacketScheduler {
             }
             current = s;
             burstLeft = SEND_BURST_SIZE;
+            picks++;
         }
         burstLeft -= s.sk.mssCache;
         meta.decide(dsn, reinject);
         return s;
+    }
+
+    /** How many times a subflow was chosen afresh (at the start of a burst). */
+    public long picks() {
+        return picks;
     }
 
     private static boolean usable(MptcpConnection meta, Subflow s, long dsn) {
