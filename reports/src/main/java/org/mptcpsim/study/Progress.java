@@ -43,13 +43,19 @@ final class Progress {
         double rate = elapsed > 0 ? fresh / elapsed : 0;
         String eta = rate > 0 ? clock((total - done) / rate) : "--:--";
         int filled = total == 0 ? BAR : (int) ((long) BAR * done / total);
-        out.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d  %.2f points/s  ETA %s ",
-                "#".repeat(filled), "-".repeat(BAR - filled), done, total, rate, eta));
+        String line = String.format(Locale.ROOT, "[%s%s] %d/%d  %.2f points/s  ETA %s",
+                "#".repeat(filled), "-".repeat(BAR - filled), done, total, rate, eta);
+        if (terminal()) {
+            out.print("\r" + line + " ");
+        } else if (done == total || done == startDone || (long) 10 * done / Math.max(total, 1)
+                != (long) 10 * (done - 1) / Math.max(total, 1)) {
+            out.println(line); // logs and CI: one line per tenth of the grid, not a carriage-return stream
+        }
         out.flush();
     }
 
     synchronized void finish() {
-        if (out != null) {
+        if (out != null && terminal()) {
             out.println();
         }
     }
