@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.mptcpsim.scenario.run.ScenarioRunner;
 
@@ -27,34 +29,11 @@ class KernelRegressionTest {
     /** Simulator seeds per scenario (the scenarios have sim.tx_jitter_us, so seeds differ); compared by their mean. */
     static final int SIM_SEEDS = 10;
 
-    @Test
-    void twoPathsCubic(@TempDir Path dir) throws Exception {
-        check("lab-two-paths-cubic", dir);
-    }
-
-    @Test
-    void twoPathsReno(@TempDir Path dir) throws Exception {
-        check("lab-two-paths-reno", dir);
-    }
-
-    @Test
-    void sharedCubic(@TempDir Path dir) throws Exception {
-        check("lab-shared-cubic", dir);
-    }
-
-    @Test
-    void mptcpVsTcp(@TempDir Path dir) throws Exception {
-        check("lab-mptcp-vs-tcp", dir);
-    }
-
-    @Test
-    void fourSubflows(@TempDir Path dir) throws Exception {
-        check("lab-four-subflows", dir);
-    }
-
-    @Test
-    void mptcpAndTcpFromAnotherHost(@TempDir Path dir) throws Exception {
-        check("lab-other-host", dir);
+    /** Each regression scenario: the simulator within the kernel's tolerance on every subflow and metric. */
+    @ParameterizedTest
+    @MethodSource("org.mptcpsim.lab.LabScenarios#names")
+    void simulatorStaysWithinTheKernelsTolerance(String name, @TempDir Path dir) throws Exception {
+        check(name, dir);
     }
 
     @Test
