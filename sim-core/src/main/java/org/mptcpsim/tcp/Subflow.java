@@ -187,8 +187,9 @@ public final class Subflow implements PacketSink {
         nxt = i + 1;
         sk.sndNxt = isn + nxt * sk.mssCache;
         sk.writeSeq = sk.sndNxt;
+        boolean idle = sk.packetsInFlight() == 0;
         sk.packetsOut++;
-        transmit(i, k);
+        transmit(i, k, idle);
         if (sk.packetsOut > sk.maxPacketsOut || !TcpCong.before(sk.sndUna, maxPacketsSeq)) {
             sk.maxPacketsOut = sk.packetsOut;
             maxPacketsSeq = sk.sndNxt;
@@ -198,13 +199,21 @@ public final class Subflow implements PacketSink {
         }
     }
 
-    private void transmit(int i, int k) {
+    /**
+     * Puts segment {@code i} on the wire. As {@code tcp_event_data_sent} does, a transmission that
+     * finds nothing in flight ({@code idle}, evaluated before this segment is counted) first raises
+     * {@code CA_EVENT_TX_START}, then {@code lsndtime} records the send.
+     */
+    private void transmit(int i, int k, boolean idle) {
         long now = loop.nowPs();
         xmitPs[k] = now;
         if (sk.caState == CaState.RECOVERY || sk.caState == CaState.CWR) {
             prrOut++;
         }
-        sk.lsndtime = sk.jiffies32();
+        if (idle) {
+            ca.cwndEvent(sk, CaEvent.TX_START);
+        }
+        sk.lsndtime = (int) (now / Time.PS_PER_MS);
         dataSegmentsSent++;
         Packet p = pool.take();
         p.type = Packet.DATA;
@@ -224,6 +233,7 @@ public final class Subflow implements PacketSink {
     private void retransmit(int i) {
         int k = i & mask;
         flags[k] |= RETRANS | EVER_RETRANS;
+        boolean idle = sk.packetsInFlight() == 0;
         sk.retransOut++;
         retransmits++;
         if (rtxTail - rtxHead == rtxFifo.length) {
@@ -236,7 +246,7 @@ public final class Subflow implements PacketSink {
             rtxFifo = n;
         }
         rtxFifo[rtxTail++ & (rtxFifo.length - 1)] = i;
-        transmit(i, k);
+        transmit(i, k, idle);
     }
 
     /** {@code tcp_xmit_retransmit_queue}: lost segments first, lowest sequence first, cwnd permitting. */
