@@ -51,12 +51,7 @@ public final class Lia implements CongestionControl {
 
     /** The connection's shared LIA area, created (zeroed, as the kernel's) on first use. */
     static Shared shared(MptcpCb mpcb) {
-        if (mpcb.caShared instanceof Shared s) {
-            return s;
-        }
-        Shared s = new Shared();
-        mpcb.caShared = s;
-        return s;
+        return mpcb.caShared(Shared.class, Shared::new);
     }
 
     /** {@code mptcp_ccc_init}: every new subflow resets the connection's alpha to 1. */

@@ -51,12 +51,7 @@ public final class Olia implements CongestionControl {
     }
 
     static Shared shared(MptcpCb mpcb) {
-        if (mpcb.caShared instanceof Shared s) {
-            return s;
-        }
-        Shared s = new Shared();
-        mpcb.caShared = s;
-        return s;
+        return mpcb.caShared(Shared.class, Shared::new);
     }
 
     /** {@code mptcp_olia_init}. */

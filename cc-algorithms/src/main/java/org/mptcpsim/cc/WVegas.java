@@ -73,12 +73,7 @@ public final class WVegas implements CongestionControl {
     }
 
     static Shared shared(MptcpCb mpcb) {
-        if (mpcb.caShared instanceof Shared s) {
-            return s;
-        }
-        Shared s = new Shared();
-        mpcb.caShared = s;
-        return s;
+        return mpcb.caShared(Shared.class, Shared::new);
     }
 
     /** {@code mptcp_wvegas_init}: base_rtt = 0x7fffffff, then enable. */

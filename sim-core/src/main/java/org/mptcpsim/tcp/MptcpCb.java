@@ -19,6 +19,21 @@ public class MptcpCb {
      */
     public Object caShared;
 
+    /**
+     * The shared CA area as a {@code type}, created with {@code create} on first use (a coupled CC's
+     * per-connection state). Pass a constructor reference ({@code Shared::new}): it is not captured,
+     * so the call does not allocate once the area exists.
+     */
+    public final <T> T caShared(Class<T> type, java.util.function.Supplier<T> create) {
+        Object area = caShared;
+        if (type.isInstance(area)) {
+            return type.cast(area);
+        }
+        T made = create.get();
+        caShared = made;
+        return made;
+    }
+
     /** Number of subflows currently attached. */
     public final int subflowCount() {
         return count;

@@ -69,7 +69,8 @@ class UpstreamSchedulerTest {
         loop.run(Time.s(10));
         // a burst of 65 428 B: a pick is kept while bytes are left before a segment, so one pick carries at
         // most ceil(65 428 / 1420) = 47 segments; and more than one on average (a scheduler that chose
-        // afresh for every segment would give exactly 1)
+        // afresh for every segment would give exactly 1; above 1.5 means at least every other pick
+        // carried two or more segments)
         double perPick = sched.picks.size() / (double) sched.inner.picks();
         assertTrue(perPick > 1.5 && perPick <= 47, "segments per pick " + perPick);
         // both subflows are used: each has an empty queue (linger time 0) at some point

@@ -7,6 +7,7 @@ import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.MptcpConnection;
 import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.tcp.TcpConfig;
 import org.mptcpsim.tcp.TcpConnection;
 
 /** One connection of a run and what the run records about it. */
@@ -16,6 +17,9 @@ final class ConnRun {
     final String cc;
     final String pm;
     final String scheduler;
+    TcpConfig cfg;
+    /** The path manager's view of this connection (MPTCP only). */
+    RunPmContext pmContext;
     TcpConnection tcp;
     MptcpConnection meta;
     long startedPs = -1;

@@ -3,6 +3,7 @@ package org.mptcpsim.scenario.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -13,15 +14,20 @@ import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.MptcpConnection;
 import org.mptcpsim.mptcp.PathManager;
+import org.mptcpsim.mptcp.PmContext;
+import org.mptcpsim.mptcp.UpstreamScheduler;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.PacketPool;
 import org.mptcpsim.net.PacketSink;
 import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.LinkEvent;
 import org.mptcpsim.scenario.model.LinkSpec;
+import org.mptcpsim.scenario.model.Loc;
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.model.SubflowSpec;
 import org.mptcpsim.scenario.options.KernelOptions;
+import org.mptcpsim.scenario.options.Plugins;
 import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.SubflowOwner;
@@ -44,6 +50,9 @@ public final class ScenarioRunner {
         Progress NONE = (a, b) -> {
         };
     }
+
+    /** The plug-ins on the class path, loaded once (the loader validated every name against them). */
+    private static final Plugins PLUGINS = Plugins.load();
 
     private final Scenario sc;
     final EventLoop loop = new EventLoop();
@@ -69,7 +78,7 @@ public final class ScenarioRunner {
         for (ConnectionSpec c : sc.connections()) {
             KernelOptions k = c.kernel();
             String cc = k.get(KernelOptions.CC);
-            Factories.get(Factories.CC, "congestion control", cc);
+            require(PLUGINS.congestionControl(cc), Plugins.Kind.CONGESTION_CONTROL, cc);
             String pm = c.type() == ConnectionSpec.Type.MPTCP ? k.get(KernelOptions.PATH_MANAGER) : "-";
             String sched = c.type() == ConnectionSpec.Type.MPTCP ? k.get(KernelOptions.SCHEDULER) : "-";
             if (upstream(c)) {
@@ -93,6 +102,15 @@ public final class ScenarioRunner {
         }
     }
 
+    /** A plug-in the loader validated; if it is missing after all, say which names exist. */
+    private static <T> T require(T found, Plugins.Kind kind, String name) {
+        if (found == null) {
+            throw new IllegalArgumentException("unknown " + kind.what() + " \"" + name + "\"; known: "
+                    + String.join(", ", PLUGINS.names(kind)));
+        }
+        return found;
+    }
+
     private static boolean upstream(ConnectionSpec c) {
         return "upstream".equals(c.kernel().get(KernelOptions.FLAVOUR));
     }
@@ -100,23 +118,23 @@ public final class ScenarioRunner {
     /** What upstream Linux does not have is refused, located where the scenario asked for it. */
     private static void checkUpstream(ConnectionSpec c, String cc, String pm, String sched) {
         if (List.of("lia", "olia", "balia", "wvegas").contains(cc)) {
-            throw new org.mptcpsim.scenario.model.ScenarioException(where(c, KernelOptions.CC),
+            throw new ScenarioException(where(c, KernelOptions.CC),
                     cc + " is not in upstream Linux: upstream MPTCP runs an uncoupled congestion control per subflow;"
                             + " use flavour mptcp-v0.95 for the coupled controls", List.of("reno", "cubic"));
         }
         if (c.type() == ConnectionSpec.Type.MPTCP && !List.of("kernel", "default").contains(pm)) {
-            throw new org.mptcpsim.scenario.model.ScenarioException(where(c, KernelOptions.PATH_MANAGER),
+            throw new ScenarioException(where(c, KernelOptions.PATH_MANAGER),
                     "path manager " + pm + " is out-of-tree only; upstream Linux configures its in-kernel PM with"
                             + " mptcp.endpoints and mptcp.limits", List.of("kernel"));
         }
         if (c.type() == ConnectionSpec.Type.MPTCP && !"default".equals(sched)) {
-            throw new org.mptcpsim.scenario.model.ScenarioException(where(c, KernelOptions.SCHEDULER),
+            throw new ScenarioException(where(c, KernelOptions.SCHEDULER),
                     "scheduler " + sched + " is out-of-tree only; upstream Linux has one scheduler", List.of("default"));
         }
     }
 
-    private static org.mptcpsim.scenario.model.Loc where(ConnectionSpec c, String option) {
-        org.mptcpsim.scenario.model.Loc l = c.kernel().locationOf(option);
+    private static Loc where(ConnectionSpec c, String option) {
+        Loc l = c.kernel().locationOf(option);
         return l != null ? l : c.loc();
     }
 
@@ -184,16 +202,18 @@ public final class ScenarioRunner {
         c.remote = topo.address(spec.toHost(), spec.toInterface());
         c.nextPort = 32768 + rnd.stream("ports:" + spec.id()).nextInt(28232);
         TcpConfig cfg = config(spec);
+        c.cfg = cfg;
         if (c.isMptcp()) {
             KernelOptions k = spec.kernel();
-            PathManager pm = Factories.get(Factories.PM, "path manager", c.pm).create(k);
+            PathManager pm = require(PLUGINS.pathManager(c.pm), Plugins.Kind.PATH_MANAGER, c.pm).create(k);
             MptcpConnection meta = new MptcpConnection(c.index, spec.sizeBytes(), cfg,
-                    upstream(spec) ? new org.mptcpsim.mptcp.UpstreamScheduler()
-                            : Factories.get(Factories.SCHED, "scheduler", c.scheduler).create(k),
+                    upstream(spec) ? new UpstreamScheduler()
+                            : require(PLUGINS.scheduler(c.scheduler), Plugins.Kind.SCHEDULER, c.scheduler).create(k),
                     new ExplicitSubflows(pm, spec.subflows(), this, c));
             c.meta = meta;
-            meta.setPmContext(new RunPmContext(this, c));
-            meta.pathManager().onNewSession(new RunPmContext(this, c));
+            c.pmContext = new RunPmContext(this, c);
+            meta.setPmContext(c.pmContext);
+            meta.pathManager().onNewSession(c.pmContext);
             openSubflow(c, c.local, c.remote, c.local.backup());
         } else {
             c.tcp = new TcpConnection(spec.sizeBytes(), cfg.mss());
@@ -203,7 +223,7 @@ public final class ScenarioRunner {
 
     /** Opens a subflow (the initial one, or an MP_JOIN); null when there is no route. */
     Subflow openSubflow(ConnRun c, Address local, Address remote, boolean backup) {
-        TcpConfig cfg = config(c.spec);
+        TcpConfig cfg = c.cfg;
         int src = topo.net.nodeIndex(local.host());
         int dst = topo.net.nodeIndex(remote.host());
         int port = c.nextPort++;
@@ -218,7 +238,7 @@ public final class ScenarioRunner {
         TcpSock sk = new TcpSock(loop, c.meta, id, cfg.mss());
         sk.lowPrio = backup;
         sk.upstreamKernel = upstream(c.spec);
-        CongestionControl ca = Factories.get(Factories.CC, "congestion control", c.cc).create(c.spec.kernel());
+        CongestionControl ca = PLUGINS.congestionControl(c.cc).create(c.spec.kernel());
         Subflow s = new Subflow(loop, pool, events, owner, sk, ca, cfg, c.index, isnRandom.nextInt());
         SubflowReceiver r = new SubflowReceiver(loop, pool, owner, cfg, id);
         PacketSink[] f = fwd.toArray(new PacketSink[fwd.size() + 1]);
@@ -249,7 +269,7 @@ public final class ScenarioRunner {
     private void resolveBuffers() {
         // BDP: rate x the link's rtt, else the shortest propagation RTT of initial subflows crossing it, else 2 x delay
         long[] minRtt = new long[topo.directions.size()];
-        java.util.Arrays.fill(minRtt, Long.MAX_VALUE);
+        Arrays.fill(minRtt, Long.MAX_VALUE);
         for (ConnRun c : conns) {
             Address l = topo.address(c.spec.fromHost(), c.spec.fromInterface());
             Address r = topo.address(c.spec.toHost(), c.spec.toInterface());
@@ -261,7 +281,7 @@ public final class ScenarioRunner {
             List<Link> fwd = topo.net.route(src, topo.out(l), dst, topo.in(r), 0);
             List<Link> rev = topo.net.route(dst, topo.out(r), src, topo.in(l), 0);
             if (fwd == null || rev == null) {
-                throw new org.mptcpsim.scenario.model.ScenarioException(c.spec.loc(),
+                throw new ScenarioException(c.spec.loc(),
                         "no route from " + l + " to " + r, List.of());
             }
             long rtt = 0;
@@ -334,11 +354,10 @@ public final class ScenarioRunner {
             }
             for (Address a : topo.addresses.getOrDefault(c.spec.fromHost(), List.of())) {
                 if (l.id().equals(a.iface())) {
-                    RunPmContext ctx = new RunPmContext(this, c);
                     if (up) {
-                        c.meta.pathManager().onAddressAdded(ctx, a);
+                        c.meta.pathManager().onAddressAdded(c.pmContext, a);
                     } else {
-                        c.meta.pathManager().onAddressRemoved(ctx, a);
+                        c.meta.pathManager().onAddressRemoved(c.pmContext, a);
                     }
                 }
             }
@@ -365,17 +384,17 @@ public final class ScenarioRunner {
         }
 
         @Override
-        public void onNewSession(org.mptcpsim.mptcp.PmContext ctx) {
+        public void onNewSession(PmContext ctx) {
             inner.onNewSession(ctx);
         }
 
         @Override
-        public void onFullyEstablished(org.mptcpsim.mptcp.PmContext ctx) {
+        public void onFullyEstablished(PmContext ctx) {
             for (SubflowSpec s : explicit) {
                 Address l = run.topo.address(s.fromHost(), s.fromInterface());
                 Address r = run.topo.address(s.toHost(), s.toInterface());
                 if (run.openSubflow(conn, l, r, l.backup()) == null) {
-                    throw new org.mptcpsim.scenario.model.ScenarioException(s.loc(),
+                    throw new ScenarioException(s.loc(),
                             "no route from " + l + " to " + r, List.of());
                 }
             }
@@ -383,27 +402,27 @@ public final class ScenarioRunner {
         }
 
         @Override
-        public void onSubflowEstablished(org.mptcpsim.mptcp.PmContext ctx, Subflow s) {
+        public void onSubflowEstablished(PmContext ctx, Subflow s) {
             inner.onSubflowEstablished(ctx, s);
         }
 
         @Override
-        public void onSubflowTimeout(org.mptcpsim.mptcp.PmContext ctx, Subflow s) {
+        public void onSubflowTimeout(PmContext ctx, Subflow s) {
             inner.onSubflowTimeout(ctx, s);
         }
 
         @Override
-        public void onSubflowClosed(org.mptcpsim.mptcp.PmContext ctx, Subflow s, boolean timeout) {
+        public void onSubflowClosed(PmContext ctx, Subflow s, boolean timeout) {
             inner.onSubflowClosed(ctx, s, timeout);
         }
 
         @Override
-        public void onAddressAdded(org.mptcpsim.mptcp.PmContext ctx, Address local) {
+        public void onAddressAdded(PmContext ctx, Address local) {
             inner.onAddressAdded(ctx, local);
         }
 
         @Override
-        public void onAddressRemoved(org.mptcpsim.mptcp.PmContext ctx, Address local) {
+        public void onAddressRemoved(PmContext ctx, Address local) {
             inner.onAddressRemoved(ctx, local);
         }
     }

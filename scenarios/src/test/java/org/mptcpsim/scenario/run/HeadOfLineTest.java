@@ -33,9 +33,11 @@ class HeadOfLineTest {
         // head-of-line blocking: adding the slow path costs goodput instead of adding 5 Mbit/s
         assertTrue(m < w, "with LTE " + m + " vs Wi-Fi alone " + w);
         // opportunistic retransmission: LTE's srtt (~190 ms) is above 4 x Wi-Fi's (~25 ms), so each time the
-        // window blocks, the oldest segment (waiting on LTE) is sent again on Wi-Fi: counted as reinjections
+        // window blocks, the oldest segment (waiting on LTE) is sent again on Wi-Fi: counted as reinjections.
+        // The window blocks about once per LTE round trip while LTE carries data (~160 ms, ~6 times a
+        // second); require at least one per second of the 30 s run
         long reinjected = reinjections(both);
-        assertTrue(reinjected > 100, "reinjections " + reinjected);
+        assertTrue(reinjected >= 30, "reinjections " + reinjected);
         // penalisation: LTE's window is halved at most once per Wi-Fi srtt while it blocks the window, so it
         // never grows to the 67 packets its path holds; half of that bounds its mean from above
         double lteCwnd = both.connection("m1").subflows().get(1).cwndMean();
