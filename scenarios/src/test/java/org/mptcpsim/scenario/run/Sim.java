@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.parse.ScenarioLoader;
@@ -29,10 +31,40 @@ public final class Sim {
 
     public static RunResult run(Scenario sc) {
         try {
-            Path dir = Files.createTempDirectory("mptcp-sim-test-").resolve("run");
+            Path dir = Files.createTempDirectory(tempRoot(), "run-").resolve("run");
             return new ScenarioRunner(sc).run(dir, ScenarioRunner.Progress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path root;
+
+    /** One temporary directory per test JVM for every run; removed when the JVM exits. */
+    static synchronized Path tempRoot() throws IOException {
+        if (root == null) {
+            Path r = Files.createTempDirectory("mptcp-sim-test-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(r)));
+            root = r;
+        }
+        return root;
+    }
+
+    /** Deletes a run's directory (and the temporary directory holding it) once a test is done with it. */
+    public static void deleteRun(RunResult r) {
+        deleteTree(r.dir().getParent());
+    }
+
+    static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        } catch (IOException e) {
+            // best effort: a temporary directory
         }
     }
 
