@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.output.OutputDir;
+import org.mptcpsim.scenario.run.OutputBudget;
 import org.mptcpsim.study.Alternative;
 import org.mptcpsim.study.Compare;
 import org.mptcpsim.study.Metric;
@@ -13,6 +15,7 @@ import org.mptcpsim.study.Metric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code mptcp-sim compare SCENARIO --cc lia,olia [--pm ...] [--scheduler ...] [--seeds N]}: every
@@ -49,8 +52,15 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/compare-<scenario>)")
     Path out;
 
+    @Option(names = "--allow-large-output", description = "lift the 1 GiB limit on the sampled CSVs (docs/scenario-format.md, Limits)")
+    boolean allowLarge;
+
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
+        scenario = main.resolve(scenario);
         Scenario sc = Scenarios.load(scenario, sets, null);
         if (seeds < 1) {
             throw new Main.BadInput("--seeds must be at least 1");
@@ -66,14 +76,18 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.BadInput("--rank-by: " + e.getMessage());
         }
-        Path dir = out != null ? out : Path.of("runs", "compare-" + sc.name());
-        Compare c = new Compare(scenario, alts, seeds, dir, new SimRunFunction()).rankBy(rank).console(System.out);
+        OutputDir target = main.outputDir(out, OutputDir.defaultDir("compare-", sc.name(), ""));
+        OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
+        budget.check(sc, (long) alts.size() * seeds);
+        Path dir = target.path();
+        Compare c = new Compare(scenario, alts, seeds, dir, new SimRunFunction(budget)).rankBy(rank).console(System.out);
         if (window.size() == 2) {
             c.eventWindow(window.get(0), window.get(1));
         } else if (!window.isEmpty()) {
             throw new Main.BadInput("--window takes two times in seconds, e.g. --window 10,20");
         }
         org.mptcpsim.study.CompareResult result = c.run();
+        Main.noteReplaced(target);
         if (seeds > 1 && result.ranked().stream().allMatch(a -> a.runValues().stream()
                 .allMatch(v -> java.util.Arrays.equals(v, a.runValues().get(0))))) {
             System.err.println("mptcp-sim: note: every seed gave the same result, so the confidence intervals are 0."

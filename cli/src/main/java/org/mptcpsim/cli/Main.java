@@ -1,5 +1,9 @@
 package org.mptcpsim.cli;
 
+import java.nio.file.Path;
+
+import org.mptcpsim.scenario.output.OutputDir;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,13 +11,47 @@ import picocli.CommandLine.Command;
  * The {@code mptcp-sim} command. Exit codes: 0 success, 1 internal error, 2 bad input
  * (scenario file, flag or kernel image), 3 a validation outside tolerance.
  */
-@Command(name = "mptcp-sim", mixinStandardHelpOptions = true, version = "mptcp-sim 0.1.0",
+@Command(name = "mptcp-sim", mixinStandardHelpOptions = true, version = "mptcp-sim " + OutputDir.VERSION,
         description = "Discrete-event simulator of Multipath TCP, faithful to the Linux kernel.",
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class, KernelCommand.class, ValidateCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL = 1;
     public static final int BAD_INPUT = 2;
+
+    /** The working directory relative paths resolve against; null = the JVM's. */
+    private final Path cwd;
+
+    private Main(Path cwd) {
+        this.cwd = cwd;
+    }
+
+    /** The JVM's working directory, or the one a test gave {@link #executeIn}. */
+    Path cwd() {
+        return cwd != null ? cwd : Path.of("").toAbsolutePath();
+    }
+
+    /** {@code p} as the user meant it: relative to {@link #cwd()} when a test gave one, else unchanged. */
+    Path resolve(Path p) {
+        return cwd == null || p.isAbsolute() || p.toString().isEmpty() ? p : cwd.resolve(p);
+    }
+
+    /**
+     * Checks an output directory before anything runs ({@link OutputDir}): {@code out} when given
+     * (named {@code --out}), else the default {@code runs/...}.
+     */
+    OutputDir outputDir(Path out, Path dflt) {
+        return out != null ? OutputDir.check(cwd(), out, "--out")
+                : OutputDir.check(cwd(), dflt, "the default output directory (from the scenario's name; give --out to choose)");
+    }
+
+    /** One line on stderr when a write replaced an earlier run. */
+    static void noteReplaced(OutputDir d) {
+        if (d.replacesEarlierRun()) {
+            System.err.println("mptcp-sim: replaced the earlier " + d.earlierCommand().orElse("run") + " output in " + d.path()
+                    + " (give --out DIR to keep runs side by side)");
+        }
+    }
 
     @Override
     public void run() {
@@ -26,9 +64,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (used by tests). */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(new Main(null), args);
+    }
+
+    /** As {@link #execute}, with relative paths resolved against {@code cwd} (tests: a temporary directory). */
+    public static int executeIn(Path cwd, String... args) {
+        return run(new Main(cwd.toAbsolutePath()), args);
+    }
+
+    private static int run(Main main, String... args) {
+        CommandLine cl = new CommandLine(main);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof BadInput || ex instanceof org.mptcpsim.scenario.model.ScenarioException) {
+            if (ex instanceof BadInput || ex instanceof org.mptcpsim.scenario.model.ScenarioException
+                    || ex instanceof OutputDir.Refused) {
                 cmd.getErr().println("mptcp-sim: " + ex.getMessage());
                 return BAD_INPUT;
             }

@@ -1,11 +1,13 @@
 package org.mptcpsim.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.mptcpsim.scenario.output.OutputDir;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim report RUN_DIR}: redraws the charts and report.html of an existing run. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Redraw charts and report.html of a run directory.")
@@ -13,13 +15,14 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR")
     Path dir;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(dir.resolve("summary.json"))) {
-            throw new Main.BadInput(dir + ": not a run directory (no summary.json)");
-        }
-        Reports.render(dir);
-        System.out.println("report: " + dir.resolve("report.html"));
+        Path run = OutputDir.checkRunToReport(main.cwd(), dir);   // only a run of ours (or the files of one)
+        Reports.render(run);
+        System.out.println("report: " + run.resolve("report.html"));
         return Main.OK;
     }
 }

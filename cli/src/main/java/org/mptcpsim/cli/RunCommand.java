@@ -8,12 +8,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.output.OutputDir;
+import org.mptcpsim.scenario.run.OutputBudget;
 import org.mptcpsim.scenario.run.RunResult;
 import org.mptcpsim.scenario.run.ScenarioRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim run SCENARIO [--out DIR] [--seed N] [--set KEY=VALUE]...}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -39,17 +42,26 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--allow-large-output", description = "lift the 1 GiB limit on the sampled CSVs (docs/scenario-format.md, Limits)")
+    boolean allowLarge;
+
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
-        Scenario sc = Scenarios.load(scenario, sets, seed);
-        Path dir = out != null ? out : Path.of("runs", sc.name());
+        Scenario sc = Scenarios.load(main.resolve(scenario), sets, seed);
+        OutputDir target = main.outputDir(out, OutputDir.defaultDir("", sc.name(), ""));
+        OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
+        budget.check(sc, 1);
         Progress progress = quiet ? null : new Progress("run " + sc.name());
-        RunResult r = new ScenarioRunner(sc).run(dir, progress == null ? ScenarioRunner.Progress.NONE : progress);
+        RunResult r = new ScenarioRunner(sc).budget(budget).run(target, progress == null ? ScenarioRunner.Progress.NONE : progress);
         if (progress != null) {
             progress.done();
         }
+        Main.noteReplaced(target);
         if (!noReport) {
-            Reports.render(dir);
+            Reports.render(target.path());
         }
         printSummary(r);
         return Main.OK;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.output.OutputDir;
+import org.mptcpsim.scenario.run.OutputBudget;
 import org.mptcpsim.scenario.parse.ScenarioLoader;
 import org.mptcpsim.study.Metric;
 import org.mptcpsim.study.Sweep;
@@ -14,6 +16,7 @@ import org.mptcpsim.study.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim sweep SCENARIO}: runs the scenario's {@code sweep:} grid on all cores, resumably. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -34,8 +37,15 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/sweep-<scenario>)")
     Path out;
 
+    @Option(names = "--allow-large-output", description = "lift the 1 GiB limit on the sampled CSVs (docs/scenario-format.md, Limits)")
+    boolean allowLarge;
+
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
+        scenario = main.resolve(scenario);
         Scenario sc = Scenarios.load(scenario, sets, null);
         List<ScenarioLoader.SweepPoint> points = new ScenarioLoader().sweep(scenario, sets);
         if (points.isEmpty()) {
@@ -58,8 +68,11 @@ final class SweepCommand implements Callable<Integer> {
             throw new Main.BadInput("--metric: " + e.getMessage());
         }
         String key = x != null ? x : points.get(0).overrides().keySet().iterator().next();
-        Path dir = out != null ? out : Path.of("runs", "sweep-" + sc.name());
-        Path csv = new Sweep(scenario, grid, dir, new SimRunFunction()).seed(sc.seed()).progress(System.err)
+        OutputDir target = main.outputDir(out, OutputDir.defaultDir("sweep-", sc.name(), ""));
+        OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
+        budget.checkAll(points.stream().map(ScenarioLoader.SweepPoint::scenario).toList());
+        Path dir = target.path();
+        Path csv = new Sweep(scenario, grid, dir, new SimRunFunction(budget)).seed(sc.seed()).progress(System.err)
                 .chart(key, m).run();
         System.out.println("sweep: " + csv);
         return Main.OK;

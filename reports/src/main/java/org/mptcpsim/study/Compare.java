@@ -2,6 +2,7 @@ package org.mptcpsim.study;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mptcpsim.report.RunData;
+import org.mptcpsim.scenario.output.OutputDir;
 
 /**
  * {@code mptcp-sim compare}: runs every alternative over N seeds on all cores, estimates each
@@ -17,7 +19,9 @@ import org.mptcpsim.report.RunData;
  * direction, prints a console table and writes {@code compare.csv}, {@code compare-runs.csv},
  * {@code charts/compare-*.{png,svg}} and {@code report.html} into the output directory.
  *
- * <p>Run directories are {@code OUT/runs/<alternative>/seed-<seed>/}. Results do not depend on
+ * <p>Run directories are {@code OUT/runs/<alternative>/seed-<seed>/}. Everything is written into a
+ * temporary sibling of {@code OUT} that replaces it when complete ({@link OutputDir}: only an earlier
+ * output of ours is replaced, anything else is refused before a run starts). Results do not depend on
  * the order in which runs finish. Configure with the fluent setters, then call {@link #run()}
  * once; not thread-safe.
  */
@@ -100,11 +104,25 @@ public final class Compare {
         if (window == null && ms.contains(Metric.EVENT_GOODPUT)) {
             throw new IllegalArgumentException("metric event_goodput needs an event window [t1, t2]");
         }
+        OutputDir target = OutputDir.check(outDir);
+        Path tmp = target.newTemp("compare", String.valueOf(scenario.getFileName()));
+        try {
+            CompareResult result = run(tmp, ms);
+            target.commit(tmp);
+            return result;
+        } catch (Exception e) {
+            OutputDir.discard(tmp);
+            throw e;
+        }
+    }
+
+    /** Runs everything into the temporary directory {@code tmp}, which then replaces the output directory. */
+    private CompareResult run(Path tmp, List<Metric> ms) throws Exception {
         List<Callable<double[]>> tasks = new ArrayList<>();
         for (Alternative a : alternatives) {
             for (int s = 0; s < seeds; s++) {
                 long seed = firstSeed + s;
-                Path dir = runDir(a, seed);
+                Path dir = runDir(tmp, a, seed);
                 tasks.add(() -> runOne(a, seed, dir, ms));
             }
         }
@@ -128,7 +146,7 @@ public final class Compare {
                     List.copyOf(runs)));
         }
         CompareResult result = new CompareResult(List.copyOf(ms), rankBy, rank(unranked, ms.indexOf(rankBy), rankBy));
-        CompareOutputs.write(result, outDir, scenario, window);
+        CompareOutputs.write(result, tmp, scenario, window);
         if (console != null) {
             console.print(CompareOutputs.consoleTable(result));
         }
@@ -137,11 +155,15 @@ public final class Compare {
 
     /** The run directory of one alternative and seed. */
     public Path runDir(Alternative a, long seed) {
-        return outDir.resolve("runs").resolve(Fmt.safe(a.name())).resolve("seed-" + seed);
+        return runDir(outDir, a, seed);
+    }
+
+    private static Path runDir(Path out, Alternative a, long seed) {
+        return out.resolve("runs").resolve(Fmt.safe(a.name())).resolve("seed-" + seed);
     }
 
     private double[] runOne(Alternative a, long seed, Path dir, List<Metric> ms) throws Exception {
-        Dirs.fresh(dir);
+        Files.createDirectories(dir);   // inside our fresh temporary directory: always new
         try {
             runner.run(scenario, seed, a.overrides(), dir);
             return Metrics.values(RunData.load(dir), ms, window);

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mptcpsim.report.RunData;
+import org.mptcpsim.scenario.output.OutputDir;
 
 /**
  * {@code mptcp-sim sweep}: runs an ordered grid of override sets on all cores, appends one row
  * per finished point to {@code OUT/sweep.csv} as it goes, and resumes after an interruption
- * without rerunning finished points. At the end sweep.csv is rewritten sorted by point index
+ * without rerunning finished points. {@code OUT} follows {@link OutputDir}'s rules: an earlier sweep
+ * of ours is resumed, another output of ours replaced, anything else refused before a point runs. At the end sweep.csv is rewritten sorted by point index
  * (atomically), so it is byte-identical whether or not the sweep was interrupted.
  *
  * <p>Point {@code i} runs in {@code OUT/points/p<i>/} with overrides {@code key=value} in the
@@ -103,7 +105,13 @@ public final class Sweep {
 
     /** Runs the unfinished points; returns the path of the final, sorted sweep.csv. */
     public Path run() throws Exception {
-        Files.createDirectories(outDir);
+        OutputDir target = OutputDir.check(outDir);
+        String name = String.valueOf(scenario.getFileName());
+        if (target.earlierCommand().filter("sweep"::equals).isPresent()) {
+            target.keep("sweep", name);   // resume the earlier sweep
+        } else {
+            target.fresh("sweep", name);
+        }
         List<Metric> ms = effectiveMetrics();
         if (window == null && ms.contains(Metric.EVENT_GOODPUT)) {
             throw new IllegalArgumentException("metric event_goodput needs an event window [t1, t2]");
@@ -127,6 +135,11 @@ public final class Sweep {
         Path csvFile = outDir.resolve(CSV);
         SweepCsv csv = new SweepCsv(csvFile, header.toString());
         Map<Integer, String> finished = csv.resume(prefixes);
+        for (int i = 0; i < points.size(); i++) {
+            if (!finished.containsKey(i)) {
+                OutputDir.check(pointDir(i));   // refuse a foreign point directory before any point runs
+            }
+        }
         Progress bar = new Progress(progress, points.size(), finished.size());
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
@@ -165,7 +178,7 @@ public final class Sweep {
 
     private double[] runPoint(int i, List<Metric> ms) throws Exception {
         Path dir = pointDir(i);
-        Dirs.fresh(dir);
+        OutputDir.check(dir).fresh("run", String.valueOf(scenario.getFileName()));
         List<String> overrides = new ArrayList<>();
         for (Map.Entry<String, String> e : points.get(i).entrySet()) {
             overrides.add(e.getKey() + "=" + e.getValue());

@@ -14,6 +14,13 @@ final class ScenarioBinder {
 
     /** Default trace sample interval: 100 ms. */
     static final long DEFAULT_SAMPLE_PS = 100_000_000_000L;
+    /**
+     * Smallest sample interval: 1 ms (docs/scenario-format.md, "Limits"). Finer intervals repeat the
+     * same cwnd and srtt (the kernel updates them per ACK, and a 1 ms sample already sees every ACK
+     * clock of a path with an RTT of a few ms), while the CSVs grow with duration / sample; events.csv
+     * keeps the per-event detail.
+     */
+    static final long MIN_SAMPLE_PS = 1_000_000_000L;
 
     private ScenarioBinder() {
     }
@@ -28,8 +35,9 @@ final class ScenarioBinder {
         }
         long seed = top.has("seed") ? Val.integer(top.opt("seed"), "seed", 0, Long.MAX_VALUE) : 1;
         long sample = top.has("sample") ? Val.time(top.opt("sample"), "sample") : DEFAULT_SAMPLE_PS;
-        if (sample <= 0) {
-            throw new ScenarioException(top.loc("sample"), "sample must be above 0");
+        if (sample < MIN_SAMPLE_PS) {
+            throw new ScenarioException(top.loc("sample"), "sample " + Val.text(top.opt("sample"), "sample", "a time").trim()
+                    + " is below the smallest allowed sample interval, 1ms");
         }
         KernelBinder kb = new KernelBinder(registry);
         KernelOptions kernel = kb.bind(top.opt("kernel"), "kernel", null, true);

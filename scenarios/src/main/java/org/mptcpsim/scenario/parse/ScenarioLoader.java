@@ -98,8 +98,16 @@ public final class ScenarioLoader {
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
+    /** The largest scenario file: 1 MiB, checked before reading (docs/scenario-format.md, "Limits"). */
+    public static final long MAX_FILE_BYTES = TreeReader.MAX_DOCUMENT_CHARS;
+
     private static String read(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ScenarioException(Loc.of(file.toString(), ""), "the file is " + size + " bytes; the largest"
+                        + " allowed scenario file is " + MAX_FILE_BYTES + " bytes (1 MiB)");
+            }
             return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(Loc.of(file.toString(), ""), "no such file");

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.mptcpsim.scenario.model.Loc;
@@ -20,8 +22,25 @@ import org.mptcpsim.scenario.model.ScenarioException;
  */
 public final class TreeReader {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    /** The largest scenario document: 1 MiB (docs/scenario-format.md, "Limits"). */
+    public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+    /** The longest string value: 64 Ki characters. */
+    public static final int MAX_STRING_CHARS = 1 << 16;
+    /** The deepest nesting of maps and lists (snakeyaml's default, also applied to JSON). */
+    public static final int MAX_NESTING = 50;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxDocumentLength(MAX_DOCUMENT_CHARS).maxStringLength(MAX_STRING_CHARS).maxNestingDepth(MAX_NESTING).build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS)
+            .loaderOptions(yamlLimits()).build();
+
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(MAX_DOCUMENT_CHARS);
+        o.setNestingDepthLimit(MAX_NESTING);
+        return o;
+    }
 
     private final String file;
 
@@ -40,6 +59,10 @@ public final class TreeReader {
     }
 
     public static MapNode read(String file, String text, boolean json) {
+        if (text.length() > MAX_DOCUMENT_CHARS) {
+            throw new ScenarioException(Loc.of(file, ""), "the scenario has " + text.length() + " characters; the largest"
+                    + " allowed scenario is " + MAX_DOCUMENT_CHARS + " characters (1 MiB)");
+        }
         TreeReader r = new TreeReader(file);
         try (JsonParser p = (json ? JSON : YAML).createParser(text)) {
             JsonToken t = p.nextToken();

@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,26 +19,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.output.OutputDir;
 
 /**
  * Writes one run directory (docs/outputs.md): {@code summary.json}, {@code subflows.csv},
  * {@code connections.csv}, {@code queues.csv}, {@code events.csv}, {@code engine.json} (wall-clock
  * figures, kept out of summary.json so that it is byte-identical for the same scenario and seed)
- * and a copy of the scenario file. Everything goes to a temporary sibling directory that replaces
- * the target only when the run completed.
+ * a copy of the scenario file and the {@link OutputDir#MARKER} marker. Everything goes to a temporary
+ * sibling directory that replaces the target only when the run completed, following {@link OutputDir}'s
+ * rules (an earlier run of ours is replaced, anything else refused).
  */
 final class RunWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private final OutputDir target;
     private final Path out;
     private final Path tmp;
     private final Scenario sc;
+    private final OutputBudget budget;
+    private long written;
     private final BufferedWriter subflows;
     private final BufferedWriter connections;
     private final BufferedWriter queues;
 
-    private RunWriter(Path out, Path tmp, Scenario sc) throws IOException {
-        this.out = out;
+    private RunWriter(OutputDir target, Path tmp, Scenario sc, OutputBudget budget) throws IOException {
+        this.budget = budget;
+        this.target = target;
+        this.out = target.path();
         this.tmp = tmp;
         this.sc = sc;
         subflows = Files.newBufferedWriter(tmp.resolve("subflows.csv"), StandardCharsets.UTF_8);
@@ -51,11 +56,15 @@ final class RunWriter {
         queues.write("time_s,link,qlen_pkts,qlen_bytes,drops,tx_bytes\n");
     }
 
-    static RunWriter open(Path out, Scenario sc) throws IOException {
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
-        return new RunWriter(abs, tmp, sc);
+    /** Opens a temporary sibling of {@code target} (with the marker; stale ones of killed runs removed). */
+    static RunWriter open(OutputDir target, Scenario sc, OutputBudget budget) throws IOException {
+        Path tmp = target.newTemp("run", sc.name());
+        try {
+            return new RunWriter(target, tmp, sc, budget);
+        } catch (IOException | RuntimeException e) {
+            OutputDir.discard(tmp);
+            throw e;
+        }
     }
 
     static String seconds(long ps) {
@@ -63,15 +72,26 @@ final class RunWriter {
     }
 
     void subflowRow(CharSequence row) throws IOException {
+        count(row);
         subflows.append(row).append('\n');
     }
 
     void connectionRow(CharSequence row) throws IOException {
+        count(row);
         connections.append(row).append('\n');
     }
 
     void queueRow(CharSequence row) throws IOException {
+        count(row);
         queues.append(row).append('\n');
+    }
+
+    /** Counts a row against the budget (rows are ASCII: one byte per char, plus the newline). */
+    private void count(CharSequence row) {
+        written += row.length() + 1;
+        if (written > budget.limitBytes()) {
+            throw budget.exceeded(sc, written);
+        }
     }
 
     /** Deletes the temporary directory of a failed run. */
@@ -80,10 +100,10 @@ final class RunWriter {
             subflows.close();
             connections.close();
             queues.close();
-            deleteTree(tmp);
         } catch (IOException ignored) {
             // best effort: the run already failed
         }
+        OutputDir.discard(tmp);
     }
 
     RunResult finish(ScenarioRunner run, double wallSeconds) throws IOException {
@@ -107,10 +127,7 @@ final class RunWriter {
                 Files.copy(src, tmp.resolve("scenario" + name.substring(Math.max(0, name.lastIndexOf('.')))));
             }
         }
-        if (Files.exists(out)) {
-            deleteTree(out);
-        }
-        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+        target.commit(tmp);
         return new RunResult(out, result.connections(), result.links(), result.jain(), result.events(),
                 result.dataPackets(), wallSeconds);
     }
@@ -224,16 +241,5 @@ final class RunWriter {
 
     static double round(double v) {
         return Math.round(v * 1e4) / 1e4;
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        }
     }
 }

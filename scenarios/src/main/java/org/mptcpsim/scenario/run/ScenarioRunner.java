@@ -27,6 +27,7 @@ import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.model.SubflowSpec;
 import org.mptcpsim.scenario.options.KernelOptions;
+import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.scenario.options.Plugins;
 import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.Subflow;
@@ -55,6 +56,8 @@ public final class ScenarioRunner {
     private static final Plugins PLUGINS = Plugins.load();
 
     private final Scenario sc;
+
+    private OutputBudget budget = OutputBudget.DEFAULT;
     final EventLoop loop = new EventLoop();
     final PacketPool pool = new PacketPool();
     private final RandomStreams rnd;
@@ -138,10 +141,33 @@ public final class ScenarioRunner {
         return l != null ? l : c.loc();
     }
 
-    /** Runs to the scenario's duration and writes the run directory {@code out}. */
+    /**
+     * Runs to the scenario's duration and writes the run directory {@code out}.
+     *
+     * @throws OutputDir.Refused when {@code out} is not a place we may write (see {@link OutputDir})
+     */
     public RunResult run(Path out, Progress progress) throws IOException {
+        return run(OutputDir.check(out), progress);
+    }
+
+    /**
+     * The disk guard (default {@link OutputBudget#DEFAULT}: 1 GiB of samples); checked before the
+     * run starts and while it writes.
+     */
+    public ScenarioRunner budget(OutputBudget b) {
+        this.budget = b;
+        return this;
+    }
+
+    /**
+     * Runs to the scenario's duration and writes the checked run directory {@code out}.
+     *
+     * @throws ScenarioException before anything is written when the outputs would exceed the budget
+     */
+    public RunResult run(OutputDir out, Progress progress) throws IOException {
+        budget.check(sc, 1);
         long wallStart = System.nanoTime();
-        RunWriter writer = RunWriter.open(out, sc);
+        RunWriter writer = RunWriter.open(out, sc, budget);
         try {
             Sampler sampler = new Sampler(this, writer);
             loop.schedule(sampler, Math.min(sc.samplePs(), sc.durationPs()));
