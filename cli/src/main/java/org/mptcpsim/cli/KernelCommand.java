@@ -10,10 +10,12 @@ import org.mptcpsim.lab.Backend;
 import org.mptcpsim.lab.LabRefusedException;
 import org.mptcpsim.lab.Validation;
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.output.OutputDir;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim kernel SCENARIO --backend host|vm [--kernel BZIMAGE --modules DIR] [--out DIR] [--set K=V]...}. */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
@@ -83,35 +85,45 @@ final class KernelCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Runs {@code lab} into {@code dir}; when the lab fails, the partial directory is moved aside to
-     * {@code dir.failed} (kept for its raw logs) so that {@code dir} never holds half a run.
-     */
-    static <T> T intoRunDir(Path dir, java.util.concurrent.Callable<T> lab) throws Exception {
-        try {
-            return lab.call();
-        } catch (LabRefusedException e) {
-            throw e;
-        } catch (Exception e) {
-            if (java.nio.file.Files.exists(dir)) {
-                Path failed = dir.resolveSibling(dir.getFileName() + ".failed");
-                deleteTree(failed);
-                java.nio.file.Files.move(dir, failed);
-                throw new java.io.IOException(e.getMessage() + " (the partial run, with its raw logs, is in " + failed + ")", e);
-            }
-            throw e;
-        }
+    /** Checks {@code DIR} and {@code DIR.failed} (where a failed lab run is kept) before anything runs. */
+    static OutputDir[] targets(Main main, Path out, Path dflt) {
+        OutputDir target = main.outputDir(out, dflt);
+        OutputDir failed = OutputDir.check(target.path().getParent(), OutputDir.failedSibling(target.path()).getFileName(),
+                "the directory for a failed run");
+        return new OutputDir[] {target, failed};
     }
 
-    private static void deleteTree(Path p) throws java.io.IOException {
-        if (!java.nio.file.Files.exists(p)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(x);
+    /**
+     * Runs {@code lab} into a temporary sibling of the target that replaces it when the lab
+     * completed; when the lab fails, the partial directory becomes {@code DIR.failed} (kept for its
+     * raw logs, replacing an earlier failed run of ours) so that {@code DIR} never holds half a run.
+     */
+    static <T> T intoRunDir(OutputDir[] targets, String command, String scenario, LabRun<T> lab) throws Exception {
+        Path tmp = targets[0].newTemp(command, scenario);
+        T result;
+        try {
+            result = lab.run(tmp);
+        } catch (LabRefusedException e) {
+            OutputDir.discard(tmp);
+            throw e;
+        } catch (Exception e) {
+            Path failed = targets[1].path();
+            try {
+                targets[1].commit(tmp);
+            } catch (java.io.IOException | RuntimeException moveFailed) {
+                failed = tmp;
             }
+            throw new java.io.IOException(e.getMessage() + " (the partial run, with its raw logs, is in " + failed + ")", e);
         }
+        targets[0].commit(tmp);
+        Main.noteReplaced(targets[0]);
+        return result;
+    }
+
+    /** A lab run into a directory. */
+    @FunctionalInterface
+    interface LabRun<T> {
+        T run(Path dir) throws Exception;
     }
 
     static int refused(LabRefusedException e) {
@@ -122,17 +134,21 @@ final class KernelCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
     }
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         Backend b = backend(backend, kernel, modules);
-        Scenario sc = Scenarios.load(scenario, sets, null);
-        Path dir = out != null ? out : Path.of("runs", sc.name() + "-kernel");
+        Scenario sc = Scenarios.load(main.resolve(scenario), sets, null);
+        OutputDir[] targets = targets(main, out, OutputDir.defaultDir("", sc.name(), "-kernel"));
         try {
-            intoRunDir(dir, () -> Validation.kernelRun(sc, new Validation.KernelTarget(b, kernel, modules), dir, System.out));
+            intoRunDir(targets, "kernel", sc.name(),
+                    d -> Validation.kernelRun(sc, new Validation.KernelTarget(b, kernel, modules), d, System.out));
         } catch (LabRefusedException e) {
             return refused(e);
         }
-        System.out.println("run directory: " + dir + " (report.html)");
+        System.out.println("run directory: " + targets[0].path() + " (report.html)");
         return Main.OK;
     }
 }

@@ -9,10 +9,13 @@ import org.mptcpsim.lab.Backend;
 import org.mptcpsim.lab.LabRefusedException;
 import org.mptcpsim.lab.Validation;
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.output.OutputDir;
+import org.mptcpsim.scenario.run.OutputBudget;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim validate SCENARIO [--backend host|vm] [--runs N] [--sim-runs M] [--out DIR]}. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -48,6 +51,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario field or kernel option")
     List<String> sets = new ArrayList<>();
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || runs > 20) {
@@ -57,12 +63,14 @@ final class ValidateCommand implements Callable<Integer> {
             throw new Main.BadInput("--sim-runs must be 1..100");
         }
         Backend b = KernelCommand.backend(backend, kernel, modules);
-        Scenario sc = Scenarios.load(scenario, sets, null);
-        Path dir = out != null ? out : Path.of("runs", sc.name() + "-validate");
+        Scenario sc = Scenarios.load(main.resolve(scenario), sets, null);
+        OutputDir[] targets = KernelCommand.targets(main, out, OutputDir.defaultDir("", sc.name(), "-validate"));
+        OutputBudget.DEFAULT.check(sc, simRuns);
+        Path dir = targets[0].path();
         int rc;
         try {
-            rc = KernelCommand.intoRunDir(dir,
-                    () -> Validation.validate(sc, new Validation.KernelTarget(b, kernel, modules), runs, simRuns, dir, System.out));
+            rc = KernelCommand.intoRunDir(targets, "validate", sc.name(),
+                    d -> Validation.validate(sc, new Validation.KernelTarget(b, kernel, modules), runs, simRuns, d, System.out));
         } catch (LabRefusedException e) {
             return KernelCommand.refused(e);
         }

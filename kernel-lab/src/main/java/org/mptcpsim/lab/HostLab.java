@@ -3,6 +3,7 @@ package org.mptcpsim.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mptcpsim.scenario.output.OutputDir;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ public final class HostLab {
         List<String> refusals = Preflight.refusals(spec, Backend.HOST, facts, false);
         if (!refusals.isEmpty()) throw new LabRefusedException(refusals);
 
-        Path out = outDir.toAbsolutePath();
+        Path out = OutputDir.check(outDir).path();   // refuses a foreign directory before anything is created
         Path raw = out.resolve("raw");
         Files.createDirectories(raw);
         Files.writeString(raw.resolve("lab.log"), log);

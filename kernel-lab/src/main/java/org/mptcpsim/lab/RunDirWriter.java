@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mptcpsim.scenario.output.OutputDir;
 
 /**
  * Converts the raw captures of one lab run ({@code RUN_DIR/raw/}: trace.txt, tc.txt, client/server JSON of
@@ -119,6 +120,9 @@ public final class RunDirWriter {
      */
     public static ObjectNode write(LabSpec spec, Backend backend, Path raw, Path out, double wallSeconds) throws IOException {
         Files.createDirectories(out);
+        if (!OutputDir.isOurs(out)) {
+            OutputDir.writeMarker(out, "kernel", spec.name());   // a run directory of ours, like the simulator's
+        }
         Map<String, SubflowTrace> traces = new LinkedHashMap<>();
         Map<Integer, Double> tcTimes = new HashMap<>();
         double t0 = Double.NaN, tEnd = Double.NaN;

@@ -21,6 +21,7 @@ import org.mptcpsim.report.ChartWriter;
 import org.mptcpsim.report.Html;
 import org.mptcpsim.report.RunReport;
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.scenario.run.ScenarioRunner;
 
 /**
@@ -90,6 +91,7 @@ public final class Validation {
         if (spec.durationS() * 1e12 != sc.durationPs()) {
             throw new LabRefusedException(List.of(sc.sourceFile() + ": duration must be whole seconds for validate (iperf3 -t)"));
         }
+        OutputDir.check(out);   // refuses a foreign directory before anything runs
         Files.createDirectories(out);
         List<Path> kernels = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.mptcpsim.scenario.output.OutputDir;
 
 /**
  * Runs a {@link LabSpec} on any kernel image under QEMU and writes a run directory ({@code source: kernel-vm}).
@@ -42,7 +43,7 @@ public final class VmLab {
         List<String> refusals = Preflight.refusals(spec, Backend.VM, facts, kernel != null);
         if (!refusals.isEmpty()) throw new LabRefusedException(refusals);
 
-        Path out = outDir.toAbsolutePath();
+        Path out = OutputDir.check(outDir).path();   // refuses a foreign directory before anything is created
         Path raw = out.resolve("raw");
         Files.createDirectories(raw);
         Path work = Files.createTempDirectory("mlab-vm-");
