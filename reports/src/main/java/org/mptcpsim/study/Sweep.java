@@ -106,6 +106,9 @@ public final class Sweep {
     /** Runs the unfinished points; returns the path of the final, sorted sweep.csv. */
     public Path run() throws Exception {
         OutputDir target = OutputDir.check(outDir);
+        for (int i = 0; i < points.size(); i++) {
+            OutputDir.check(pointDir(i));   // refuse a foreign point directory before anything is written
+        }
         String name = String.valueOf(scenario.getFileName());
         if (target.earlierCommand().filter("sweep"::equals).isPresent()) {
             target.keep("sweep", name);   // resume the earlier sweep
@@ -135,11 +138,6 @@ public final class Sweep {
         Path csvFile = outDir.resolve(CSV);
         SweepCsv csv = new SweepCsv(csvFile, header.toString());
         Map<Integer, String> finished = csv.resume(prefixes);
-        for (int i = 0; i < points.size(); i++) {
-            if (!finished.containsKey(i)) {
-                OutputDir.check(pointDir(i));   // refuse a foreign point directory before any point runs
-            }
-        }
         Progress bar = new Progress(progress, points.size(), finished.size());
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
