@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.report.SyntheticRun;
 
 class SweepTest {
@@ -109,6 +110,7 @@ class SweepTest {
         Path reference = sweep(tmp.resolve("ref"), new FakeRunner(SweepTest::model)).run();
         Path out = tmp.resolve("cut");
         Files.createDirectories(out);
+        OutputDir.writeMarker(out, "sweep", "s.yaml");   // the earlier session's sweep directory
         // a previous session finished points 4 and 1, then died while writing point 2's row
         String header = "point," + CC + "," + RATE + ",goodput_mbps,srtt_p99_ms\n";
         Files.writeString(out.resolve(Sweep.CSV), header + "4,olia,10Mbit,9,50\n1,lia,10Mbit,8,50\n2,lia,20M");
@@ -126,6 +128,7 @@ class SweepTest {
         Path reference = sweep(tmp.resolve("ref"), new FakeRunner(SweepTest::model)).run();
         Path out = tmp.resolve("empty");
         Files.createDirectories(out);
+        OutputDir.writeMarker(out, "sweep", "s.yaml");
         Files.writeString(out.resolve(Sweep.CSV), "point,net.ipv4");
         FakeRunner fake = new FakeRunner(SweepTest::model);
         sweep(out, fake).run();
@@ -135,6 +138,7 @@ class SweepTest {
 
     @Test
     void aSweepCsvOfAnotherGridIsRefused() throws Exception {
+        OutputDir.writeMarker(tmp, "sweep", "s.yaml");
         Files.writeString(tmp.resolve(Sweep.CSV), "point,other,goodput_mbps\n0,x,1\n");
         IOException e = assertThrows(IOException.class, () -> sweep(tmp, new FakeRunner(SweepTest::model)).run());
         assertTrue(e.getMessage().contains("sweep.csv:1: header does not match"), e.getMessage());
