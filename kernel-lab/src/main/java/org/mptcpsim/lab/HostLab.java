@@ -71,8 +71,19 @@ public final class HostLab {
     private void cleanup(Path script, Map<String, String> env, Path raw) {
         Process p = current;
         if (p != null && p.isAlive()) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
+            List<ProcessHandle> all = new java.util.ArrayList<>(p.descendants().toList());
+            all.add(p.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            for (ProcessHandle h : all) {   // wait for them, so that none outlives the JVM (SIGTERM, Ctrl-C)
+                try {
+                    h.onExit().get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    h.destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    h.destroyForcibly();
+                }
+            }
         }
         try {
             sh(script, "down", env, raw, 60);
