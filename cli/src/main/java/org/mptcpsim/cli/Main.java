@@ -1,5 +1,7 @@
 package org.mptcpsim.cli;
 
+import org.mptcpsim.core.SimulationStalledException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +33,11 @@ public final class Main implements Runnable {
             if (ex instanceof BadInput || ex instanceof org.mptcpsim.scenario.model.ScenarioException) {
                 cmd.getErr().println("mptcp-sim: " + ex.getMessage());
                 return BAD_INPUT;
+            }
+            if (ex instanceof SimulationStalledException) {
+                // located (file, simulated time, component): the stack trace would add nothing
+                cmd.getErr().println("mptcp-sim: internal error: " + ex.getMessage());
+                return INTERNAL;
             }
             cmd.getErr().println("mptcp-sim: internal error: " + ex);
             ex.printStackTrace(cmd.getErr());

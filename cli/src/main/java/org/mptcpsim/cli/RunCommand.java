@@ -39,12 +39,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--stall-events", paramLabel = "N", defaultValue = "20000000",
+            description = "watchdog: end the run with an internal error (exit 1) naming the component when N events "
+                    + "in a row run without the simulated clock advancing (default ${DEFAULT-VALUE})")
+    long stallEvents;
+
     @Override
     public Integer call() throws Exception {
         Scenario sc = Scenarios.load(scenario, sets, seed);
         Path dir = out != null ? out : Path.of("runs", sc.name());
         Progress progress = quiet ? null : new Progress("run " + sc.name());
-        RunResult r = new ScenarioRunner(sc).run(dir, progress == null ? ScenarioRunner.Progress.NONE : progress);
+        if (stallEvents <= 0) {
+            throw new Main.BadInput("--stall-events: must be a positive number of events, got " + stallEvents);
+        }
+        ScenarioRunner runner = new ScenarioRunner(sc);
+        runner.setStallLimit(stallEvents);
+        RunResult r = runner.run(dir, progress == null ? ScenarioRunner.Progress.NONE : progress);
         if (progress != null) {
             progress.done();
         }

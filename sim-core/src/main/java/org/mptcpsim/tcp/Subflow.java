@@ -752,6 +752,12 @@ public final class Subflow implements PacketSink {
         }
 
         @Override
+        public String describe() {
+            return "connection #" + connIndex + " subflow " + sk.id
+                    + (kind == 0 ? " retransmission timer (RTO " + sk.icskRtoUs + " us)" : " RACK reordering timer");
+        }
+
+        @Override
         protected void onEvent(long now) {
             if (kind == 0) {
                 onRtoTimer(now);
