@@ -2,6 +2,7 @@ package org.mptcpsim.cli;
 
 import java.nio.file.Path;
 
+import org.mptcpsim.core.SimulationStalledException;
 import org.mptcpsim.scenario.output.OutputDir;
 
 import picocli.CommandLine;
@@ -79,6 +80,11 @@ public final class Main implements Runnable {
                     || ex instanceof OutputDir.Refused) {
                 cmd.getErr().println("mptcp-sim: " + ex.getMessage());
                 return BAD_INPUT;
+            }
+            if (ex instanceof SimulationStalledException) {
+                // located (file, simulated time, component): the stack trace would add nothing
+                cmd.getErr().println("mptcp-sim: internal error: " + ex.getMessage());
+                return INTERNAL;
             }
             cmd.getErr().println("mptcp-sim: internal error: " + ex);
             ex.printStackTrace(cmd.getErr());

@@ -48,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Option(names = "--stall-events", paramLabel = "N", defaultValue = "20000000",
+            description = "watchdog: end the run with an internal error (exit 1) naming the component when N events "
+                    + "in a row run without the simulated clock advancing (default ${DEFAULT-VALUE})")
+    long stallEvents;
+
     @Override
     public Integer call() throws Exception {
         Scenario sc = Scenarios.load(main.resolve(scenario), sets, seed);
@@ -55,7 +60,12 @@ final class RunCommand implements Callable<Integer> {
         OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
         budget.check(sc, 1);
         Progress progress = quiet ? null : new Progress("run " + sc.name());
-        RunResult r = new ScenarioRunner(sc).budget(budget).run(target, progress == null ? ScenarioRunner.Progress.NONE : progress);
+        if (stallEvents <= 0) {
+            throw new Main.BadInput("--stall-events: must be a positive number of events, got " + stallEvents);
+        }
+        ScenarioRunner runner = new ScenarioRunner(sc).budget(budget);
+        runner.setStallLimit(stallEvents);
+        RunResult r = runner.run(target, progress == null ? ScenarioRunner.Progress.NONE : progress);
         if (progress != null) {
             progress.done();
         }

@@ -121,4 +121,48 @@ class CliTest {
         assertTrue(((String) r[1]).contains("HdrS"), (String) r[1]);
         assertFalse(Files.exists(out), "nothing written");
     }
+
+    @Test
+    void aRunThatStopsAdvancingEndsWithExit1AndALocatedMessage() throws IOException {
+        // two connections and the sampler start at t = 0: with the watchdog at 1 event in a row
+        // without the clock advancing, the second event at t = 0 trips it
+        Path sc = tmp.resolve("stall.yaml");
+        Files.writeString(sc, String.join("\n",
+                "name: stall", "duration: 1s",
+                "paths:", "  - {id: p, rate: 10Mbit, delay: 10ms, buffer: 1BDP}",
+                "connections:", "  - {id: a, type: tcp, from: client:p, to: server}",
+                "  - {id: b, type: tcp, from: client:p, to: server}", ""));
+        Path out = tmp.resolve("stall-out");
+        Object[] r = exec("run", sc.toString(), "--out", out.toString(), "--quiet", "--no-report", "--stall-events", "1");
+        String err = (String) r[1];
+        assertEquals(1, r[0], err);
+        assertTrue(err.contains("internal error: " + sc + ": simulation stalled at t = 0.000000 s in connection b start: "), err);
+        assertFalse(err.contains("\tat org."), "no stack trace: " + err);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void progressOffATerminalIsOneLinePerTenthOfSimulatedTimeAndAHeartbeat() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        long[] wall = {0};
+        Progress p = new Progress("run x", new PrintStream(buf, true, StandardCharsets.UTF_8), false, () -> wall[0]);
+        long end = 1_000_000;
+        // 200 updates over the run, 3 wall seconds apart after the first 2 s: one line per tenth
+        for (int i = 1; i <= 200; i++) {
+            wall[0] = 2_000_000_000L + i * 10_000_000L;
+            p.update(end * i / 200, end);
+        }
+        String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(10, lines.length, buf.toString(StandardCharsets.UTF_8));
+        assertTrue(lines[0].startsWith("run x:  10.0%"), lines[0]);
+        assertTrue(lines[9].startsWith("run x: 100.0%"), lines[9]);
+        // a run stuck at 50 % of simulated time still prints every HEARTBEAT_NS of wall time
+        buf.reset();
+        for (int i = 1; i <= 4; i++) {
+            wall[0] += Progress.HEARTBEAT_NS;
+            p.update(end / 2, end);
+        }
+        assertEquals(4, buf.toString(StandardCharsets.UTF_8).split("\n").length);
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains(" 50.0%"));
+    }
 }

@@ -13,6 +13,11 @@ public abstract class Event {
     /** Called by the loop when the event's time has come. {@code now} equals its scheduled time. */
     protected abstract void onEvent(long now);
 
+    /** Names the component this event belongs to, for internal-error messages. */
+    public String describe() {
+        return getClass().isAnonymousClass() ? getClass().getName() : getClass().getSimpleName();
+    }
+
     /** Whether the event is pending in a loop. */
     public final boolean isScheduled() {
         return heapIndex >= 0;

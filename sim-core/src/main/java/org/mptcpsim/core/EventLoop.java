@@ -9,12 +9,31 @@ import java.util.Arrays;
  * (the heap array grows only when more events are pending than ever before).
  */
 public final class EventLoop implements Clock {
+    /**
+     * Default for {@link #setStallLimit}: events in a row at one simulated instant before the run
+     * is declared stalled. The densest legitimate burst is every packet of every queue at one
+     * instant plus their ACKs (a few hundred thousand at most with 1000-packet buffers), so
+     * 20 million is far from any real run and reached in a few seconds of wall time by a spin.
+     */
+    public static final long DEFAULT_STALL_EVENTS = 20_000_000L;
+    /**
+     * Times in a row one event may reschedule itself, from its own callback, for the instant it is
+     * running at. A link re-arms itself at the same instant once per packet arriving then (bounded
+     * by its buffer); a timer doing it repeatedly has a zero period and would spin forever.
+     */
+    public static final int SELF_RESCHEDULE_LIMIT = 100_000;
+
     private Event[] heap = new Event[64];
     private int size;
     private long now;
     private long nextSeq;
     private long executed;
     private boolean stopped;
+    private long stallLimit = DEFAULT_STALL_EVENTS;
+    private long sameInstant;
+    private Event running;
+    private Event lastSelf;
+    private int selfAtNow;
 
     @Override
     public long nowPs() {
@@ -38,6 +57,14 @@ public final class EventLoop implements Clock {
     public void schedule(Event e, long time) {
         if (time < now) {
             throw new IllegalArgumentException("event in the past: " + time + " < " + now);
+        }
+        if (e == running && time == now) {
+            selfAtNow = e == lastSelf ? selfAtNow + 1 : 1;
+            lastSelf = e;
+            if (selfAtNow > SELF_RESCHEDULE_LIMIT) {
+                throw new SimulationStalledException(now, e.describe(), "rescheduled itself for the instant it runs at "
+                        + selfAtNow + " times in a row (a timer with a period of 0)");
+            }
         }
         e.time = time;
         e.seq = nextSeq++;
@@ -81,6 +108,17 @@ public final class EventLoop implements Clock {
         siftDown(last.heapIndex);
     }
 
+    /**
+     * Sets how many events may run in a row without the clock advancing before {@link #run} throws
+     * {@link SimulationStalledException} (default {@link #DEFAULT_STALL_EVENTS}).
+     */
+    public void setStallLimit(long events) {
+        if (events <= 0) {
+            throw new IllegalArgumentException("stall limit must be positive: " + events);
+        }
+        stallLimit = events;
+    }
+
     /** Stops {@link #run} after the current event. */
     public void stop() {
         stopped = true;
@@ -104,10 +142,22 @@ public final class EventLoop implements Clock {
                 break;
             }
             removeTop();
-            now = e.time;
+            if (e.time != now) {
+                now = e.time;
+                sameInstant = 0;
+                lastSelf = null;
+            } else if (++sameInstant > stallLimit) {
+                throw new SimulationStalledException(now, e.describe(), "no event advanced the clock for "
+                        + sameInstant + " events");
+            }
             executed++;
             budget--;
-            e.onEvent(now);
+            running = e;
+            try {
+                e.onEvent(now);
+            } finally {
+                running = null;
+            }
         }
         if (!stopped && budget > 0 && until > now) {
             now = until;

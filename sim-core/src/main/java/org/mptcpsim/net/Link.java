@@ -82,6 +82,11 @@ public final class Link extends Event implements PacketSink {
     }
 
     @Override
+    public String describe() {
+        return "link " + id;
+    }
+
+    @Override
     public void receive(Packet p) {
         long now = loop.nowPs();
         advance(now);

@@ -54,10 +54,42 @@ public final class RttEstimator {
         sk.srttUs = (int) Math.max(1, srtt);
     }
 
-    /** {@code tcp_set_rto}: srtt + rttvar, rounded up to whole jiffies (1 ms), at most 120 s. */
-    public static void setRto(TcpSock sk) {
+    /**
+     * {@code tcp_set_rto}: srtt + rttvar, rounded up to whole jiffies (1 ms), at least
+     * {@code rtoMinUs}, at most 120 s. Linux calls it only after an RTT sample (its rttvar is then
+     * at least {@code rto_min}); the lower clamp makes an RTO of 0 impossible whatever the caller.
+     */
+    public static void setRto(TcpSock sk, int rtoMinUs) {
         long us = (sk.srttUs >>> 3) + (long) sk.rttvarUs;
         long jiffiesUs = (us + 999) / 1000 * 1000;
-        sk.icskRtoUs = Math.min(jiffiesUs, TcpConfig.RTO_MAX_US);
+        sk.icskRtoUs = Math.max(rtoMinUs, Math.min(jiffiesUs, TcpConfig.RTO_MAX_US));
+    }
+
+    /** {@code TCP_TIMEOUT_FALLBACK}: 3 s (RFC 6298 §5.7). */
+    public static final int TIMEOUT_FALLBACK_US = 3_000_000;
+
+    /**
+     * What {@code tcp_init_metrics} (called from {@code tcp_init_transfer} when the handshake
+     * completes) does when the handshake gave no RTT sample (srtt 0) and no cached metrics exist:
+     * RFC 6298 §5.7, rttvar = mdev = mdev_max = 3 s and RTO = 3 s. With a sample it leaves the
+     * RTO {@code tcp_set_rto} computed. No-op when srtt is set.
+     */
+    public static void initWithoutSample(TcpSock sk) {
+        if (sk.srttUs != 0) {
+            return;
+        }
+        sk.rttvarUs = TIMEOUT_FALLBACK_US;
+        sk.mdevUs = TIMEOUT_FALLBACK_US;
+        sk.mdevMaxUs = TIMEOUT_FALLBACK_US;
+        sk.icskRtoUs = TIMEOUT_FALLBACK_US;
+    }
+
+    /**
+     * {@code tcp_rtt_tsopt_us} on the ACK path: the RTT from an echoed timestamp, in the
+     * timestamp clock's millisecond ticks ({@code TCP_TS_HZ} = 1000), at least one tick.
+     */
+    public static long tsoptUs(long nowPs, long tsEcrPs) {
+        long delta = nowPs / 1_000_000_000L - tsEcrPs / 1_000_000_000L;
+        return Math.max(1, delta) * 1000;
     }
 }

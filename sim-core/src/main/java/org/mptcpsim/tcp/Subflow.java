@@ -122,10 +122,17 @@ public final class Subflow implements PacketSink {
             return;
         }
         cancelRto();
-        if (!synRetransmitted) {
-            RttEstimator.sample(sk, (loop.nowPs() - synSentPs) / Time.PS_PER_US, cfg.rtoMinUs());
-            RttEstimator.setRto(sk);
-        }
+        // tcp_clean_rtx_queue / tcp_ack_update_rtt on the SYN/ACK: the SYN's own timing unless it
+        // was retransmitted (Karn); then the timestamp the SYN/ACK echoes (TSecr, the SYN that got
+        // through; Linux negotiates timestamps by default, as the simulated segment sizes assume),
+        // in the timestamp clock's 1 ms ticks. tcp_init_transfer -> tcp_init_metrics then falls
+        // back to 3 s only if there was no sample at all. (Before: no sample was taken after a
+        // retransmitted SYN and a later tcp_set_rto computed 0 + 0 = an RTO of 0.)
+        long now = loop.nowPs();
+        long mrttUs = synRetransmitted ? RttEstimator.tsoptUs(now, p.tsEcr) : (now - synSentPs) / Time.PS_PER_US;
+        RttEstimator.sample(sk, mrttUs, cfg.rtoMinUs());
+        RttEstimator.setRto(sk, cfg.rtoMinUs());
+        RttEstimator.initWithoutSample(sk);
         sk.icskBackoff = 0;
         sk.icskRetransmits = 0;
         sk.state = TcpState.ESTABLISHED;
@@ -298,7 +305,9 @@ public final class Subflow implements PacketSink {
             sk.preEstablished = false;
             cancelRto();
             sk.icskBackoff = 0;
-            RttEstimator.setRto(sk);
+            // undo the third ACK's backoff: the RTO the handshake left (never 0: the handshake
+            // gave a sample, or tcp_init_metrics' 3 s fallback set rttvar)
+            RttEstimator.setRto(sk, cfg.rtoMinUs());
             pool.release(p);
             owner.onCanSend(this);
             return;
@@ -375,7 +384,7 @@ public final class Subflow implements PacketSink {
         long rttSamplePs = seqRttFirstPs >= 0 ? seqRttFirstPs : sackRttPs;
         if (rttSamplePs >= 0) {
             RttEstimator.sample(sk, rttSamplePs / Time.PS_PER_US, cfg.rtoMinUs());
-            RttEstimator.setRto(sk);
+            RttEstimator.setRto(sk, cfg.rtoMinUs());
             sk.icskBackoff = 0;
         }
         long caRtt = caRttPs >= 0 ? caRttPs : sackRttPs;
@@ -740,6 +749,12 @@ public final class Subflow implements PacketSink {
 
         Timer(int kind) {
             this.kind = kind;
+        }
+
+        @Override
+        public String describe() {
+            return "connection #" + connIndex + " subflow " + sk.id
+                    + (kind == 0 ? " retransmission timer (RTO " + sk.icskRtoUs + " us)" : " RACK reordering timer");
         }
 
         @Override

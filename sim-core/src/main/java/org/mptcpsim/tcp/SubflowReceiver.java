@@ -58,6 +58,7 @@ public final class SubflowReceiver extends Event implements PacketSink {
         switch (p.type) {
             case Packet.SYN -> {
                 p.type = Packet.SYN_ACK;
+                p.tsEcr = p.tsVal; // echoes the timestamp of the SYN it answers
                 p.size = cfg.synWireBytes();
                 p.rwnd = owner.receiverWindow(this);
                 send(p);

@@ -3,6 +3,7 @@ package org.mptcpsim.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,5 +113,61 @@ class EventLoopTest {
         loop.run(Long.MAX_VALUE, 2); // the budget stops after two events, the clock stays at the last one
         assertEquals(List.of("e1@10", "e2@20", "e3@30", "e4@40"), log);
         assertEquals(40, loop.nowPs());
+    }
+
+    @Test
+    void aTimerReschedulingItselfAtTheSameInstantIsRefusedAndNamed() {
+        EventLoop loop = new EventLoop();
+        Event spin = new Event() {
+            @Override
+            protected void onEvent(long now) {
+                loop.schedule(this, now); // a period of 0
+            }
+
+            @Override
+            public String describe() {
+                return "the spinning timer";
+            }
+        };
+        loop.schedule(spin, 7);
+        SimulationStalledException e = assertThrows(SimulationStalledException.class, () -> loop.run(100));
+        assertEquals(7, e.timePs());
+        assertEquals("the spinning timer", e.component());
+        // the limit, plus the first (legitimate) rescheduling
+        assertEquals(EventLoop.SELF_RESCHEDULE_LIMIT + 1, loop.executedEvents());
+    }
+
+    @Test
+    void eventsThatNeverAdvanceTheClockEndTheRun() {
+        EventLoop loop = new EventLoop();
+        loop.setStallLimit(1000);
+        Event[] pair = new Event[2];
+        for (int i = 0; i < 2; i++) {
+            int other = 1 - i;
+            pair[i] = new Event() {
+                @Override
+                protected void onEvent(long now) {
+                    loop.schedule(pair[other], now); // ping-pong: neither reschedules itself
+                }
+            };
+        }
+        loop.schedule(pair[0], 3);
+        SimulationStalledException e = assertThrows(SimulationStalledException.class, () -> loop.run(100));
+        assertEquals(3, e.timePs());
+        assertTrue(e.getMessage().contains("no event advanced the clock for 1001 events"), e.getMessage());
+    }
+
+    @Test
+    void manyEventsAtOneInstantThatThenAdvanceAreFine() {
+        EventLoop loop = new EventLoop();
+        loop.setStallLimit(1000);
+        List<String> log = new ArrayList<>();
+        for (int t = 0; t < 5; t++) {
+            for (int i = 0; i < 900; i++) {
+                loop.schedule(new Rec(log, "x"), t);
+            }
+        }
+        loop.run(10);
+        assertEquals(4500, log.size());
     }
 }

@@ -14,7 +14,7 @@ class RttEstimatorTest {
         assertEquals(160_000, sk.srttUs);
         assertEquals(40_000, sk.mdevUs);
         assertEquals(200_000, sk.rttvarUs);
-        RttEstimator.setRto(sk);
+        RttEstimator.setRto(sk, 200_000);
         // RTO = srtt/8 + rttvar = 20 000 + 200 000 us = 220 ms
         assertEquals(220_000, sk.icskRtoUs);
         assertEquals(20_000, sk.minRttUs);
@@ -44,10 +44,10 @@ class RttEstimatorTest {
     void rtoIsRoundedUpToJiffiesAndCappedAt120s() {
         sk.srttUs = 8 * 10_001; // 10.001 ms
         sk.rttvarUs = 200_000;
-        RttEstimator.setRto(sk);
+        RttEstimator.setRto(sk, 200_000);
         assertEquals(211_000, sk.icskRtoUs); // 210.001 ms rounds up to 211 ms
         sk.srttUs = 8 * 200_000_000;
-        RttEstimator.setRto(sk);
+        RttEstimator.setRto(sk, 200_000);
         assertEquals(TcpConfig.RTO_MAX_US, sk.icskRtoUs);
     }
 }

@@ -69,6 +69,11 @@ final class RunPmContext implements PmContext {
             protected void onEvent(long now) {
                 task.run();
             }
+
+            @Override
+            public String describe() {
+                return "connection " + conn.spec.id() + " path-manager task";
+            }
         }, delayPs);
     }
 

@@ -24,6 +24,11 @@ final class Sampler extends Event {
     }
 
     @Override
+    public String describe() {
+        return "the output sampler";
+    }
+
+    @Override
     protected void onEvent(long now) {
         try {
             sample(now);

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.mptcpsim.core.Event;
 import org.mptcpsim.core.EventLoop;
 import org.mptcpsim.core.RandomStreams;
+import org.mptcpsim.core.SimulationStalledException;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.MptcpConnection;
@@ -101,6 +102,11 @@ public final class ScenarioRunner {
                 protected void onEvent(long now) {
                     start(c);
                 }
+
+                @Override
+                public String describe() {
+                    return "connection " + c.spec.id() + " start";
+                }
             }, c.spec.startPs());
         }
     }
@@ -139,6 +145,14 @@ public final class ScenarioRunner {
     private static Loc where(ConnectionSpec c, String option) {
         Loc l = c.kernel().locationOf(option);
         return l != null ? l : c.loc();
+    }
+
+    /**
+     * Events in a row without the clock advancing before the run ends with a
+     * {@link SimulationStalledException} (default {@link EventLoop#DEFAULT_STALL_EVENTS}).
+     */
+    public void setStallLimit(long events) {
+        loop.setStallLimit(events);
     }
 
     /**
@@ -182,10 +196,28 @@ public final class ScenarioRunner {
             }
             double wall = (System.nanoTime() - wallStart) / 1e9;
             return writer.finish(this, wall);
+        } catch (SimulationStalledException e) {
+            writer.abort();
+            throw located(e);
         } catch (IOException | RuntimeException e) {
             writer.abort();
             throw e;
         }
+    }
+
+    /** The stall with the scenario file and the connection's id instead of its index. */
+    private SimulationStalledException located(SimulationStalledException e) {
+        String component = e.component();
+        for (ConnRun c : conns) {
+            String idx = "connection #" + c.index + " ";
+            if (component.startsWith(idx)) {
+                component = "connection " + c.spec.id() + " " + component.substring(idx.length());
+                break;
+            }
+        }
+        SimulationStalledException l = new SimulationStalledException(sc.sourceFile(), e.timePs(), component, e.what());
+        l.initCause(e);
+        return l;
     }
 
     Scenario scenario() {

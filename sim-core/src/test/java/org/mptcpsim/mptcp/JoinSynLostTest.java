@@ -1,0 +1,102 @@
+package org.mptcpsim.mptcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.core.Event;
+import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.core.Time;
+import org.mptcpsim.net.Link;
+import org.mptcpsim.net.PacketPool;
+import org.mptcpsim.net.PacketSink;
+import org.mptcpsim.tcp.RttEstimator;
+import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.tcp.SubflowReceiver;
+import org.mptcpsim.tcp.TcpConfig;
+import org.mptcpsim.tcp.TcpSock;
+import org.mptcpsim.tcp.TcpState;
+import org.mptcpsim.tcp.TestReno;
+import org.mptcpsim.trace.TraceSink;
+
+/**
+ * Issue 16.1: an MP_JOIN whose SYN is lost. Before the fix the join took no RTT sample (Karn), the
+ * fourth ACK ran tcp_set_rto with srtt = rttvar = 0, the RTO became 0 and the first data RTO
+ * refired at one instant until the heap was exhausted.
+ */
+class JoinSynLostTest {
+    private final EventLoop loop = new EventLoop();
+    private final PacketPool pool = new PacketPool();
+
+    private Link[] path(int i, long rate, long owd) {
+        Link f = new Link(2 * i, "p" + i, loop, pool, TraceSink.NONE, new SplittableRandom(i), rate, owd,
+                Long.MAX_VALUE, 100, 0);
+        Link r = new Link(2 * i + 1, "p" + i + ":rev", loop, pool, TraceSink.NONE, new SplittableRandom(i + 9), rate, owd,
+                Long.MAX_VALUE, 10_000, 0);
+        return new Link[] {f, r};
+    }
+
+    private Subflow add(MptcpConnection meta, TcpConfig cfg, int id, Link[] p) {
+        TcpSock sk = new TcpSock(loop, meta, id, cfg.mss());
+        Subflow s = new Subflow(loop, pool, TraceSink.NONE, meta, sk, new TestReno(), cfg, 0, 1000 * id);
+        SubflowReceiver r = new SubflowReceiver(loop, pool, meta, cfg, id);
+        s.setRoute(new PacketSink[] {p[0], r});
+        r.setAckRoute(new PacketSink[] {p[1], s});
+        meta.addSubflow(s, r);
+        s.connect();
+        return s;
+    }
+
+    @Test
+    void aJoinWhoseSynIsLostStartsWithTheKernelsRtoAndTheRunCompletes() {
+        TcpConfig cfg = new TcpConfig(1420, 1500, 64, 72, true, 6_291_456L, 200_000, 1_000_000);
+        Link[] a = path(0, 10_000_000L, Time.ms(10));
+        Link[] b = path(1, 10_000_000L, Time.ms(20));
+        b[0].setUp(false); // the join's first SYN (t = 0) is lost
+        loop.schedule(new Event() {
+            @Override
+            protected void onEvent(long now) {
+                b[0].setUp(true);
+            }
+        }, Time.ms(500));
+        MptcpConnection meta = new MptcpConnection(0, -1, cfg, new DefaultScheduler(), PathManager.DEFAULT);
+        add(meta, cfg, 0, a);
+        Subflow join = add(meta, cfg, 1, b);
+
+        // The SYN is retransmitted when TCP_TIMEOUT_INIT (1 s) expires, at t = 1.000 s; its SYN/ACK
+        // comes back at 1.040 s + 2 x 57.6 us (72 B at 10 Mbit/s each way) = 1.040115 s; the third
+        // ACK leaves then and the peer's fourth ACK is back at about 1.0802 s. Data RTT samples
+        // come one RTT later (>= 1.12 s), so at 1.10 s the RTO is what the handshake left.
+        loop.run(Time.ms(1100));
+        assertEquals(TcpState.ESTABLISHED, join.sk.state);
+        assertTrue(!join.sk.preEstablished, "the fourth ACK arrived");
+        // Kernel (tcp_ack_update_rtt): Karn forbids the SYN's own timing, so the sample is the
+        // TSecr the SYN/ACK echoes, in 1 ms timestamp ticks: 1040 - 1000 = 40 ms. tcp_rtt_estimator's
+        // first sample: srtt = 40 ms, mdev = 80 ms, rttvar = max(80 ms, rto_min 200 ms) = 200 ms;
+        // tcp_set_rto: 40 + 200 = 240 ms. tcp_init_metrics keeps it (srtt != 0, no cached metric).
+        assertEquals(40_000, join.sk.srttUs >>> 3);
+        assertEquals(240_000, join.sk.icskRtoUs);
+        assertEquals(0, join.sk.icskBackoff);
+
+        loop.run(Time.s(5)); // finishes (before the fix: an RTO of 0 refiring at one instant)
+        assertTrue(join.sk.bytesAcked > 1_000_000, "the joined subflow carries data: " + join.sk.bytesAcked);
+        assertTrue(join.sk.icskRtoUs >= 200_000, "RTO at least rto_min: " + join.sk.icskRtoUs);
+    }
+
+    @Test
+    void withoutAnyHandshakeSampleTheRtoFallsBackTo3sAndIsNeverBelowRtoMin() {
+        // tcp_init_metrics with srtt 0 (no sample from the 3WHS, no cached RTT): RFC 6298 §5.7
+        TcpSock sk = new TcpSock(() -> 0, null, 0, 1448);
+        RttEstimator.initWithoutSample(sk);
+        assertEquals(3_000_000, sk.icskRtoUs);
+        // recomputed later (the fourth ACK undoing a backoff): srtt 0 + rttvar 3 s = 3 s, not 0
+        RttEstimator.setRto(sk, 200_000);
+        assertEquals(3_000_000, sk.icskRtoUs);
+        // and a socket with nothing at all gets rto_min, never 0
+        TcpSock empty = new TcpSock(() -> 0, null, 0, 1448);
+        RttEstimator.setRto(empty, 200_000);
+        assertEquals(200_000, empty.icskRtoUs);
+    }
+}
