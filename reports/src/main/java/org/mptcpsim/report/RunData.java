@@ -35,10 +35,15 @@ public record RunData(Path dir, Summary summary, List<SubflowSample> subflows,
         List<SubflowSample> out = new ArrayList<>(t.size());
         for (int r = 0; r < t.size(); r++) {
             out.add(new SubflowSample(t.decimal(r, "time_s"), t.text(r, "connection"),
-                    (int) t.integer(r, "subflow"), t.integer(r, "cwnd"), t.integer(r, "ssthresh"),
+                    (int) t.integer(r, "subflow"), t.integer(r, "cwnd"), ssthresh(t, r),
                     t.integer(r, "srtt_us"), t.integer(r, "bytes_acked"), t.text(r, "ca_state")));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** Empty (or the kernel's 2147483647 in older runs) is an infinite ssthresh. */
+    private static long ssthresh(Csv t, int r) {
+        return t.text(r, "ssthresh").isEmpty() ? SubflowSample.INFINITE_SSTHRESH : t.integer(r, "ssthresh");
     }
 
     private static List<ConnectionSample> connections(Path file) throws IOException {

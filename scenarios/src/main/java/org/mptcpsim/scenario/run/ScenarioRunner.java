@@ -67,11 +67,7 @@ public final class ScenarioRunner {
         this.sc = sc;
         this.rnd = new RandomStreams(sc.seed());
         List<String> connIds = sc.connections().stream().map(ConnectionSpec::id).toList();
-        List<String> linkIds = new ArrayList<>();
-        for (LinkSpec l : sc.links()) {
-            linkIds.add(l.id());
-            linkIds.add(l.id() + ":rev");
-        }
+        List<String> linkIds = sc.links().stream().map(LinkSpec::id).toList();
         this.events = new EventLog(connIds, linkIds);
         this.topo = new Topology(sc, loop, pool, events, rnd);
         this.isnRandom = rnd.stream("isn");
