@@ -54,11 +54,12 @@ public final class Charts {
             add(out, dir, GOODPUT_CONNECTIONS, "Goodput per connection", ConnectionGoodputChart.chart(run));
         }
         if (!run.subflows().isEmpty()) {
-            add(out, dir, CWND, "Congestion window and ssthresh", CwndChart.chart(run));
+            add(out, dir, CWND, "Congestion window (solid) and ssthresh (dashed), packets", CwndChart.chart(run));
             add(out, dir, SRTT, "Smoothed RTT", SrttChart.chart(run));
         }
-        if (!run.queues().isEmpty()) {
-            add(out, dir, QUEUES, "Queue occupancy and drops", QueueChart.chart(run));
+        JFreeChart queues = run.queues().isEmpty() ? null : QueueChart.chart(run);
+        if (queues != null) {
+            add(out, dir, QUEUES, "Queue occupancy and drops (links that queued; dashed: buffer limit)", queues);
         }
         return out;
     }
