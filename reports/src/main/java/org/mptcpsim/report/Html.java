@@ -138,12 +138,15 @@ public final class Html {
         return this;
     }
 
-    /** A figure showing the SVG {@code src} (relative path) with a link to {@code png}. */
-    public Html figure(String src, String png, String caption) {
+    /**
+     * A figure showing the PNG {@code png} (relative path; a raster loads and paints at once, where
+     * an SVG of thousands of points paints slowly) with a link to the SVG {@code svg}.
+     */
+    public Html figure(String svg, String png, String caption) {
         out.append("<figure><figcaption>").append(escape(caption)).append("</figcaption>\n<img src=\"")
-                .append(escape(src)).append("\" alt=\"").append(escape(caption))
-                .append("\" width=\"1280\" height=\"720\">\n<div><a href=\"").append(escape(png))
-                .append("\">PNG</a></div></figure>\n");
+                .append(escape(png)).append("\" alt=\"").append(escape(caption))
+                .append("\" width=\"1280\" height=\"720\">\n<div><a href=\"").append(escape(svg))
+                .append("\">SVG</a></div></figure>\n");
         return this;
     }
 
