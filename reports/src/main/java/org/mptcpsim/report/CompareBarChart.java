@@ -57,6 +57,7 @@ public final class CompareBarChart {
         r.setErrorIndicatorPaint(java.awt.Color.BLACK);
         r.setErrorIndicatorStroke(ChartStyle.solid());
         plot.setRenderer(r);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true); // bars start at zero
         if (yLabel.toLowerCase(java.util.Locale.ROOT).contains("jain")) {
             // Jain's index lies in [1/n, 1]: the whole unit range with ticks every 0.1
             NumberAxis y = (NumberAxis) plot.getRangeAxis();
