@@ -19,37 +19,45 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code mptcp-sim compare SCENARIO --cc lia,olia [--pm ...] [--scheduler ...] [--seeds N]}: every
- * combination over N seeds on all cores, ranked with 95 % confidence intervals.
+ * combination over N seeds on all cores, ranked with 95 %% confidence intervals.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Rank congestion controls / path managers / schedulers on one scenario over several seeds.")
+@Command(name = "compare",
+        description = "Rank congestion controls / path managers / schedulers on one scenario over several seeds, "
+                + "with 95 % confidence intervals; writes compare.csv, charts and report.html.")
 final class CompareCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SCENARIO")
+    @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML or JSON)")
     Path scenario;
 
-    @Option(names = "--cc", split = ",", description = "congestion controls, e.g. lia,olia,balia,wvegas,reno")
+    @Option(names = "--cc", split = ",", paramLabel = "CC",
+            description = "congestion controls to compare, comma-separated; one of: ${sys:mptcpsim.cc}")
     List<String> ccs = new ArrayList<>();
 
-    @Option(names = "--pm", split = ",", description = "path managers")
+    @Option(names = "--pm", split = ",", paramLabel = "PM",
+            description = "path managers to compare; one of: ${sys:mptcpsim.pm}")
     List<String> pms = new ArrayList<>();
 
-    @Option(names = "--scheduler", split = ",", description = "schedulers")
+    @Option(names = "--scheduler", split = ",", paramLabel = "SCHED",
+            description = "schedulers to compare; one of: ${sys:mptcpsim.scheduler}")
     List<String> scheds = new ArrayList<>();
 
-    @Option(names = "--seeds", defaultValue = "5", description = "seeds per combination (default ${DEFAULT-VALUE})")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "runs at a time (default: one per core, ${sys:mptcpsim.cores} here)")
+    Integer jobs;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "5", description = "seeds per combination (default ${DEFAULT-VALUE})")
     int seeds;
 
-    @Option(names = "--rank-by", defaultValue = "goodput",
+    @Option(names = "--rank-by", paramLabel = "METRIC", defaultValue = "goodput",
             description = "goodput, jain, srtt_p99, retransmits or event_goodput (default ${DEFAULT-VALUE})")
     String rankBy;
 
     @Option(names = "--window", paramLabel = "T1,T2", split = ",", description = "event window in seconds for event_goodput")
     List<Double> window = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override applied to every run")
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override applied to every run (repeatable)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/compare-<scenario>)")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default runs/compare-<scenario>)")
     Path out;
 
     @Option(names = "--allow-large-output", description = "lift the 1 GiB limit on the sampled CSVs (docs/scenario-format.md, Limits)")
@@ -81,6 +89,9 @@ final class CompareCommand implements Callable<Integer> {
         budget.check(sc, (long) alts.size() * seeds);
         Path dir = target.path();
         Compare c = new Compare(scenario, alts, seeds, dir, new SimRunFunction(budget)).rankBy(rank).console(System.out);
+        if (jobs != null) {
+            c.threads(Jobs.check(jobs));
+        }
         if (window.size() == 2) {
             c.eventWindow(window.get(0), window.get(1));
         } else if (!window.isEmpty()) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim kernel SCENARIO --backend host|vm [--kernel BZIMAGE --modules DIR] [--out DIR] [--set K=V]...}. */
-@Command(name = "kernel", mixinStandardHelpOptions = true,
+@Command(name = "kernel",
         description = {"Run a scenario on a real Linux kernel (host network namespaces, or a kernel image under QEMU) "
                 + "and write the same run directory as `run`, with report.html.",
                 "Supported: separate paths, or all paths through one bottleneck (plus competing TCP), N subflows per path, "
@@ -37,10 +37,10 @@ final class KernelCommand implements Callable<Integer> {
     @Option(names = "--modules", paramLabel = "DIR", description = "vm: the image's lib/modules/<version> directory")
     Path modules;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<scenario-name>-kernel)")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "run directory (default runs/<scenario-name>-kernel)")
     Path out;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario field or kernel option")
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override a scenario field or kernel option")
     List<String> sets = new ArrayList<>();
 
     static Backend backend(String name, Path kernel, Path modules) {
@@ -131,6 +131,9 @@ final class KernelCommand implements Callable<Integer> {
         for (String r : e.reasons()) {
             System.err.println("  " + r);
         }
+        System.err.println("mptcp-sim: scenarios the host kernel runs: scenarios/examples/lab/ (upstream flavour, reno or cubic), e.g.");
+        System.err.println("  mptcp-sim kernel scenarios/examples/lab/lab-two-paths-cubic.yaml --backend host");
+        System.err.println("  (the same topology as two-paths.yaml; lab-shared-cubic.yaml and lab-mptcp-vs-tcp.yaml share a bottleneck)");
         return Main.BAD_INPUT;
     }
 

@@ -13,12 +13,19 @@ import picocli.CommandLine.Command;
  * (scenario file, flag or kernel image), 3 a validation outside tolerance.
  */
 @Command(name = "mptcp-sim", mixinStandardHelpOptions = true, version = "mptcp-sim " + OutputDir.VERSION,
+        scope = CommandLine.ScopeType.INHERIT, usageHelpWidth = Main.USAGE_WIDTH,
         description = "Discrete-event simulator of Multipath TCP, faithful to the Linux kernel.",
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class, KernelCommand.class, ValidateCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, ReportCommand.class, CompareCommand.class,
+            SweepCommand.class, KernelCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL = 1;
     public static final int BAD_INPUT = 2;
+    /**
+     * Help text width: wide enough that no option description breaks inside a dotted name such
+     * as {@code net.ipv4.tcp_congestion_control} (picocli wraps after a dot); CliTest checks it.
+     */
+    static final int USAGE_WIDTH = 120;
 
     /** The working directory relative paths resolve against; null = the JVM's. */
     private final Path cwd;
@@ -74,6 +81,7 @@ public final class Main implements Runnable {
     }
 
     private static int run(Main main, String... args) {
+        Choices.publish();
         CommandLine cl = new CommandLine(main);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof BadInput || ex instanceof org.mptcpsim.scenario.model.ScenarioException

@@ -10,9 +10,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim report RUN_DIR}: redraws the charts and report.html of an existing run. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Redraw charts and report.html of a run directory.")
+@Command(name = "report", description = "Redraw charts and report.html of a run directory (after editing or copying one, "
+        + "or for a run made with --no-report).")
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN_DIR")
+    @Parameters(paramLabel = "RUN_DIR", description = "a directory written by run or kernel (it holds summary.json)")
     Path dir;
 
     @ParentCommand

@@ -19,27 +19,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim run SCENARIO [--out DIR] [--seed N] [--set KEY=VALUE]...}. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a scenario and write summary.json, subflows.csv, connections.csv, queues.csv, "
-                + "events.csv, charts and report.html.")
+@Command(name = "run",
+        description = {"Run a scenario and write its run directory (format: docs/outputs.md):",
+                "  summary.json, subflows.csv, connections.csv, queues.csv, events.csv, engine.json, charts/, report.html",
+                "Prints a progress line on a terminal and a summary (goodput, srtt, retransmits per subflow) at the end.",
+                "Example: run scenarios/examples/two-paths.yaml -s 7 -D net.ipv4.tcp_congestion_control=olia -o runs/olia"})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML or JSON)")
     Path scenario;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<scenario-name>)")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "run directory (default runs/<scenario-name>)")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "random seed (overrides the scenario's)")
+    @Option(names = {"-s", "--seed"}, paramLabel = "N", description = "random seed (overrides the scenario's)")
     Long seed;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "override a scenario field or kernel option, e.g. net.ipv4.tcp_congestion_control=olia")
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
+            description = "override a scenario field or kernel option (repeatable), e.g. -D duration=60s")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--no-report", description = "skip charts and report.html")
     boolean noReport;
 
-    @Option(names = "--quiet", description = "no progress line")
+    @Option(names = {"-q", "--quiet"}, description = "print nothing on success: no progress line, no summary "
+            + "(errors still go to stderr; the run directory is written as usual)")
     boolean quiet;
 
     @Option(names = "--allow-large-output", description = "lift the 1 GiB limit on the sampled CSVs (docs/scenario-format.md, Limits)")
@@ -52,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
             description = "watchdog: end the run with an internal error (exit 1) naming the component when N events "
                     + "in a row run without the simulated clock advancing (default ${DEFAULT-VALUE})")
     long stallEvents;
+
+    @Option(names = "--summary", description = "print the summary even with --quiet")
+    boolean summary;
 
     @Override
     public Integer call() throws Exception {
@@ -73,7 +79,9 @@ final class RunCommand implements Callable<Integer> {
         if (!noReport) {
             Reports.render(target.path());
         }
-        printSummary(r);
+        if (!quiet || summary) {
+            printSummary(r);
+        }
         return Main.OK;
     }
 

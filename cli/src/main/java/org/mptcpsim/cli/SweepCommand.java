@@ -19,22 +19,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim sweep SCENARIO}: runs the scenario's {@code sweep:} grid on all cores, resumably. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Run every point of the scenario's sweep: grid (all cores, resumable), write sweep.csv and charts.")
+@Command(name = "sweep",
+        description = "Run every point of the scenario's sweep: grid (in parallel, resumable: points already in sweep.csv are "
+                + "kept), write sweep.csv and charts.")
 final class SweepCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SCENARIO")
+    @Parameters(paramLabel = "SCENARIO", description = "scenario file with a sweep: section")
     Path scenario;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override applied to every point")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "runs at a time (default: one per core, ${sys:mptcpsim.cores} here)")
+    Integer jobs;
+
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override applied to every point (repeatable)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--metric", defaultValue = "goodput", description = "metric to chart (default ${DEFAULT-VALUE})")
+    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "goodput", description = "metric to chart (default ${DEFAULT-VALUE})")
     String metric;
 
     @Option(names = "--x", paramLabel = "KEY", description = "swept key for the chart's x axis (default: the first axis)")
     String x;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/sweep-<scenario>)")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default runs/sweep-<scenario>)")
     Path out;
 
     @Option(names = "--allow-large-output", description = "lift the 1 GiB limit on the sampled CSVs (docs/scenario-format.md, Limits)")
@@ -72,8 +77,12 @@ final class SweepCommand implements Callable<Integer> {
         OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
         budget.checkAll(points.stream().map(ScenarioLoader.SweepPoint::scenario).toList());
         Path dir = target.path();
-        Path csv = new Sweep(scenario, grid, dir, new SimRunFunction(budget)).seed(sc.seed()).progress(System.err)
-                .chart(key, m).run();
+        Sweep sweep = new Sweep(scenario, grid, dir, new SimRunFunction(budget)).seed(sc.seed()).progress(System.err)
+                .chart(key, m);
+        if (jobs != null) {
+            sweep.threads(Jobs.check(jobs));
+        }
+        Path csv = sweep.run();
         System.out.println("sweep: " + csv);
         return Main.OK;
     }

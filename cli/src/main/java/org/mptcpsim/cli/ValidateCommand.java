@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mptcp-sim validate SCENARIO [--backend host|vm] [--runs N] [--sim-runs M] [--out DIR]}. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = {"Run a scenario N times on a real kernel and M times (seeds) in the simulator, compare per subflow (goodput, "
                 + "srtt median/p90, cwnd median, loss events, share) with tolerances widened by the kernel's run-to-run spread, "
                 + "and write verdict.txt/.csv, overlay charts and report.html.",
@@ -45,10 +45,10 @@ final class ValidateCommand implements Callable<Integer> {
             + "(default 5; they differ only with random elements such as sim.tx_jitter_us)")
     int simRuns = 5;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default runs/<scenario-name>-validate)")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default runs/<scenario-name>-validate)")
     Path out;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario field or kernel option")
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override a scenario field or kernel option")
     List<String> sets = new ArrayList<>();
 
     @ParentCommand

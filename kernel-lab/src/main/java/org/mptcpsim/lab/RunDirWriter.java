@@ -189,7 +189,9 @@ public final class RunDirWriter {
                         SubflowTrace s = c.subflows().get(id);
                         int i = s.at(t0 + x);
                         if (i < 0) continue;
-                        w.printf(Locale.ROOT, "%.6f,%s,%d,%d,%d,%d,%d,%s\n", x, c.id(), id, s.cwnd[i], s.ssthresh[i], s.srtt[i], s.acked[i],
+                        // TCP_INFINITE_SSTHRESH (0x7fffffff) is written empty, as the simulator does (docs/outputs.md)
+                        w.printf(Locale.ROOT, "%.6f,%s,%d,%d,%s,%d,%d,%s\n", x, c.id(), id, s.cwnd[i],
+                                s.ssthresh[i] == 0x7fffffffL ? "" : Long.toString(s.ssthresh[i]), s.srtt[i], s.acked[i],
                                 s.caState(t0 + x, caKnown));
                         int f = filled.merge(s, 1, Integer::sum) - 1;
                         series.get(s)[0][f] = s.srtt[i];

@@ -52,7 +52,7 @@ public final class ChartStyle {
     /** Applies fonts, background and grid to {@code chart}; returns it. */
     public static JFreeChart apply(JFreeChart chart) {
         StandardChartTheme theme = new StandardChartTheme("mptcp-sim slides");
-        theme.setExtraLargeFont(new Font(FAMILY, Font.BOLD, 30));
+        theme.setExtraLargeFont(new Font(FAMILY, Font.BOLD, 24));
         theme.setLargeFont(new Font(FAMILY, Font.PLAIN, 22));
         theme.setRegularFont(new Font(FAMILY, Font.PLAIN, 18));
         theme.setSmallFont(new Font(FAMILY, Font.PLAIN, 16));

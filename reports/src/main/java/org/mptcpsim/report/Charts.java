@@ -11,7 +11,7 @@ import org.jfree.chart.JFreeChart;
  * Charts without data (e.g. no queues.csv) are skipped. Same input = byte-identical files.
  */
 public final class Charts {
-    /** Chart file base names, in the order the report shows them. */
+    /** Chart file base names (the report shows goodput over time first, the summary bars last). */
     public static final String CWND = "cwnd";
     /** Stacked goodput per subflow. */
     public static final String GOODPUT_SUBFLOWS = "goodput-subflows";
@@ -44,9 +44,6 @@ public final class Charts {
     public static List<ChartFile> writeAll(RunData run) throws IOException {
         Path dir = run.dir().resolve("charts");
         List<ChartFile> out = new ArrayList<>();
-        if (!run.summary().connections().isEmpty()) {
-            add(out, dir, SUMMARY, "Mean goodput per connection and subflow", SummaryBarChart.chart(run));
-        }
         if (!run.subflows().isEmpty()) {
             add(out, dir, GOODPUT_SUBFLOWS, "Goodput per subflow (stacked)", SubflowGoodputChart.chart(run));
         }
@@ -54,11 +51,15 @@ public final class Charts {
             add(out, dir, GOODPUT_CONNECTIONS, "Goodput per connection", ConnectionGoodputChart.chart(run));
         }
         if (!run.subflows().isEmpty()) {
-            add(out, dir, CWND, "Congestion window and ssthresh", CwndChart.chart(run));
+            add(out, dir, CWND, "Congestion window (solid) and ssthresh (dashed), packets", CwndChart.chart(run));
             add(out, dir, SRTT, "Smoothed RTT", SrttChart.chart(run));
         }
-        if (!run.queues().isEmpty()) {
-            add(out, dir, QUEUES, "Queue occupancy and drops", QueueChart.chart(run));
+        JFreeChart queues = run.queues().isEmpty() ? null : QueueChart.chart(run);
+        if (queues != null) {
+            add(out, dir, QUEUES, "Queue occupancy and drops (links that queued; dashed: buffer limit)", queues);
+        }
+        if (!run.summary().connections().isEmpty()) {
+            add(out, dir, SUMMARY, "Mean goodput per connection and subflow", SummaryBarChart.chart(run));
         }
         return out;
     }

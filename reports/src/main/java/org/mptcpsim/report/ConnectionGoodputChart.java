@@ -52,6 +52,6 @@ public final class ConnectionGoodputChart {
 
     /** The chart. */
     public static JFreeChart chart(RunData run) {
-        return XyCharts.lines("Goodput per connection", "time (s)", "goodput (Mbit/s)", dataset(run));
+        return XyCharts.timeLines(run, "goodput per connection", "goodput (Mbit/s)", dataset(run));
     }
 }

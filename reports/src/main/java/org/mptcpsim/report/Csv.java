@@ -76,6 +76,11 @@ public final class Csv {
         return rows.size();
     }
 
+    /** Whether the header has {@code column}. */
+    public boolean has(String column) {
+        return columns.containsKey(column);
+    }
+
     /** The raw text of {@code column} in data row {@code row} (0-based), stripped. */
     public String text(int row, String column) {
         Integer c = columns.get(column);

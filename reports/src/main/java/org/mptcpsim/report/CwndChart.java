@@ -10,7 +10,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * cwnd and ssthresh (packets) over time, per subflow: series {@code 2i} is subflow i's cwnd
  * (solid), {@code 2i+1} its ssthresh (dashed, same colour). An infinite ssthresh
- * ({@value SubflowSample#INFINITE_SSTHRESH}) is a gap (null y), never a point.
+ * ({@value SubflowSample#INFINITE_SSTHRESH}) is a gap (null y), never a point. A closed
+ * subflow's lines end at its last sample before it closed.
  */
 public final class CwndChart {
     private CwndChart() {
@@ -24,6 +25,9 @@ public final class CwndChart {
             XYSeries cwnd = new XYSeries(label + " cwnd", false, true);
             XYSeries ssthresh = new XYSeries(label + " ssthresh", false, true);
             for (SubflowSample s : e.getValue()) {
+                if (s.isClosed()) {
+                    break; // the lines end where the subflow closed
+                }
                 cwnd.add(s.timeS(), s.cwnd());
                 if (s.ssthresh() == SubflowSample.INFINITE_SSTHRESH) {
                     ssthresh.add(s.timeS(), null);
@@ -40,8 +44,8 @@ public final class CwndChart {
     /** The chart. */
     public static JFreeChart chart(RunData run) {
         XYSeriesCollection data = dataset(run);
-        JFreeChart chart = XyCharts.lines("Congestion window and ssthresh per subflow",
-                "time (s)", "packets", data);
+        JFreeChart chart = XyCharts.timeLines(run, "cwnd (solid) and ssthresh (dashed) per subflow",
+                "packets", data);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         for (int i = 0; i < data.getSeriesCount(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(i / 2));

@@ -5,22 +5,30 @@ import java.util.Locale;
 
 /**
  * A tiny HTML builder for self-contained pages: inline CSS, no scripts, every text escaped.
- * Not thread-safe; one instance per page.
+ * The page fits a 1280-pixel window: the body is at most 1240 px wide, images scale to it, wide
+ * text wraps or scrolls inside its own box. Not thread-safe; one instance per page.
  */
 public final class Html {
-    private static final String CSS = "body{font-family:sans-serif;margin:2em auto;max-width:1320px;color:#222}"
-            + "table{border-collapse:collapse;margin:1em 0}"
-            + "th,td{border:1px solid #bbb;padding:4px 10px;text-align:left}"
-            + "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eee}"
-            + "pre{background:#f6f6f6;padding:1em;overflow:auto}"
-            + "img{max-width:100%;height:auto;border:1px solid #ddd;margin:0.5em 0}"
-            + "figure{margin:1.5em 0}figcaption{font-weight:bold}";
+    private static final String CSS = "*{box-sizing:border-box}"
+            + "body{font-family:sans-serif;margin:0 auto;padding:8px 16px;max-width:1240px;color:#222;"
+            + "font-size:15px;line-height:1.35}"
+            + "h1{font-size:22px;margin:6px 0}h2{font-size:18px;margin:18px 0 6px}"
+            + "p{margin:6px 0}p.lead{font-size:16px}"
+            + "table{border-collapse:collapse;margin:6px 0;max-width:100%}"
+            + "th,td{border:1px solid #bbb;padding:3px 8px;text-align:left;overflow-wrap:anywhere}"
+            + "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th{background:#eee}"
+            + "tr.conn td{font-weight:bold;background:#f4f8fc}tr.diff td{background:#fff3c4;font-weight:bold}"
+            + "pre{background:#f6f6f6;padding:1em;overflow:auto;max-width:100%}"
+            + "img{max-width:100%;height:auto;border:1px solid #ddd;margin:4px 0}"
+            + "figure{margin:12px 0}figcaption{font-weight:bold}"
+            + "details{margin:8px 0}summary{cursor:pointer;font-weight:bold}";
 
     private final StringBuilder out = new StringBuilder();
 
     /** Starts a page with {@code title} as title and top heading. */
     public Html(String title) {
-        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         heading(1, title);
     }
@@ -62,6 +70,13 @@ public final class Html {
         return this;
     }
 
+    /** A paragraph of escaped text with an id and a class (e.g. the report's lead sentence). */
+    public Html paragraph(String id, String cssClass, String text) {
+        out.append("<p id=\"").append(escape(id)).append("\" class=\"").append(escape(cssClass)).append("\">")
+                .append(escape(text)).append("</p>\n");
+        return this;
+    }
+
     /** Preformatted escaped text. */
     public Html pre(String text) {
         out.append("<pre>").append(escape(text)).append("</pre>\n");
@@ -75,6 +90,19 @@ public final class Html {
         return this;
     }
 
+    /** Opens a collapsed block whose content follows until {@link #endDetails}. */
+    public Html beginDetails(String id, String summary) {
+        out.append("<details id=\"").append(escape(id)).append("\"><summary>").append(escape(summary))
+                .append("</summary>\n");
+        return this;
+    }
+
+    /** Closes {@link #beginDetails}. */
+    public Html endDetails() {
+        out.append("</details>\n");
+        return this;
+    }
+
     /** A link with escaped target and text. */
     public Html link(String href, String text) {
         out.append("<p><a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a></p>\n");
@@ -85,14 +113,23 @@ public final class Html {
      * A table; cells that parse as numbers are right-aligned. Every cell is escaped.
      */
     public Html table(List<String> header, List<List<String>> rows) {
-        out.append("<table>\n<tr>");
+        return table(null, header, rows, null);
+    }
+
+    /**
+     * A table with an id (may be null) and a CSS class per row ({@code rowClasses} parallel to
+     * {@code rows}, entries or the list itself null for none).
+     */
+    public Html table(String id, List<String> header, List<List<String>> rows, List<String> rowClasses) {
+        out.append(id == null ? "<table>\n<tr>" : "<table id=\"" + escape(id) + "\">\n<tr>");
         for (String h : header) {
             out.append("<th>").append(escape(h)).append("</th>");
         }
         out.append("</tr>\n");
-        for (List<String> row : rows) {
-            out.append("<tr>");
-            for (String cell : row) {
+        for (int i = 0; i < rows.size(); i++) {
+            String cls = rowClasses == null ? null : rowClasses.get(i);
+            out.append(cls == null ? "<tr>" : "<tr class=\"" + escape(cls) + "\">");
+            for (String cell : rows.get(i)) {
                 out.append(numeric(cell) ? "<td class=\"n\">" : "<td>").append(escape(cell)).append("</td>");
             }
             out.append("</tr>\n");
@@ -101,12 +138,15 @@ public final class Html {
         return this;
     }
 
-    /** A figure showing the SVG {@code src} (relative path) with a link to {@code png}. */
-    public Html figure(String src, String png, String caption) {
+    /**
+     * A figure showing the PNG {@code png} (relative path; a raster loads and paints at once, where
+     * an SVG of thousands of points paints slowly) with a link to the SVG {@code svg}.
+     */
+    public Html figure(String svg, String png, String caption) {
         out.append("<figure><figcaption>").append(escape(caption)).append("</figcaption>\n<img src=\"")
-                .append(escape(src)).append("\" alt=\"").append(escape(caption))
-                .append("\" width=\"1280\" height=\"720\">\n<div><a href=\"").append(escape(png))
-                .append("\">PNG</a></div></figure>\n");
+                .append(escape(png)).append("\" alt=\"").append(escape(caption))
+                .append("\" width=\"1280\" height=\"720\">\n<div><a href=\"").append(escape(svg))
+                .append("\">SVG</a></div></figure>\n");
         return this;
     }
 
@@ -119,8 +159,9 @@ public final class Html {
         if ("n/a".equals(s)) {
             return true;
         }
+        String t = s.endsWith(" %") ? s.substring(0, s.length() - 2) : s;
         try {
-            Double.parseDouble(s);
+            Double.parseDouble(t);
             return true;
         } catch (NumberFormatException e) {
             return false;

@@ -14,7 +14,7 @@ import java.util.List;
  * empty (its charts are then skipped); a missing summary.json is an error.
  */
 public record RunData(Path dir, Summary summary, List<SubflowSample> subflows,
-                      List<ConnectionSample> connections, List<QueueSample> queues) {
+                      List<ConnectionSample> connections, List<QueueSample> queues, List<RunEvent> events) {
 
     /** Loads {@code dir}; throws {@link MalformedRunException} naming file and line on bad input. */
     public static RunData load(Path dir) throws IOException {
@@ -22,8 +22,38 @@ public record RunData(Path dir, Summary summary, List<SubflowSample> subflows,
         if (!Files.isRegularFile(summary)) {
             throw new NoSuchFileException(summary.toString(), null, "no summary.json in run directory");
         }
-        return new RunData(dir, SummaryReader.read(summary), subflows(dir.resolve("subflows.csv")),
-                connections(dir.resolve("connections.csv")), queues(dir.resolve("queues.csv")));
+        Summary s = SummaryReader.read(summary);
+        double wall = SummaryReader.wallSeconds(dir.resolve("engine.json"));
+        if (!Double.isNaN(wall)) {
+            s = s.withWallSeconds(wall);
+        }
+        return new RunData(dir, s, subflows(dir.resolve("subflows.csv")),
+                connections(dir.resolve("connections.csv")), queues(dir.resolve("queues.csv")),
+                events(dir.resolve("events.csv")));
+    }
+
+    /**
+     * events.csv; the link of a link event comes from the {@code link} column, or in runs written
+     * before it existed from the first word of {@code detail}.
+     */
+    private static List<RunEvent> events(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Csv t = Csv.read(file, "time_s", "connection", "subflow", "event");
+        List<RunEvent> out = new ArrayList<>(t.size());
+        for (int r = 0; r < t.size(); r++) {
+            String sub = t.text(r, "subflow");
+            String event = t.text(r, "event");
+            String link = t.has("link") ? t.text(r, "link") : "";
+            if (link.isEmpty() && event.startsWith("link_") && t.has("detail")) {
+                link = t.text(r, "detail").split(" ")[0];
+            }
+            out.add(new RunEvent(t.decimal(r, "time_s"), t.text(r, "connection"),
+                    sub.isEmpty() ? -1 : (int) t.integer(r, "subflow"), event, link,
+                    t.has("direction") ? t.text(r, "direction") : ""));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     private static List<SubflowSample> subflows(Path file) throws IOException {
@@ -35,10 +65,15 @@ public record RunData(Path dir, Summary summary, List<SubflowSample> subflows,
         List<SubflowSample> out = new ArrayList<>(t.size());
         for (int r = 0; r < t.size(); r++) {
             out.add(new SubflowSample(t.decimal(r, "time_s"), t.text(r, "connection"),
-                    (int) t.integer(r, "subflow"), t.integer(r, "cwnd"), t.integer(r, "ssthresh"),
+                    (int) t.integer(r, "subflow"), t.integer(r, "cwnd"), ssthresh(t, r),
                     t.integer(r, "srtt_us"), t.integer(r, "bytes_acked"), t.text(r, "ca_state")));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** Empty (or the kernel's 2147483647 in older runs) is an infinite ssthresh. */
+    private static long ssthresh(Csv t, int r) {
+        return t.text(r, "ssthresh").isEmpty() ? SubflowSample.INFINITE_SSTHRESH : t.integer(r, "ssthresh");
     }
 
     private static List<ConnectionSample> connections(Path file) throws IOException {

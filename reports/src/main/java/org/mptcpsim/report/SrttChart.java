@@ -6,7 +6,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Smoothed RTT over time per subflow, in milliseconds ({@code srtt_us / 1000}). */
+/**
+ * Smoothed RTT over time per subflow, in milliseconds ({@code srtt_us / 1000}), from the first RTT
+ * sample (srtt_us 0 before it is not drawn) until the subflow closed.
+ */
 public final class SrttChart {
     private SrttChart() {
     }
@@ -17,7 +20,12 @@ public final class SrttChart {
         for (Map.Entry<SubflowKey, List<SubflowSample>> e : SubflowKey.group(run.subflows()).entrySet()) {
             XYSeries s = new XYSeries(e.getKey().label(run.summary()), false, true);
             for (SubflowSample x : e.getValue()) {
-                s.add(x.timeS(), x.srttUs() / 1000.0);
+                if (x.isClosed()) {
+                    break; // the line ends where the subflow closed
+                }
+                if (x.srttUs() > 0) { // 0 until the first RTT sample: nothing to draw
+                    s.add(x.timeS(), x.srttUs() / 1000.0);
+                }
             }
             data.addSeries(s);
         }
@@ -26,6 +34,6 @@ public final class SrttChart {
 
     /** The chart. */
     public static JFreeChart chart(RunData run) {
-        return XyCharts.lines("Smoothed RTT per subflow", "time (s)", "srtt (ms)", dataset(run));
+        return XyCharts.timeLines(run, "smoothed RTT per subflow", "srtt (ms)", dataset(run));
     }
 }

@@ -50,7 +50,8 @@ public final class SubflowGoodputChart {
     /** The chart. */
     public static JFreeChart chart(RunData run) {
         DefaultTableXYDataset data = dataset(run);
-        JFreeChart chart = ChartFactory.createStackedXYAreaChart("Goodput per subflow (stacked)",
+        JFreeChart chart = ChartFactory.createStackedXYAreaChart(
+                Timeline.title(run.summary(), "goodput per subflow (stacked)"),
                 "time (s)", "goodput (Mbit/s)", data, PlotOrientation.VERTICAL, true, false, false);
         ChartStyle.apply(chart);
         StackedXYAreaRenderer2 r = new StackedXYAreaRenderer2();
@@ -58,6 +59,7 @@ public final class SubflowGoodputChart {
             r.setSeriesPaint(i, ChartStyle.color(i));
         }
         chart.getXYPlot().setRenderer(r);
+        Timeline.apply(chart.getXYPlot(), run, true);
         return chart;
     }
 }

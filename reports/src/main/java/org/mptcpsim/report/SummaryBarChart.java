@@ -41,7 +41,8 @@ public final class SummaryBarChart {
     /** The chart. */
     public static JFreeChart chart(RunData run) {
         DefaultCategoryDataset data = dataset(run.summary());
-        JFreeChart chart = ChartFactory.createStackedBarChart("Mean goodput per connection and subflow",
+        JFreeChart chart = ChartFactory.createStackedBarChart(
+                Timeline.title(run.summary(), "mean goodput per connection and subflow"),
                 null, "goodput (Mbit/s)", data, PlotOrientation.VERTICAL, true, false, false);
         ChartStyle.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();

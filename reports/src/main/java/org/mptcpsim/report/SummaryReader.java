@@ -36,7 +36,8 @@ final class SummaryReader {
         List<Summary.Link> links = new ArrayList<>();
         for (JsonNode l : root.path("links")) {
             links.add(new Summary.Link(l.path("id").asText(""), num(l, "utilization"),
-                    l.path("drops").asLong(0), num(l, "queueMeanPkts")));
+                    l.path("drops").asLong(0), num(l, "queueMeanPkts"),
+                    l.path("bufferPkts").asLong(Summary.Link.NO_LIMIT)));
         }
         JsonNode e = root.path("engine");
         return new Summary(root.path("scenario").asText(""), root.path("seed").asLong(0),
@@ -44,7 +45,28 @@ final class SummaryReader {
                 Collections.unmodifiableList(conns), Collections.unmodifiableList(links),
                 num(root.path("fairness"), "jain"),
                 new Summary.Engine(e.path("events").asLong(0), e.path("dataPackets").asLong(0),
-                        num(e, "wallSeconds")));
+                        num(e, "wallSeconds")), texts(root.path("overrides")));
+    }
+
+    /** engine.json's {@code wallSeconds}, NaN when the file or the field is missing or unreadable. */
+    static double wallSeconds(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Double.NaN;
+        }
+        try {
+            return num(new ObjectMapper().readTree(file.toFile()), "wallSeconds");
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static Map<String, String> texts(JsonNode o) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            out.put(f.getKey(), f.getValue().asText());
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     private static Summary.Connection connection(JsonNode c) {
@@ -57,7 +79,8 @@ final class SummaryReader {
             sfs.add(new Summary.Subflow(s.path("id").asInt(0), Collections.unmodifiableList(path),
                     num(s, "goodputMbps"), s.path("retransmits").asLong(0), num(s, "srttMeanMs"),
                     num(s, "srttP99Ms"), num(s, "cwndMean"), s.path("ssthreshReductions").asLong(0),
-                    s.path("bytesAcked").asLong(0)));
+                    s.path("bytesAcked").asLong(0), num(s, "startS"), num(s, "endS"),
+                    s.path("bytesDelivered").asLong(-1)));
         }
         return new Summary.Connection(c.path("id").asText(""), c.path("type").asText(""),
                 c.path("cc").asText(""), c.path("pm").asText(""), c.path("scheduler").asText(""),
@@ -70,9 +93,21 @@ final class SummaryReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = k.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode v = f.getValue();
-            out.put(f.getKey(), v.isValueNode() ? v.asText() : v.toString());
+            out.put(f.getKey(), text(v));
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** A kernel value as text: scalars as written, an array's items joined by spaces. */
+    static String text(JsonNode v) {
+        if (v.isArray()) {
+            StringBuilder b = new StringBuilder();
+            for (JsonNode x : v) {
+                b.append(b.length() == 0 ? "" : " ").append(text(x));
+            }
+            return b.toString();
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
     }
 
     private static double num(JsonNode parent, String field) {

@@ -28,6 +28,16 @@ final class XyCharts {
         return chart;
     }
 
+    /**
+     * A line chart over simulated time: {@link #lines} with the title naming scenario and
+     * algorithms, the time axis ending at the run's duration and the run's events as markers.
+     */
+    static JFreeChart timeLines(RunData run, String what, String yLabel, XYSeriesCollection full) {
+        JFreeChart chart = lines(Timeline.title(run.summary(), what), "time (s)", yLabel, full);
+        Timeline.apply(chart.getXYPlot(), run, true);
+        return chart;
+    }
+
     /** Mbit/s between two cumulative byte counts taken {@code dt} seconds apart. */
     static double mbps(long bytesBefore, long bytesAfter, double dt) {
         return dt <= 0 ? 0.0 : (bytesAfter - bytesBefore) * 8.0 / dt / 1e6;

@@ -33,7 +33,9 @@ final class CompareOutputs {
             }
             String name = "compare-" + metric.column();
             String title = metric.title() + (metric.higherIsBetter() ? ", higher is better" : ", lower is better");
-            ChartWriter.write(CompareBarChart.chart(title, metric.axisLabel(), names, means, halves),
+            String scenarioName = scenario == null ? "" : scenario.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            ChartWriter.write(CompareBarChart.chart(scenarioName.isEmpty() ? title : scenarioName + ": " + title,
+                            metric.axisLabel(), names, means, halves),
                     out.resolve("charts"), name);
             charts.add(new String[] {name, title});
         }

@@ -181,8 +181,11 @@ public final class Sweep {
         for (Map.Entry<String, String> e : points.get(i).entrySet()) {
             overrides.add(e.getKey() + "=" + e.getValue());
         }
+        // a point that sweeps the seed runs with it (the fixed seed would otherwise win: it is applied last)
+        String own = points.get(i).get("seed");
+        long pointSeed = own == null ? seed : Long.parseLong(own.trim());
         try {
-            runner.run(scenario, seed, overrides, dir);
+            runner.run(scenario, pointSeed, overrides, dir);
             return Metrics.values(RunData.load(dir), ms, window);
         } catch (Exception e) {
             throw new IOException("sweep point " + i + " " + overrides + " failed: " + e.getMessage(), e);

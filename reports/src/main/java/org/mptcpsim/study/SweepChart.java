@@ -29,7 +29,10 @@ public final class SweepChart {
     private SweepChart() {
     }
 
-    /** The lines: name to (x, mean y) points in x order. */
+    /**
+     * The lines: name to (x, mean y, 95 % CI half-width) points in x order; the half-width is NaN
+     * where a point has one run (several runs per point come from sweeping {@code seed}).
+     */
     public static Map<String, List<double[]>> lines(Path sweepCsv, String key, Metric metric) throws IOException {
         List<String> text = Files.readAllLines(sweepCsv, StandardCharsets.UTF_8);
         if (text.isEmpty()) {
@@ -39,7 +42,7 @@ public final class SweepChart {
         int x = column(header, key, sweepCsv);
         int y = column(header, metric.column(), sweepCsv);
         int cc = key.equals(CC_KEY) ? -1 : header.indexOf(CC_KEY);
-        Map<String, TreeMap<Double, double[]>> acc = new LinkedHashMap<>();
+        Map<String, TreeMap<Double, List<Double>>> acc = new LinkedHashMap<>();
         for (int i = 1; i < text.size(); i++) {
             List<String> row = SweepCsv.split(text.get(i));
             if (row.size() != header.size()) {
@@ -51,15 +54,14 @@ public final class SweepChart {
                 continue;
             }
             String line = cc < 0 || row.get(cc).isEmpty() ? metric.title() : row.get(cc);
-            double[] sumCount = acc.computeIfAbsent(line, k -> new TreeMap<>()).computeIfAbsent(xv, k -> new double[2]);
-            sumCount[0] += yv;
-            sumCount[1] += 1;
+            acc.computeIfAbsent(line, k -> new TreeMap<>()).computeIfAbsent(xv, k -> new ArrayList<>()).add(yv);
         }
         Map<String, List<double[]>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, TreeMap<Double, double[]>> e : acc.entrySet()) {
+        for (Map.Entry<String, TreeMap<Double, List<Double>>> e : acc.entrySet()) {
             List<double[]> pts = new ArrayList<>();
-            for (Map.Entry<Double, double[]> p : e.getValue().entrySet()) {
-                pts.add(new double[] {p.getKey(), p.getValue()[0] / p.getValue()[1]});
+            for (Map.Entry<Double, List<Double>> p : e.getValue().entrySet()) {
+                Estimate est = Estimate.of(p.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+                pts.add(new double[] {p.getKey(), est.mean(), est.halfWidth()});
             }
             out.put(e.getKey(), pts);
         }
@@ -71,8 +73,10 @@ public final class SweepChart {
         Path csv = outDir.resolve(Sweep.CSV);
         String unit = unit(csv, key);
         String name = "sweep-" + metric.column() + "-vs-" + Fmt.safe(key);
-        ChartWriter.write(MetricLineChart.chart(metric.title() + " vs " + key,
-                unit.isEmpty() ? key : key + " (" + unit + ")", metric.axisLabel(), lines(csv, key, metric)),
+        Map<String, List<double[]>> lines = lines(csv, key, metric);
+        boolean ci = lines.values().stream().flatMap(List::stream).anyMatch(p -> !Double.isNaN(p[2]));
+        ChartWriter.write(MetricLineChart.chart(metric.title() + " vs " + SweepLabels.human(key)
+                        + (ci ? " (mean, 95% CI over seeds)" : ""), SweepLabels.label(key, unit), metric.axisLabel(), lines),
                 outDir.resolve("charts"), name);
         return name;
     }

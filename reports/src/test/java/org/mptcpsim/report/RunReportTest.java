@@ -46,20 +46,34 @@ class RunReportTest {
     void reportReferencesOnlyExistingFilesAndShowsTheSummary() throws Exception {
         SyntheticRun.write(dir, new SyntheticRun.Params("a<b>&\"c\"", 7, 15.0, 0.95, 31.5, 120));
         Files.writeString(dir.resolve("scenario.yaml"), "name: demo\nlinks: [<wifi>]\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("engine.json"), "{\"events\": 123456, \"wallSeconds\": 2.5}", StandardCharsets.UTF_8);
         Path out = RunReport.generate(dir);
         assertEquals(dir.resolve("report.html"), out);
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertReferencesExist(dir, html);
-        // 6 charts, each shown as SVG and linked as PNG
+        // 6 charts, each shown as PNG and linked as SVG
         assertEquals(12, references(html).size());
         assertTrue(html.contains("<title>mptcp-sim run: a&lt;b&gt;&amp;&quot;c&quot;</title>"), "escaped scenario");
         assertFalse(html.contains("a<b>"));
         assertTrue(html.contains("links: [&lt;wifi&gt;]"), "scenario file included, escaped");
         assertTrue(html.contains("net.ipv4.tcp_congestion_control"), "kernel options");
         assertTrue(html.contains("<td class=\"n\">15.000</td>"), "m1 goodput 15.0 Mbit/s (3 decimals)");
-        assertTrue(html.contains("<td class=\"n\">31.50</td>"), "m1 sf0 srtt p99 31.5 ms (2 decimals)");
-        assertTrue(html.contains("<td class=\"n\">0.9500</td>"), "Jain 0.95 (4 decimals)");
-        assertTrue(html.contains("<td class=\"n\">123456</td>"), "engine events");
+        assertTrue(html.contains("<td class=\"n\">31.5</td>"), "m1 sf0 srtt p99 31.5 ms (1 decimal)");
+        // m1 sf0 srtt samples 21..30 ms (SyntheticRun: 20000 + 1000 i us, i = 1..10): lower median 25 ms
+        assertTrue(html.contains("<td class=\"n\">25.0</td>"), "m1 sf0 srtt p50");
+        // m1 carries 1250000 + 625000 B over its subflows: sf0 has 2/3 of them
+        assertTrue(html.contains("<td class=\"n\">66.7 %</td>"), "sf0 share");
+        assertTrue(html.contains("Jain index 0.9500"), "Jain 0.95 (4 decimals)");
+        assertTrue(html.contains("123456 events"), "engine events");
+        assertTrue(html.contains("wall time 2.50 s"), "wall time from engine.json");
+        // answer first: the sentence and the result table come before the charts, kernel options last and folded
+        int results = html.indexOf("<table id=\"results\">");
+        assertTrue(html.indexOf("id=\"scenario\"") < results && results < html.indexOf("<h2>Charts</h2>"));
+        assertTrue(html.indexOf("<details id=\"kernel\">") > html.indexOf("<h2>Links</h2>"));
+        // lia differs from the out-of-tree default (cubic) and is highlighted; flavour is the default
+        assertTrue(html.contains("<tr class=\"diff\"><td>net.ipv4.tcp_congestion_control</td><td>lia</td><td>cubic</td>"),
+                html);
+        assertTrue(html.contains("<tr><td>flavour</td><td>mptcp-v0.95</td>"), "a default is not highlighted");
         assertTrue(html.contains("<td class=\"n\">0.970</td>"), "wifi utilization");
     }
 

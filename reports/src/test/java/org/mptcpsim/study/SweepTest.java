@@ -75,8 +75,9 @@ class SweepTest {
         assertTrue(Files.isRegularFile(tmp.resolve("charts/sweep-goodput_mbps-vs-links.wifi.rate.svg")));
         Map<String, List<double[]>> lines = SweepChart.lines(csv, RATE, Metric.GOODPUT);
         assertEquals(List.of("lia", "olia"), List.copyOf(lines.keySet()));
-        assertArrayEquals(new double[] {20, 18}, lines.get("olia").get(2), EPS);
-        assertArrayEquals(new double[] {5, 4}, lines.get("lia").get(0), EPS);
+        // (x, mean, CI half-width): one run per point, so no interval
+        assertArrayEquals(new double[] {20, 18, Double.NaN}, lines.get("olia").get(2), EPS);
+        assertArrayEquals(new double[] {5, 4, Double.NaN}, lines.get("lia").get(0), EPS);
     }
 
     @Test

@@ -247,6 +247,11 @@ public final class Link extends Event implements PacketSink {
         return limitBytes;
     }
 
+    /** The drop-tail limit in packets, {@code Integer.MAX_VALUE} when limited in bytes. */
+    public int limitPkts() {
+        return limitPkts;
+    }
+
     public boolean isUp() {
         return up;
     }

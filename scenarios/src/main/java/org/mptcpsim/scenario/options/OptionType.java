@@ -16,6 +16,17 @@ public sealed interface OptionType {
     /** A short description for error messages and docs, e.g. {@code "integer 0..1024"}. */
     String describe();
 
+    /**
+     * {@code normalized} (a value {@link #normalize} returned) as the JSON value summary.json
+     * writes: a {@link Long} for integers and numeric sysctl booleans (the kernel prints 1/0), a
+     * {@link Boolean} for Y/N module parameters and true/false simulator knobs, a {@code long[3]}
+     * for a triple, the text otherwise (also when {@code normalized} does not parse, so a value
+     * written by another tool is never lost).
+     */
+    default Object typed(String normalized) {
+        return normalized;
+    }
+
     /** An integer in {@code [min, max]}. */
     record IntRange(long min, long max) implements OptionType {
         @Override
@@ -38,6 +49,15 @@ public sealed interface OptionType {
                 return "an integer >= " + min;
             }
             return "an integer " + min + ".." + max;
+        }
+
+        @Override
+        public Object typed(String normalized) {
+            try {
+                return Long.parseLong(normalized.trim());
+            } catch (NumberFormatException e) {
+                return normalized;
+            }
         }
     }
 
@@ -69,6 +89,16 @@ public sealed interface OptionType {
         @Override
         public String describe() {
             return "a boolean";
+        }
+
+        @Override
+        public Object typed(String normalized) {
+            String v = normalized.trim();
+            boolean yes = v.equals("1") || v.equals("Y") || v.equals("true");
+            if (!yes && !v.equals("0") && !v.equals("N") && !v.equals("false")) {
+                return normalized;
+            }
+            return style == Style.NUMERIC ? Long.valueOf(yes ? 1 : 0) : Boolean.valueOf(yes);
         }
     }
 
@@ -126,6 +156,19 @@ public sealed interface OptionType {
         @Override
         public String describe() {
             return "three byte counts \"min default max\" with min <= default <= max";
+        }
+
+        @Override
+        public Object typed(String normalized) {
+            String[] p = normalized.trim().split("\\s+");
+            if (p.length != 3) {
+                return normalized;
+            }
+            try {
+                return new long[] {Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2])};
+            } catch (NumberFormatException e) {
+                return normalized;
+            }
         }
     }
 

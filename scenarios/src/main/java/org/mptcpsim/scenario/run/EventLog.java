@@ -9,14 +9,22 @@ import org.mptcpsim.trace.TraceSink;
 
 /**
  * Records the run's rare events (RTOs with their backoff, recovery episodes, subflows opening
- * and closing, link changes) for {@code events.csv}:
- * {@code time_s,connection,subflow,event,detail}.
+ * and closing, link changes) for {@code events.csv}, one typed column per known field
+ * (docs/outputs.md): {@value #HEADER}. A field an event does not have is empty.
  */
 final class EventLog implements TraceSink {
+    /** The header line of events.csv. */
+    static final String HEADER = "time_s,connection,subflow,event,link,direction,rate_bps,backoff,rto_ms,cwnd,ssthresh,reason";
+
     private final List<String> rows = new ArrayList<>();
     private final List<String> connIds;
     private final List<String> linkIds;
 
+    /**
+     * @param connIds connection ids in scenario order
+     * @param linkIds the scenario's link ids in order; link direction {@code 2i} is link i forward
+     *                ({@code from} to {@code to}), {@code 2i+1} reverse (as Topology numbers them)
+     */
     EventLog(List<String> connIds, List<String> linkIds) {
         this.connIds = connIds;
         this.linkIds = linkIds;
@@ -26,33 +34,43 @@ final class EventLog implements TraceSink {
         return rows;
     }
 
-    private void add(long t, String conn, String sub, String event, String detail) {
-        rows.add(String.format(Locale.ROOT, "%.6f,%s,%s,%s,%s", Time.toSeconds(t), conn, sub, event, detail));
+    private void add(long t, String conn, String sub, String event, String link, String direction, String rateBps,
+                     String backoff, String rtoMs, String cwnd, String ssthresh, String reason) {
+        rows.add(String.format(Locale.ROOT, "%.6f,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s", Time.toSeconds(t), conn, sub,
+                event, link, direction, rateBps, backoff, rtoMs, cwnd, ssthresh, reason));
+    }
+
+    private void subflowEvent(long t, int connection, int subflow, String event, String backoff, String rtoMs,
+                              String cwnd, String ssthresh, String reason) {
+        add(t, connIds.get(connection), Integer.toString(subflow), event, "", "", "", backoff, rtoMs, cwnd, ssthresh,
+                reason);
     }
 
     @Override
     public void onRto(long t, int connection, int subflow, int backoff, long rtoUs) {
-        add(t, connIds.get(connection), Integer.toString(subflow), "rto",
-                "backoff=" + backoff + " rto_ms=" + rtoUs / 1000);
+        subflowEvent(t, connection, subflow, "rto", Integer.toString(backoff), Long.toString(rtoUs / 1000), "", "", "");
     }
 
     @Override
     public void onRecovery(long t, int connection, int subflow, int cwnd, int ssthresh) {
-        add(t, connIds.get(connection), Integer.toString(subflow), "recovery", "cwnd=" + cwnd + " ssthresh=" + ssthresh);
+        subflowEvent(t, connection, subflow, "recovery", "", "", Integer.toString(cwnd), Integer.toString(ssthresh),
+                "");
     }
 
     @Override
     public void onSubflowEstablished(long t, int connection, int subflow) {
-        add(t, connIds.get(connection), Integer.toString(subflow), "established", "");
+        subflowEvent(t, connection, subflow, "established", "", "", "", "", "");
     }
 
     @Override
     public void onSubflowClosed(long t, int connection, int subflow, String reason) {
-        add(t, connIds.get(connection), Integer.toString(subflow), "closed", reason);
+        // the reason is a short phrase; a comma would break the row, so it never carries one
+        subflowEvent(t, connection, subflow, "closed", "", "", "", "", reason.replace(',', ';'));
     }
 
     @Override
     public void onLinkEvent(long t, int link, String what, long rateBps) {
-        add(t, "", "", "link_" + what, linkIds.get(link) + " rate_bps=" + rateBps);
+        add(t, "", "", "link_" + what, linkIds.get(link / 2), link % 2 == 0 ? "forward" : "reverse",
+                Long.toString(rateBps), "", "", "", "", "");
     }
 }

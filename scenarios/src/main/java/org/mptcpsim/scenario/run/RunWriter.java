@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.options.OptionDef;
+import org.mptcpsim.scenario.options.OptionRegistry;
 import org.mptcpsim.scenario.output.OutputDir;
 
 /**
@@ -134,7 +136,7 @@ final class RunWriter {
 
     private static List<String> eventsCsv(ScenarioRunner run) {
         List<String> lines = new ArrayList<>();
-        lines.add("time_s,connection,subflow,event,detail");
+        lines.add(EventLog.HEADER);
         lines.addAll(run.events.rows());
         return lines;
     }
@@ -179,8 +181,10 @@ final class RunWriter {
         root.put("durationS", Time.toSeconds(sc.durationPs()));
         root.put("source", "sim");
         ObjectNode kernel = root.putObject("kernel");
+        OptionRegistry registry = OptionRegistry.standard();
         for (Map.Entry<String, String> e : sc.kernel().effective().entrySet()) {
-            kernel.put(e.getKey(), e.getValue());
+            OptionDef def = registry.option(e.getKey());
+            putTyped(kernel, e.getKey(), def == null ? e.getValue() : def.type().typed(e.getValue()));
         }
         if (!sc.overrides().isEmpty()) {
             ObjectNode ov = root.putObject("overrides");
@@ -225,18 +229,42 @@ final class RunWriter {
             }
         }
         ArrayNode links = root.putArray("links");
-        for (RunResult.LinkStats l : r.links()) {
+        for (int i = 0; i < r.links().size(); i++) {
+            RunResult.LinkStats l = r.links().get(i);
+            Link d = run.topo.directions.get(i);
             ObjectNode o = links.addObject();
             o.put("id", l.id());
             o.put("utilization", l.utilization());
             o.put("drops", l.drops());
             o.put("queueMeanPkts", l.queueMeanPkts());
+            if (d.limitPkts() != Integer.MAX_VALUE) {
+                o.put("bufferPkts", d.limitPkts());
+            }
+            if (d.limitBytes() != Long.MAX_VALUE) {
+                o.put("bufferBytes", d.limitBytes());
+            }
         }
         root.putObject("fairness").put("jain", r.jain());
         ObjectNode engine = root.putObject("engine");
         engine.put("events", r.events());
         engine.put("dataPackets", r.dataPackets());
         return root;
+    }
+
+    /** A kernel option's typed value ({@link org.mptcpsim.scenario.options.OptionType#typed}) as JSON. */
+    private static void putTyped(ObjectNode o, String key, Object v) {
+        if (v instanceof Long n) {
+            o.put(key, n);
+        } else if (v instanceof Boolean b) {
+            o.put(key, b);
+        } else if (v instanceof long[] a) {
+            ArrayNode arr = o.putArray(key);
+            for (long x : a) {
+                arr.add(x);
+            }
+        } else {
+            o.put(key, String.valueOf(v));
+        }
     }
 
     static double round(double v) {

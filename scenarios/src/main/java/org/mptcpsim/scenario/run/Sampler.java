@@ -51,8 +51,11 @@ final class Sampler extends Event {
                 TcpSock sk = s.subflow.sk;
                 sb.setLength(0);
                 sb.append(t).append(',').append(c.spec.id()).append(',').append(sk.id).append(',')
-                        .append(sk.sndCwnd).append(',').append(sk.sndSsthresh).append(',')
-                        .append(sk.srttUs >>> 3).append(',').append(sk.bytesAcked).append(',')
+                        .append(sk.sndCwnd).append(',');
+                if (sk.sndSsthresh != TcpSock.INFINITE_SSTHRESH) {
+                    sb.append(sk.sndSsthresh); // TCP_INFINITE_SSTHRESH (slow start, no loss yet) is empty
+                }
+                sb.append(',').append(sk.srttUs >>> 3).append(',').append(sk.bytesAcked).append(',')
                         .append(s.subflow.isClosed() ? "Closed" : CaState.name(sk.caState));
                 out.subflowRow(sb);
                 if (s.subflow.establishedPs() >= 0 && !s.subflow.isClosed()) {

@@ -71,11 +71,7 @@ public final class ScenarioRunner {
         this.sc = sc;
         this.rnd = new RandomStreams(sc.seed());
         List<String> connIds = sc.connections().stream().map(ConnectionSpec::id).toList();
-        List<String> linkIds = new ArrayList<>();
-        for (LinkSpec l : sc.links()) {
-            linkIds.add(l.id());
-            linkIds.add(l.id() + ":rev");
-        }
+        List<String> linkIds = sc.links().stream().map(LinkSpec::id).toList();
         this.events = new EventLog(connIds, linkIds);
         this.topo = new Topology(sc, loop, pool, events, rnd);
         this.isnRandom = rnd.stream("isn");
@@ -222,6 +218,29 @@ public final class ScenarioRunner {
 
     Scenario scenario() {
         return sc;
+    }
+
+    /** A subflow a {@link #preview} saw open: its connection, id, addresses, links crossed and algorithms. */
+    public record PlannedSubflow(String connection, int subflow, String local, String remote, List<String> path,
+                                 String cc, String pm, String scheduler) {
+    }
+
+    /**
+     * Simulates the first {@code untilPs} (at most the duration) without writing anything and
+     * returns the subflows open by then with the links their data crosses (the path managers
+     * decide which subflows exist, and ECMP picks among equal-cost paths by the seeded 5-tuple
+     * hash, so only a run can tell). For {@code mptcp-sim check}; a runner is used once.
+     */
+    public List<PlannedSubflow> preview(long untilPs) {
+        loop.run(Math.min(untilPs, sc.durationPs()));
+        List<PlannedSubflow> out = new ArrayList<>();
+        for (ConnRun c : conns) {
+            for (ConnRun.SubflowRun r : c.subflows) {
+                out.add(new PlannedSubflow(c.spec.id(), r.subflow.sk.id, r.local.toString(), r.remote.toString(),
+                        List.copyOf(r.path), c.cc, c.isMptcp() ? c.pm : "", c.isMptcp() ? c.scheduler : ""));
+            }
+        }
+        return out;
     }
 
     /** Data segments sent by every subflow so far. */

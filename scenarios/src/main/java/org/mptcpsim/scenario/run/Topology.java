@@ -40,12 +40,14 @@ final class Topology {
             net.addNode(n.id());
         }
         for (LinkSpec l : sc.links()) {
+            // a direction's index is its position in directions (2i forward, 2i+1 reverse: EventLog
+            // names link events by it), so each is added before the next is built
             Link f = direction(l.id(), l.forward(), loop, pool, trace, rnd);
+            directions.add(f);
             Link r = direction(l.id() + ":rev", l.reverse(), loop, pool, trace, rnd);
+            directions.add(r);
             net.addLink(f, net.nodeIndex(l.from()), net.nodeIndex(l.to()));
             net.addLink(r, net.nodeIndex(l.to()), net.nodeIndex(l.from()));
-            directions.add(f);
-            directions.add(r);
             byLinkId.put(l.id(), new Link[] {f, r});
         }
         for (NodeSpec n : sc.nodes()) {

@@ -109,7 +109,7 @@ class TcpBehaviourTest {
         for (String[] e : Sim.csv(r, "events.csv")) {
             if (e[3].equals("rto")) {
                 rtoTimes.add(Double.parseDouble(e[0]));
-                backoffs.add(Integer.parseInt(e[4].split(" ")[0].split("=")[1]));
+                backoffs.add(Integer.parseInt(e[7])); // the backoff column
             }
         }
         // The RTO is srtt + rttvar >= 200 ms here; it doubles on each expiry while the link is down:
