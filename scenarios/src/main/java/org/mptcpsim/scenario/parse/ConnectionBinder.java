@@ -45,16 +45,7 @@ final class ConnectionBinder {
                     + from.host());
         }
         long start = o.has("start") ? Val.time(o.opt("start"), o.sub("start")) : 0;
-        long size = ConnectionSpec.BULK;
-        if (o.has("size")) {
-            String s = Val.text(o.opt("size"), o.sub("size"), "bulk or a size (e.g. 10MB)").trim();
-            if (!s.equalsIgnoreCase("bulk")) {
-                size = Val.size(o.opt("size"), o.sub("size"));
-                if (size <= 0) {
-                    throw new ScenarioException(o.loc("size"), "a transfer size must be above 0 (or bulk)");
-                }
-            }
-        }
+        long size = size(o);
         KernelOptions k = kb.bind(o.opt("kernel"), o.sub("kernel"), kernel, false);
         List<SubflowSpec> subflows = new ArrayList<>();
         if (o.has("subflows")) {
@@ -71,6 +62,22 @@ final class ConnectionBinder {
         }
         return new ConnectionSpec(id, type, from.host(), from.iface(), to.host(), to.iface(), start, size, k,
                 subflows, o.loc());
+    }
+
+    /** The {@code size} field: {@link ConnectionSpec#BULK} when absent or {@code bulk}, else bytes above 0. */
+    static long size(Obj o) {
+        if (!o.has("size")) {
+            return ConnectionSpec.BULK;
+        }
+        String s = Val.text(o.opt("size"), o.sub("size"), "bulk or a size (e.g. 10MB)").trim();
+        if (s.equalsIgnoreCase("bulk")) {
+            return ConnectionSpec.BULK;
+        }
+        long size = Val.size(o.opt("size"), o.sub("size"));
+        if (size <= 0) {
+            throw new ScenarioException(o.loc("size"), "a transfer size must be above 0 (or bulk)");
+        }
+        return size;
     }
 
     private static SubflowSpec subflow(Obj o, Topology topo, String client, String server) {

@@ -32,8 +32,19 @@ final class LinkBinder {
         return bind(new Obj(node, path, "a path", Schema.PATH), TopologyBinder.CLIENT, TopologyBinder.SERVER);
     }
 
+    /** The fields of a generated link given as an object ({@code dumbbell.bottleneck}): no id, from, to. */
+    static final List<String> GENERATED = List.of("rate", "delay", "buffer", "loss", "rtt", "reverse", "schedule");
+
+    /** A link whose id and endpoints a generator chose; {@code o} holds the {@link #GENERATED} fields. */
+    static LinkSpec generated(Obj o, String id, String from, String to) {
+        return bind(o, id, from, to);
+    }
+
     private static LinkSpec bind(Obj o, String from, String to) {
-        String id = Val.id(o.req("id"), o.sub("id"));
+        return bind(o, Val.id(o.req("id"), o.sub("id")), from, to);
+    }
+
+    private static LinkSpec bind(Obj o, String id, String from, String to) {
         DirectionSpec fwd = new DirectionSpec(Val.rate(o.req("rate"), o.sub("rate")),
                 Val.time(o.req("delay"), o.sub("delay")), Val.buffer(o.req("buffer"), o.sub("buffer")),
                 o.has("loss") ? Val.loss(o.opt("loss"), o.sub("loss")) : 0.0, o.loc());

@@ -1,5 +1,7 @@
 package org.mptcpsim.scenario.parse;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mptcpsim.scenario.model.ConnectionSpec;
@@ -43,14 +45,19 @@ final class ScenarioBinder {
         KernelOptions kernel = kb.bind(top.opt("kernel"), "kernel", null, true);
         Topology topo = TopologyBinder.bind(top);
         List<ConnectionSpec> connections;
-        if (top.has("connections")) {
-            connections = ConnectionBinder.bind(top.opt("connections"), topo, kernel, kb);
+        if (top.has("connections") || top.has("traffic")) {
+            connections = top.has("connections") ? ConnectionBinder.bind(top.opt("connections"), topo, kernel, kb)
+                    : new ArrayList<>();
+            if (top.has("traffic")) {
+                addTraffic(connections, TrafficBinder.bind(top.opt("traffic"), topo, kernel, kb, seed));
+            }
         } else if (topo.shortForm()) {
             connections = List.of(new ConnectionSpec("m1", ConnectionSpec.Type.MPTCP, TopologyBinder.CLIENT, null,
                     TopologyBinder.SERVER, null, 0, ConnectionSpec.BULK, kernel, List.of(),
                     top.loc("paths").withPath("connections")));
         } else {
-            throw new ScenarioException(top.loc(), "missing required field \"connections\" in a scenario");
+            throw new ScenarioException(top.loc(), "missing required field \"connections\" (or \"traffic\") in a"
+                    + " scenario");
         }
         for (ConnectionSpec c : connections) {
             if (c.startPs() >= duration) {
@@ -63,5 +70,19 @@ final class ScenarioBinder {
         return new Scenario(name, file, duration, seed, sample, kernel, List.copyOf(topo.nodes().values()),
                 List.copyOf(topo.links().values()), topo.hosts(), topo.routes(), connections, sweep, overrides,
                 top.loc());
+    }
+
+    /** Appends the traffic matrix's connections; an id taken by a hand-written connection is an error. */
+    private static void addTraffic(List<ConnectionSpec> connections, List<ConnectionSpec> traffic) {
+        Map<String, ConnectionSpec> byId = new HashMap<>();
+        connections.forEach(c -> byId.put(c.id(), c));
+        for (ConnectionSpec c : traffic) {
+            ConnectionSpec old = byId.get(c.id());
+            if (old != null) {
+                throw new ScenarioException(old.loc().withPath(old.loc().path() + ".id"), "duplicate connection id \""
+                        + c.id() + "\": the traffic matrix (at " + c.loc().where() + ") generates it too");
+            }
+            connections.add(c);
+        }
     }
 }

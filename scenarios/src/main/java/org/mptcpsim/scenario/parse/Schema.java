@@ -5,8 +5,8 @@ import java.util.List;
 /** The fields each kind of object accepts, in documentation order. */
 final class Schema {
 
-    static final List<String> TOP = List.of("name", "duration", "seed", "sample", "kernel", "paths", "nodes",
-            "links", "hosts", "routes", "connections", "sweep");
+    static final List<String> TOP = List.of("name", "duration", "seed", "sample", "kernel", "paths", "topology",
+            "nodes", "links", "hosts", "routes", "connections", "traffic", "sweep");
     static final List<String> TOP_SCALARS = List.of("name", "duration", "seed", "sample");
     static final List<String> PATH = List.of("id", "rate", "delay", "buffer", "loss", "rtt", "reverse", "schedule");
     static final List<String> LINK = List.of("id", "from", "to", "rate", "delay", "buffer", "loss", "rtt", "reverse",
@@ -19,6 +19,7 @@ final class Schema {
     static final List<String> ROUTE = List.of("from", "to", "via");
     static final List<String> CONNECTION = List.of("id", "type", "from", "to", "start", "size", "kernel", "subflows");
     static final List<String> SUBFLOW = List.of("from", "to");
+    static final List<String> TRAFFIC = List.of("pattern", "type", "hosts", "start", "size", "kernel", "seed");
 
     private Schema() {
     }

@@ -32,6 +32,19 @@ final class TopologyBinder {
     }
 
     private Topology run(Obj top) {
+        if (top.has("topology")) {
+            if (top.has("paths")) {
+                throw new ScenarioException(top.loc("topology"), "a generated topology cannot be combined with the"
+                        + " short form \"paths\"; use nodes and links to add to it");
+            }
+            Generators.Expansion g = Generators.bind(top.opt("topology"));
+            for (NodeSpec n : g.nodes()) {
+                nodes.put(n.id(), n);
+            }
+            for (LinkSpec l : g.links()) {
+                links.put(l.id(), l);
+            }
+        }
         if (top.has("paths")) {
             List<Node> items = Val.list(top.opt("paths"), "paths", "paths ({id: wifi, rate: 20Mbit, ...})");
             Loc at = top.loc("paths");
@@ -59,7 +72,7 @@ final class TopologyBinder {
         }
         if (links.isEmpty()) {
             throw new ScenarioException(top.loc(), "the scenario has no links: give \"paths\" (client and server"
-                    + " joined by parallel paths) or \"nodes\" and \"links\"");
+                    + " joined by parallel paths), \"nodes\" and \"links\", or a generated \"topology\"");
         }
         Map<String, HostSpec> hosts = interfaces();
         if (top.has("hosts")) {
@@ -84,7 +97,7 @@ final class TopologyBinder {
             }
             if (old != null) {
                 String why = shortFormHost ? " (the short form \"paths\" already defines hosts client and server)"
-                        : " (first at " + old.loc().where() + ")";
+                        : " (first at " + origin(old.loc(), old.loc().where()) + ")";
                 throw new ScenarioException(o.loc("id"), "duplicate node id \"" + id + "\"" + why);
             }
             nodes.put(id, n);
@@ -95,9 +108,14 @@ final class TopologyBinder {
         LinkSpec old = links.get(l.id());
         if (old != null) {
             throw new ScenarioException(l.loc().withPath(l.loc().path() + ".id"), "duplicate link id \"" + l.id()
-                    + "\" (first at " + old.loc() + "); paths and links share one id space");
+                    + "\" (first at " + origin(old.loc(), old.loc().toString()) + "); paths and links share one id space");
         }
         links.put(l.id(), l);
+    }
+
+    /** Where a node or link was declared: its file position, or the generator that made it. */
+    private static String origin(Loc loc, String declared) {
+        return loc.path().startsWith("topology.") ? loc.path() + " at " + loc.where() : declared;
     }
 
     private void checkNode(String id, Loc loc) {

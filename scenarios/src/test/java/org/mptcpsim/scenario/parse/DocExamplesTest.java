@@ -27,7 +27,7 @@ class DocExamplesTest {
             blocks.add(doc.substring(i + 8, end));
             i = end + 3;
         }
-        assertEquals(2, blocks.size());
+        assertEquals(3, blocks.size());
         Scenario small = LOADER.parse("doc-1.yaml", blocks.get(0), List.of());
         assertEquals(2, small.links().size());
         Scenario general = LOADER.parse("doc-2.yaml", blocks.get(1), List.of());
@@ -37,5 +37,11 @@ class DocExamplesTest {
         assertTrue(general.hosts().get("client").iface("lte").backup());
         assertEquals(9, general.sweep().points().size());
         assertEquals(9, LOADER.sweepText("doc-2.yaml", blocks.get(1), List.of()).size());
+        // the generated fat tree: 16 + 1 hosts, 20 switches, 48 + 1 links, 1 + 17 connections (storage takes part)
+        Scenario generated = LOADER.parse("doc-3.yaml", blocks.get(2), List.of());
+        assertEquals(37, generated.nodes().size());
+        assertEquals(49, generated.links().size());
+        assertEquals(18, generated.connections().size());
+        assertEquals("backup", generated.connections().get(0).id());
     }
 }
