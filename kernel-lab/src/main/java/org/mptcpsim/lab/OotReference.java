@@ -106,6 +106,7 @@ public final class OotReference {
         if (tcp) delivered.put("t1", receiverSeries(data.resolve("runs").resolve(c + "-run" + r).resolve("iperf-tcp.json.gz")));
         StringBuilder conn = new StringBuilder("time_s,connection,bytes_delivered\n");
         TreeMap<Double, List<String>> rows = new TreeMap<>();
+        delivered.values().removeIf(s -> s.size() < 2);   // the first runs of the campaign have no receiver intervals (data-set README §8)
         delivered.forEach((id, s) -> s.forEach((t, b) -> rows.computeIfAbsent(t, k -> new ArrayList<>()).add(id + "," + b)));
         rows.forEach((t, l) -> l.forEach(x -> conn.append(String.format(Locale.ROOT, "%.6f,%s%n", t, x))));
         Files.writeString(dst.resolve("connections.csv"), conn);
@@ -133,7 +134,8 @@ public final class OotReference {
             o.put("type", flow);
             o.put("cc", flow.equals("tcp") ? "reno" : sc.path("cc").asText());
             String rx = run.get(flow.equals("tcp") ? "iperf_tcp_rx_5_30_mbps" : "iperf_main_rx_5_30_mbps");
-            o.put("goodputMbps", rx == null || rx.isEmpty() ? windowRate(delivered.get(connId(flow))) : Double.parseDouble(rx));
+            if (rx != null && !rx.isEmpty()) o.put("goodputMbps", Double.parseDouble(rx));
+            else if (delivered.containsKey(connId(flow))) o.put("goodputMbps", windowRate(delivered.get(connId(flow))));
             ArrayNode sfs = o.putArray("subflows");
             for (int s = 1; detail.containsKey(c + "," + r + "," + flow + "," + s); s++) {
                 Map<String, String> d = detail.get(c + "," + r + "," + flow + "," + s);

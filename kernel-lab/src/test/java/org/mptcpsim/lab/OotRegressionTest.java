@@ -32,7 +32,7 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
  */
 class OotRegressionTest {
     static final Path REF = Path.of("src/test/resources/reference-oot");
-    static final int SIM_SEEDS = 4;
+    static final int SIM_SEEDS = 10;
 
     /** "scenario subflow metric" → the finding's name (README, "Validation against the kernel", out-of-tree). */
     static final Map<String, String> OPEN_FINDINGS = Map.of();
