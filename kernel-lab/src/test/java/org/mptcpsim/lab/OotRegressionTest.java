@@ -35,7 +35,24 @@ class OotRegressionTest {
     static final int SIM_SEEDS = 10;
 
     /** "scenario subflow metric" → the finding's name (README, "Validation against the kernel", out-of-tree). */
-    static final Map<String, String> OPEN_FINDINGS = Map.of();
+    static final Map<String, String> OPEN_FINDINGS = Map.ofEntries(
+            // OOT-F1: the kernel's redundant scheduler delivers 0.40 Mbit/s to the application (20 vs 100 ms paths),
+            // the simulator's 18.2: the collapse is not reproduced yet (README, out-of-tree findings)
+            Map.entry("lab-oot-a4-redundant 0/0 share", "OOT-F1"),
+            Map.entry("lab-oot-a4-redundant 0/1 goodputMbps", "OOT-F1"),
+            Map.entry("lab-oot-a4-redundant 0/1 srttP90Ms", "OOT-F1"),
+            Map.entry("lab-oot-a4-redundant 0/1 share", "OOT-F1"),
+            Map.entry("lab-oot-a4-redundant 0/conn appGoodputMbps", "OOT-F1"),
+            // OOT-F2 (issue 10.8): wVegas' 20 ms path settles at cwnd 16 / 7.4 Mbit/s, the kernel's at 19 / 9.0
+            Map.entry("lab-oot-a1-wvegas 0/0 goodputMbps", "OOT-F2"),
+            // OOT-F3: coupled subflows against reno on one queue: balia takes more than the kernel's, olia less;
+            // the simulator's small MPTCP subflows show 5-7 ms more srtt than the TCP flow on the same queue
+            Map.entry("lab-oot-a2-balia 0/0 cwndMedian", "OOT-F3"),
+            Map.entry("lab-oot-a2-balia 0/1 srttMedianMs", "OOT-F3"),
+            Map.entry("lab-oot-a2-balia 0/1 srttP90Ms", "OOT-F3"),
+            Map.entry("lab-oot-a2-balia 0/conn appGoodputMbps", "OOT-F3"),
+            Map.entry("lab-oot-a2-balia 0/conn mptcpTcpRatio", "OOT-F3"),
+            Map.entry("lab-oot-a2-olia 0/conn appGoodputMbps", "OOT-F3"));
 
     @ParameterizedTest
     @MethodSource("org.mptcpsim.lab.LabScenarios#ootNames")
