@@ -36,6 +36,8 @@ import java.util.zip.GZIPInputStream;
  * ({@code "window": {"fromS": 5, "toS": 30}}) that {@link Compare} applies to both sides.</li>
  * </ul>
  * Usage: {@code OotReference --data ../shared/kernel-refs/oot-v0.95.2 --out kernel-lab/src/test/resources/reference-oot}.
+ * With {@code --chart CASE} it instead writes {@code overlay-{cwnd,srtt,goodput}.png/.svg} of that case into {@code --out}:
+ * every kernel run from the data set's 100 ms series (solid) and the simulator's seed 1 (dashed).
  * It writes only below {@code --out}.
  */
 public final class OotReference {
@@ -54,10 +56,12 @@ public final class OotReference {
 
     public static void main(String[] args) throws IOException {
         Path data = null, out = null;
+        String chart = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--chart" -> chart = args[++i];
                 default -> {
                     System.err.println("usage: OotReference --data DIR --out DIR");
                     System.exit(2);
@@ -68,7 +72,35 @@ public final class OotReference {
             System.err.println("usage: OotReference --data DIR --out DIR");
             System.exit(2);
         }
-        convert(data, out);
+        if (chart != null) chart(data, chart, out);
+        else convert(data, out);
+    }
+
+    /** The overlay charts of one case: kernel runs at 100 ms (solid), the simulator's seed 1 (dashed), into {@code out}. */
+    public static void chart(Path data, String dataCase, Path out) throws IOException {
+        JsonNode scenarios = JSON.readTree(data.resolve("scenarios.json").toFile()).path("scenarios");
+        if (!scenarios.has(dataCase)) throw new IllegalArgumentException("no case " + dataCase + " in " + data.resolve("scenarios.json"));
+        Map<String, Map<String, String>> runs = csvByKey(data.resolve("runs.csv"), "scenario", "run");
+        Map<String, Map<String, String>> detail = csvByKey(data.resolve("subflows-detail.csv"), "scenario", "run", "flow", "subflow");
+        Path tmp = Files.createTempDirectory("oot-chart");
+        try {
+            List<Path> kernels = new ArrayList<>();
+            for (int r = 1; Files.exists(data.resolve("timeseries-100ms").resolve(dataCase + "-run" + r + ".csv")); r++) {
+                Path dst = tmp.resolve("kernel-" + r);
+                Files.createDirectories(dst);
+                writeRun(data, dataCase, r, scenarios.path(dataCase), runs.get(dataCase + "," + r), detail, dst, 0.1);
+                kernels.add(dst);
+            }
+            Path sim = tmp.resolve("sim");
+            new org.mptcpsim.scenario.run.ScenarioRunner(LabScenarios.load(scenarioName(dataCase), "seed=1"))
+                    .run(sim, org.mptcpsim.scenario.run.ScenarioRunner.Progress.NONE);
+            Files.createDirectories(out);
+            Validation.writeOverlayCharts(sim, kernels, out, scenarioName(dataCase));
+        } finally {
+            try (var w = Files.walk(tmp)) {
+                for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
     }
 
     /** Converts every case and run of the data set. */
@@ -82,20 +114,20 @@ public final class OotReference {
             for (int r = 1; Files.exists(data.resolve("timeseries-100ms").resolve(c + "-run" + r + ".csv")); r++) {
                 Path dst = out.resolve(scenarioName(c)).resolve("run-" + r);
                 Files.createDirectories(dst);
-                writeRun(data, c, r, e.getValue(), runs.get(c + "," + r), detail, dst);
+                writeRun(data, c, r, e.getValue(), runs.get(c + "," + r), detail, dst, Reference.STEP_S);
                 System.out.println("wrote " + dst);
             }
         }
     }
 
     private static void writeRun(Path data, String c, int r, JsonNode sc, Map<String, String> run,
-                                 Map<String, Map<String, String>> detail, Path dst) throws IOException {
+                                 Map<String, Map<String, String>> detail, Path dst, double step) throws IOException {
         List<String> ts = Files.readAllLines(data.resolve("timeseries-100ms").resolve(c + "-run" + r + ".csv"));
         StringBuilder sub = new StringBuilder("time_s,connection,subflow,cwnd,ssthresh,srtt_us,bytes_acked,ca_state\n");
         for (int i = 1; i < ts.size(); i++) {
             String[] f = ts.get(i).split(",");   // t_s,flow,subflow,cwnd,ssthresh,srtt_us,bytes_acked_cum,src
             double t = Double.parseDouble(f[0]);
-            if (Math.abs(t / Reference.STEP_S - Math.rint(t / Reference.STEP_S)) > 1e-6) continue;
+            if (Math.abs(t / step - Math.rint(t / step)) > 1e-6) continue;
             sub.append(String.format(Locale.ROOT, "%.6f,%s,%d,%s,%s,%s,%s,-%n", t, connId(f[1]), Integer.parseInt(f[2]) - 1, f[3], f[4], f[5], f[6]));
         }
         Files.writeString(dst.resolve("subflows.csv"), sub);
