@@ -108,6 +108,12 @@ public final class Compare {
         List<Row> rows = compare(sims, kernels);
         Files.createDirectories(out);
         StringBuilder txt = new StringBuilder();
+        // which congestion control each connection index ran (the rows are keyed connectionIndex/subflowId)
+        int ci = 0;
+        for (JsonNode c : RunDirWriter.readJson(sim.resolve("summary.json")).path("connections")) {
+            txt.append(String.format(Locale.ROOT, "connection %d = %s: %s, cc %s%s%n", ci++, c.path("id").asText(), c.path("type").asText(),
+                    c.path("cc").asText(), c.path("type").asText().equals("mptcp") ? ", pm " + c.path("pm").asText() + ", scheduler " + c.path("scheduler").asText() : ""));
+        }
         txt.append(String.format(Locale.ROOT, "%-8s %-13s %10s %10s %9s %9s  %s%n", "subflow", "metric", "sim", "kernel", "spread", "tol", "verdict"));
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out.resolve("verdict.csv")))) {
             csv.print("subflow,metric,sim,kernel,kernel_sd,tolerance,verdict\n");
