@@ -1,5 +1,6 @@
 package org.mptcpsim.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mptcp-sim validate SCENARIO [--backend host|vm] [--runs N] [--sim-runs M] [--out DIR]}. */
+/**
+ * {@code mptcp-sim validate SCENARIO [--backend host|vm] [--runs N] [--sim-runs M] [--out DIR]}, or
+ * {@code --reference DIR} to hold the simulator to kernel runs recorded before (a run directory, or a directory of
+ * {@code run-1, run-2, ...} such as the committed references) without running a kernel.
+ */
 @Command(name = "validate",
         description = {"Run a scenario N times on a real kernel and M times (seeds) in the simulator, compare per subflow (goodput, "
                 + "srtt median/p90, cwnd median, loss events, share) with tolerances widened by the kernel's run-to-run spread, "
@@ -48,6 +53,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default runs/<scenario-name>-validate)")
     Path out;
 
+    @Option(names = "--reference", paramLabel = "DIR", description = "compare with recorded kernel runs instead of running a kernel: "
+            + "a run directory or a directory of run-1, run-2, ... (e.g. kernel-lab/src/test/resources/reference-oot/lab-oot-a2-lia)")
+    Path reference;
+
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override a scenario field or kernel option")
     List<String> sets = new ArrayList<>();
 
@@ -62,11 +71,20 @@ final class ValidateCommand implements Callable<Integer> {
         if (simRuns < 1 || simRuns > 100) {
             throw new Main.BadInput("--sim-runs must be 1..100");
         }
-        Backend b = KernelCommand.backend(backend, kernel, modules);
         Scenario sc = Scenarios.load(main.resolve(scenario), sets, null);
         OutputDir[] targets = KernelCommand.targets(main, out, OutputDir.defaultDir("", sc.name(), "-validate"));
         OutputBudget.DEFAULT.check(sc, simRuns);
         Path dir = targets[0].path();
+        if (reference != null) {
+            List<Path> kernels = referenceRuns(main.resolve(reference));
+            int rc = KernelCommand.intoRunDir(targets, "validate", sc.name(), d -> {
+                System.out.printf("simulator: %d run(s) vs %d recorded kernel run(s) in %s%n", simRuns, kernels.size(), reference);
+                return Validation.compareAndReport(sc.name(), Validation.simRuns(sc, simRuns, d), kernels, d, System.out);
+            });
+            System.out.println("validation: " + dir + "/report.html — " + (rc == 0 ? "within tolerance" : "OUTSIDE tolerance"));
+            return rc == 0 ? Main.OK : OUTSIDE_TOLERANCE;
+        }
+        Backend b = KernelCommand.backend(backend, kernel, modules);
         int rc;
         try {
             rc = KernelCommand.intoRunDir(targets, "validate", sc.name(),
@@ -76,5 +94,16 @@ final class ValidateCommand implements Callable<Integer> {
         }
         System.out.println("validation: " + dir + "/report.html — " + (rc == 0 ? "within tolerance" : "OUTSIDE tolerance"));
         return rc == 0 ? Main.OK : OUTSIDE_TOLERANCE;
+    }
+
+    /** {@code dir} itself when it is a run directory, else its {@code run-1, run-2, ...}; bad input when neither. */
+    static List<Path> referenceRuns(Path dir) {
+        if (Files.isRegularFile(dir.resolve("summary.json"))) return List.of(dir);
+        List<Path> r = new ArrayList<>();
+        for (int i = 1; Files.isRegularFile(dir.resolve("run-" + i).resolve("summary.json")); i++) r.add(dir.resolve("run-" + i));
+        if (r.isEmpty()) {
+            throw new Main.BadInput("--reference " + dir + ": not a run directory (summary.json) nor a directory of run-1, run-2, ...");
+        }
+        return r;
     }
 }

@@ -165,4 +165,22 @@ class CliTest {
         assertEquals(4, buf.toString(StandardCharsets.UTF_8).split("\n").length);
         assertTrue(buf.toString(StandardCharsets.UTF_8).contains(" 50.0%"));
     }
+
+    /** validate --reference: the simulator against recorded kernel runs (here the committed out-of-tree A1_reno runs). */
+    @Test
+    void validateAgainstRecordedKernelRuns() throws IOException {
+        Path ref = Path.of("..", "kernel-lab", "src", "test", "resources", "reference-oot", "lab-oot-a1-reno");
+        Path out = tmp.resolve("val");
+        // A1_reno: two separate 1-BDP paths are deterministic in this kernel too (spread <= 0.3 %), one seed suffices
+        Object[] r = exec("validate", example("lab/lab-oot-a1-reno.yaml").toString(), "--reference", ref.toString(),
+                "--sim-runs", "1", "--out", out.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        String verdict = Files.readString(out.resolve("verdict.txt"));
+        assertTrue(verdict.contains("connection 0 = m1: mptcp, cc reno, pm fullmesh, scheduler default"), verdict);
+        assertTrue(verdict.contains("0/conn   appGoodputMbps"), verdict);
+        Object[] bad = exec("validate", example("lab/lab-oot-a1-reno.yaml").toString(), "--reference", tmp.toString(),
+                "--out", tmp.resolve("v2").toString());
+        assertEquals(2, bad[0], (String) bad[1]);
+        assertTrue(((String) bad[1]).contains("not a run directory"), (String) bad[1]);
+    }
 }

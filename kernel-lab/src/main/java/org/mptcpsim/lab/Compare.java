@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Validates a simulator run directory against one or more kernel run directories of the same scenario.
@@ -41,6 +42,28 @@ public final class Compare {
             new Tolerance("cwndMedian", 0.25, 2.0),
             new Tolerance("lossEvents", 0.50, 3.0),
             new Tolerance("share", 0.0, 0.10));
+
+    /**
+     * Connection-level tolerances, compared only when the reference declares a measurement window (the out-of-tree
+     * references, {@link OotReference}): the application's goodput (connections.csv, iperf3's receiver on the kernel side)
+     * as a subflow's goodput; the MPTCP/TCP ratio of the first connection's subflow goodput to the second's, a quotient of
+     * two goodputs each held to 10 %, hence 20 %.
+     */
+    public static final List<Tolerance> CONNECTION_TOLERANCES = List.of(
+            new Tolerance("appGoodputMbps", 0.10, 0.1),
+            new Tolerance("mptcpTcpRatio", 0.20, 0.1));
+
+    /** A measurement window in seconds, from a reference's summary.json {@code "window": {"fromS", "toS"}}. */
+    public record Window(double fromS, double toS) {
+        static Window of(JsonNode summary) {
+            JsonNode w = summary.path("window");
+            return w.has("fromS") ? new Window(w.path("fromS").asDouble(), w.path("toS").asDouble()) : null;
+        }
+
+        boolean contains(double t) {
+            return t >= fromS - 1e-9 && t <= toS + 1e-9;
+        }
+    }
 
     /** One verdict row. */
     public record Row(String subflow, String metric, double sim, double kernel, double spread, double tolerance, boolean pass) {
@@ -85,6 +108,12 @@ public final class Compare {
         List<Row> rows = compare(sims, kernels);
         Files.createDirectories(out);
         StringBuilder txt = new StringBuilder();
+        // which congestion control each connection index ran (the rows are keyed connectionIndex/subflowId)
+        int ci = 0;
+        for (JsonNode c : RunDirWriter.readJson(sim.resolve("summary.json")).path("connections")) {
+            txt.append(String.format(Locale.ROOT, "connection %d = %s: %s, cc %s%s%n", ci++, c.path("id").asText(), c.path("type").asText(),
+                    c.path("cc").asText(), c.path("type").asText().equals("mptcp") ? ", pm " + c.path("pm").asText() + ", scheduler " + c.path("scheduler").asText() : ""));
+        }
         txt.append(String.format(Locale.ROOT, "%-8s %-13s %10s %10s %9s %9s  %s%n", "subflow", "metric", "sim", "kernel", "spread", "tol", "verdict"));
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out.resolve("verdict.csv")))) {
             csv.print("subflow,metric,sim,kernel,kernel_sd,tolerance,verdict\n");
@@ -107,39 +136,54 @@ public final class Compare {
         return compare(List.of(sim), kernels);
     }
 
-    /** The verdict rows with the simulator value = the mean over {@code sims} (subflows present in the first run). */
+    /**
+     * The verdict rows with the simulator value = the mean over {@code sims} (subflows present in the first run). When the
+     * first kernel run's summary.json declares a {@link Window}, both sides are measured over it (goodput from bytes_acked,
+     * medians over the samples inside it) and connection rows ({@link #CONNECTION_TOLERANCES}) follow the subflow rows.
+     */
     public static List<Row> compare(List<Path> sims, List<Path> kernels) throws IOException {
-        Map<String, double[]> s = metrics(sims.get(0));
+        Window w = Window.of(RunDirWriter.readJson(kernels.get(0).resolve("summary.json")));
+        List<Row> rows = rows(sims, kernels, d -> metrics(d, w), TOLERANCES);
+        if (w != null) rows.addAll(rows(sims, kernels, d -> connectionMetrics(d, w), CONNECTION_TOLERANCES));
+        return rows;
+    }
+
+    private interface Metrics {
+        Map<String, double[]> of(Path dir) throws IOException;
+    }
+
+    private static List<Row> rows(List<Path> sims, List<Path> kernels, Metrics metrics, List<Tolerance> tolerances) throws IOException {
+        Map<String, double[]> s = metrics.of(sims.get(0));
         if (sims.size() > 1) {
             List<Map<String, double[]>> all = new ArrayList<>();
-            for (Path p : sims) all.add(metrics(p));
+            for (Path p : sims) all.add(metrics.of(p));
             for (Map.Entry<String, double[]> e : s.entrySet()) {
                 double[] mean = new double[e.getValue().length];
                 for (int m = 0; m < mean.length; m++) {
                     double sum = 0;
                     int n = 0;
                     for (Map<String, double[]> r : all) {
-                        if (r.containsKey(e.getKey())) {
+                        if (r.containsKey(e.getKey()) && !Double.isNaN(r.get(e.getKey())[m])) {
                             sum += r.get(e.getKey())[m];
                             n++;
                         }
                     }
-                    mean[m] = sum / n;
+                    mean[m] = n == 0 ? Double.NaN : sum / n;
                 }
                 e.setValue(mean);
             }
         }
         List<Map<String, double[]>> ks = new ArrayList<>();
-        for (Path k : kernels) ks.add(metrics(k));
+        for (Path k : kernels) ks.add(metrics.of(k));
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, double[]> e : s.entrySet()) {
-            for (int m = 0; m < TOLERANCES.size(); m++) {
+            for (int m = 0; m < tolerances.size(); m++) {
                 List<Double> vals = new ArrayList<>();
-                for (Map<String, double[]> k : ks) if (k.containsKey(e.getKey())) vals.add(k.get(e.getKey())[m]);
-                if (vals.isEmpty()) continue;
+                for (Map<String, double[]> k : ks) if (k.containsKey(e.getKey()) && !Double.isNaN(k.get(e.getKey())[m])) vals.add(k.get(e.getKey())[m]);
+                if (vals.isEmpty() || Double.isNaN(e.getValue()[m])) continue;
                 double[] v = vals.stream().mapToDouble(Double::doubleValue).toArray();
                 double ref = Stats.mean(v), sd = Stats.stddev(v);
-                Tolerance t = TOLERANCES.get(m);
+                Tolerance t = tolerances.get(m);
                 double tol = Math.max(Math.max(t.rel() * Math.abs(ref), t.abs()), K * sd);
                 double x = e.getValue()[m];
                 rows.add(new Row(e.getKey(), t.metric(), x, ref, sd, tol, Math.abs(x - ref) <= tol));
@@ -153,8 +197,54 @@ public final class Compare {
         return rows;
     }
 
+    /** Connection key "connectionIndex/conn" → {appGoodputMbps, mptcpTcpRatio (NaN unless connection 0 of 2+)} over {@code w}. */
+    static Map<String, double[]> connectionMetrics(Path dir, Window w) throws IOException {
+        JsonNode sum = RunDirWriter.readJson(dir.resolve("summary.json"));
+        Map<String, TreeMap<Double, Long>> delivered = new LinkedHashMap<>();
+        List<String> lines = RunDirWriter.readLines(dir.resolve("connections.csv"));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            if (f.length < 3) continue;
+            delivered.computeIfAbsent(f[1], k -> new TreeMap<>()).put(Double.parseDouble(f[0]), Long.parseLong(f[2]));
+        }
+        Map<String, double[]> sf = metrics(dir, w);
+        List<Double> connGoodput = new ArrayList<>();
+        int ci = 0;
+        for (JsonNode c : sum.path("connections")) {
+            double g = 0;
+            for (JsonNode s : c.path("subflows")) g += sf.getOrDefault(ci + "/" + s.path("id").asInt(), new double[] {0})[0];
+            connGoodput.add(g);
+            ci++;
+        }
+        Map<String, double[]> m = new LinkedHashMap<>();
+        ci = 0;
+        for (JsonNode c : sum.path("connections")) {
+            TreeMap<Double, Long> d = delivered.getOrDefault(c.path("id").asText(), new TreeMap<>());
+            // no series reaching the window's end (a kernel run without receiver intervals): not compared
+            double app = d.isEmpty() || d.lastKey() < w.toS() - 1e-9 ? Double.NaN : (at(d, w.toS()) - at(d, w.fromS())) * 8 / (w.toS() - w.fromS()) / 1e6;
+            double ratio = ci == 0 && connGoodput.size() > 1 && connGoodput.get(1) > 0 ? connGoodput.get(0) / connGoodput.get(1) : Double.NaN;
+            m.put(ci + "/conn", new double[] {app, ratio});
+            ci++;
+        }
+        return m;
+    }
+
+    /** Sample-and-hold: the value of the last sample at or before {@code t}, 0 before the first. */
+    private static double at(TreeMap<Double, ? extends Number> series, double t) {
+        Map.Entry<Double, ? extends Number> e = series.floorEntry(t + 1e-9);
+        return e == null ? 0 : e.getValue().doubleValue();
+    }
+
     /** subflow key "connectionIndex/subflowId" → metrics in {@link #TOLERANCES} order. */
     static Map<String, double[]> metrics(Path dir) throws IOException {
+        return metrics(dir, null);
+    }
+
+    /**
+     * As {@link #metrics(Path)}; with a window, goodput = bytes_acked(to) − bytes_acked(from) over its length (sample-and-hold
+     * on subflows.csv) and the srtt/cwnd percentiles over the samples inside it; loss events stay whole-run.
+     */
+    static Map<String, double[]> metrics(Path dir, Window w) throws IOException {
         JsonNode sum = RunDirWriter.readJson(dir.resolve("summary.json"));
         if (!sum.has("connections")) throw new IOException("not a run directory (no summary.json with connections): " + dir);
         Map<String, List<double[]>> series = subflowSeries(dir);   // connId/sf -> {srtt_us, cwnd}
@@ -162,19 +252,31 @@ public final class Compare {
         int ci = 0;
         for (JsonNode c : sum.path("connections")) {
             double total = 0;
-            for (JsonNode sf : c.path("subflows")) total += sf.path("goodputMbps").asDouble();
+            for (JsonNode sf : c.path("subflows")) total += goodput(sf, series.getOrDefault(c.path("id").asText() + "/" + sf.path("id").asInt(), List.of()), w);
             for (JsonNode sf : c.path("subflows")) {
                 String id = c.path("id").asText() + "/" + sf.path("id").asInt();
                 List<double[]> ser = series.getOrDefault(id, List.of());
+                if (w != null) ser = ser.stream().filter(r -> w.contains(r[3])).toList();
                 double[] srtt = ser.stream().mapToDouble(r -> r[0] / 1000).toArray();
                 double[] cwnd = ser.stream().mapToDouble(r -> r[1]).toArray();
-                double g = sf.path("goodputMbps").asDouble();
+                double g = goodput(sf, series.getOrDefault(id, List.of()), w);
                 m.put(ci + "/" + sf.path("id").asInt(), new double[] {g, Stats.percentile(srtt, 0.5), Stats.percentile(srtt, 0.9),
                         Stats.percentile(cwnd, 0.5), sf.path("ssthreshReductions").asDouble(), total > 0 ? g / total : 0});
             }
             ci++;
         }
         return m;
+    }
+
+    /** A subflow's goodput: summary.json's, or over the window from its {srtt, cwnd, bytes_acked, t} samples. */
+    private static double goodput(JsonNode sf, List<double[]> ser, Window w) {
+        if (w == null) return sf.path("goodputMbps").asDouble();
+        double from = 0, to = 0;
+        for (double[] r : ser) {
+            if (r[3] <= w.fromS() + 1e-9) from = r[2];
+            if (r[3] <= w.toS() + 1e-9) to = r[2];
+        }
+        return (to - from) * 8 / (w.toS() - w.fromS()) / 1e6;
     }
 
     private static Map<String, List<double[]>> subflowSeries(Path dir) throws IOException {

@@ -19,6 +19,19 @@ public final class LabScenarios {
     public static final List<String> NAMES = List.of("lab-two-paths-cubic", "lab-two-paths-reno", "lab-shared-cubic",
             "lab-mptcp-vs-tcp", "lab-four-subflows", "lab-other-host");
 
+    /**
+     * The out-of-tree regression scenarios ({@code flavour: mptcp-v0.95}), one per case of kernel-refs/oot-v0.95.2
+     * (references converted by {@link OotReference}), in the data set's order.
+     */
+    public static final List<String> OOT_NAMES = Stream.of("A1_reno", "A1_lia", "A1_olia", "A1_balia", "A1_wvegas",
+            "A2_reno", "A2_lia", "A2_olia", "A2_balia", "A2_wvegas", "A3_reno", "A3_lia",
+            "A4_default", "A4_roundrobin", "A4_redundant", "A4_blest").map(OotReference::scenarioName).toList();
+
+    /** {@link #OOT_NAMES} as a stream (JUnit method source). */
+    public static Stream<String> ootNames() {
+        return OOT_NAMES.stream();
+    }
+
     /** {@link #NAMES} as a stream (JUnit method source). */
     public static Stream<String> names() {
         return NAMES.stream();

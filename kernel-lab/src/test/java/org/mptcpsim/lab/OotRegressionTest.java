@@ -1,0 +1,112 @@
+package org.mptcpsim.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mptcpsim.scenario.run.ScenarioRunner;
+
+/**
+ * Sim-vs-kernel regression for the out-of-tree flavour (no kernel needed): every case of kernel-refs/oot-v0.95.2
+ * (MPTCP v0.95.2 on Linux 4.19.234 in User-Mode Linux; 3 runs of A1/A2, 2 of A3/A4) is a scenario
+ * {@code scenarios/examples/lab/lab-oot-*.yaml}; its runs are committed in the lab's reference format under
+ * {@code src/test/resources/reference-oot/} (converted by {@link OotReference}, see the README there). Both sides are
+ * measured over the data set's window [5,30] s ({@link Compare.Window}) with {@link Compare}'s tolerances widened by
+ * the kernel's run-to-run spread, per subflow (goodput, srtt median/p90, cwnd median, loss events, share) and per
+ * connection (application goodput, MPTCP/TCP ratio on the shared bottleneck).
+ *
+ * <p>The simulator side is the mean of {@link #SIM_SEEDS} seeds: the cases are 30 s (twice the upstream suite's), one
+ * simulated run takes 0.2–0.6 s warm, so 16 cases × 4 seeds stay near half a minute.
+ *
+ * <p>{@link #OPEN_FINDINGS} lists the rows that are documented open findings (README, validation); a listed row that
+ * passes fails the test, so the list cannot go stale.
+ */
+class OotRegressionTest {
+    static final Path REF = Path.of("src/test/resources/reference-oot");
+    static final int SIM_SEEDS = 10;
+
+    /** "scenario subflow metric" → the finding's name (README, "Validation against the kernel", out-of-tree). */
+    static final Map<String, String> OPEN_FINDINGS = Map.ofEntries(
+            // OOT-F1: the kernel's redundant scheduler delivers 0.40 Mbit/s to the application (20 vs 100 ms paths),
+            // the simulator's 18.2: the collapse is not reproduced yet (README, out-of-tree findings)
+            Map.entry("lab-oot-a4-redundant 0/0 share", "OOT-F1"),
+            Map.entry("lab-oot-a4-redundant 0/1 goodputMbps", "OOT-F1"),
+            Map.entry("lab-oot-a4-redundant 0/1 srttP90Ms", "OOT-F1"),
+            Map.entry("lab-oot-a4-redundant 0/1 share", "OOT-F1"),
+            Map.entry("lab-oot-a4-redundant 0/conn appGoodputMbps", "OOT-F1"),
+            // OOT-F2 (issue 10.8): wVegas' 20 ms path settles at cwnd 16 / 7.4 Mbit/s, the kernel's at 19 / 9.0
+            Map.entry("lab-oot-a1-wvegas 0/0 goodputMbps", "OOT-F2"),
+            // OOT-F3: coupled subflows against reno on one queue: balia takes more than the kernel's, olia less;
+            // the simulator's small MPTCP subflows show 5-7 ms more srtt than the TCP flow on the same queue
+            Map.entry("lab-oot-a2-balia 0/0 cwndMedian", "OOT-F3"),
+            Map.entry("lab-oot-a2-balia 0/1 srttMedianMs", "OOT-F3"),
+            Map.entry("lab-oot-a2-balia 0/1 srttP90Ms", "OOT-F3"),
+            Map.entry("lab-oot-a2-balia 0/conn appGoodputMbps", "OOT-F3"),
+            Map.entry("lab-oot-a2-balia 0/conn mptcpTcpRatio", "OOT-F3"),
+            Map.entry("lab-oot-a2-olia 0/conn appGoodputMbps", "OOT-F3"));
+
+    @ParameterizedTest
+    @MethodSource("org.mptcpsim.lab.LabScenarios#ootNames")
+    void simulatorStaysWithinTheOutOfTreeKernelsTolerance(String name, @TempDir Path dir) throws Exception {
+        List<Compare.Row> rows = compareWithReference(name, dir);
+        StringBuilder table = new StringBuilder(name + ": simulator (mean of " + SIM_SEEDS + " seeds) vs out-of-tree kernel, [5,30] s\n");
+        table.append(String.format(Locale.ROOT, "%-7s %-15s %9s %9s %8s %8s%n", "sf", "metric", "sim", "kernel", "sd", "tol"));
+        List<String> unexpected = new ArrayList<>();
+        for (Compare.Row r : rows) {
+            String key = name + " " + r.subflow() + " " + r.metric();
+            String finding = OPEN_FINDINGS.get(key);
+            if (r.pass() == (finding != null)) unexpected.add(key + (r.pass() ? " passes but is listed as open finding " + finding : " outside tolerance"));
+            table.append(String.format(Locale.ROOT, "%-7s %-15s %9.3f %9.3f %8.3f %8.3f %s%n", r.subflow(), r.metric(), r.sim(), r.kernel(),
+                    r.spread(), r.tolerance(), r.pass() ? "" : finding != null ? "open finding " + finding : "FAIL"));
+        }
+        System.out.print(table);
+        assertTrue(unexpected.isEmpty(), unexpected + "\n" + table);
+    }
+
+    /** The converted references reproduce the data set's own per-subflow goodput (summary.csv) from their subflows.csv. */
+    @Test
+    void referencesReproduceTheDataSetsGoodput() throws Exception {
+        for (String name : LabScenarios.OOT_NAMES) {
+            List<Path> runs = Reference.runs(REF, name);
+            assertTrue(runs.size() >= 2, name + ": at least 2 reference runs expected, found " + runs.size());
+            for (Path r : runs) {
+                JsonNode s = RunDirWriter.readJson(r.resolve("summary.json"));
+                assertEquals("kernel-uml-oot", s.path("source").asText(), r.toString());
+                Map<String, double[]> m = Compare.metrics(r, Compare.Window.of(s));
+                int ci = 0;
+                for (JsonNode c : s.path("connections")) {
+                    for (JsonNode sf : c.path("subflows")) {
+                        double g = m.get(ci + "/" + sf.path("id").asInt())[0];
+                        // the data set's goodput is (bytes_acked(30) - bytes_acked(5)) * 8 / 25 s from the same
+                        // sample-and-hold grid, rounded to 1 kbit/s
+                        assertEquals(sf.path("goodputMbps").asDouble(), g, 0.0015, r + " " + c.path("id").asText() + "/" + sf.path("id"));
+                    }
+                    ci++;
+                }
+            }
+        }
+    }
+
+    static List<Compare.Row> compareWithReference(String name, Path dir) throws Exception {
+        List<Path> refs = Reference.runs(REF, name);
+        assertTrue(refs.size() >= 2, name + ": no reference runs under " + REF.toAbsolutePath());
+        List<Path> sims = new ArrayList<>();
+        for (int seed = 1; seed <= SIM_SEEDS; seed++) {
+            Path sim = dir.resolve("sim-" + seed);
+            new ScenarioRunner(LabScenarios.load(name, "seed=" + seed)).run(sim, ScenarioRunner.Progress.NONE);
+            Path simR = dir.resolve("sim-" + seed + "-" + Reference.STEP_S);
+            Reference.resample(sim, simR, Reference.STEP_S);
+            sims.add(simR);
+        }
+        return Compare.compare(sims, refs);
+    }
+}
