@@ -3,10 +3,16 @@ package org.mptcpsim.core;
 import java.util.Arrays;
 
 /**
- * The discrete-event loop of one run: a binary heap of intrusive {@link Event}s ordered by
+ * The discrete-event loop of one run: a priority queue of intrusive {@link Event}s ordered by
  * (time, insertion sequence), so simultaneous events run in the order they were scheduled and
  * every run is deterministic. Single-threaded; no static state; nothing allocates per event
- * (the heap array grows only when more events are pending than ever before).
+ * (the arrays grow only when more events are pending than ever before).
+ *
+ * <p>The queue is a 4-ary heap whose keys (time, sequence) are held in arrays beside the events:
+ * sifting compares array entries instead of loading each event object, and a 4-ary heap is half
+ * as deep as a binary one, so a fabric with thousands of pending events takes fewer cache misses
+ * per event. Any correct heap pops the same sequence (the keys are unique), so the order of
+ * events does not depend on this choice.
  */
 public final class EventLoop implements Clock {
     /**
@@ -24,6 +30,8 @@ public final class EventLoop implements Clock {
     public static final int SELF_RESCHEDULE_LIMIT = 100_000;
 
     private Event[] heap = new Event[64];
+    private long[] times = new long[64];
+    private long[] seqs = new long[64];
     private int size;
     private long now;
     private long nextSeq;
@@ -66,20 +74,24 @@ public final class EventLoop implements Clock {
                         + selfAtNow + " times in a row (a timer with a period of 0)");
             }
         }
+        long seq = nextSeq++;
         e.time = time;
-        e.seq = nextSeq++;
-        if (e.heapIndex >= 0) {
-            int i = e.heapIndex;
-            siftUp(i);
-            siftDown(e.heapIndex);
+        e.seq = seq;
+        int i = e.heapIndex;
+        if (i >= 0) {
+            // the new key is later than the old one unless the time moved earlier
+            if (time < times[i]) {
+                siftUp(i, e, time, seq);
+            } else {
+                siftDown(i, e, time, seq);
+            }
         } else {
             if (size == heap.length) {
                 heap = Arrays.copyOf(heap, size * 2);
+                times = Arrays.copyOf(times, size * 2);
+                seqs = Arrays.copyOf(seqs, size * 2);
             }
-            heap[size] = e;
-            e.heapIndex = size;
-            size++;
-            siftUp(size - 1);
+            siftUp(size++, e, time, seq);
         }
     }
 
@@ -96,16 +108,18 @@ public final class EventLoop implements Clock {
         }
         e.heapIndex = -1;
         size--;
-        if (i == size) {
-            heap[size] = null;
-            return;
-        }
         Event last = heap[size];
         heap[size] = null;
-        heap[i] = last;
-        last.heapIndex = i;
-        siftUp(i);
-        siftDown(last.heapIndex);
+        if (i == size) {
+            return;
+        }
+        long t = times[size];
+        long q = seqs[size];
+        if (less(t, q, times[i], seqs[i])) {
+            siftUp(i, last, t, q);
+        } else {
+            siftDown(i, last, t, q);
+        }
     }
 
     /**
@@ -137,13 +151,14 @@ public final class EventLoop implements Clock {
         stopped = false;
         long budget = maxEvents;
         while (size > 0 && !stopped && budget > 0) {
-            Event e = heap[0];
-            if (e.time > until) {
+            long t = times[0];
+            if (t > until) {
                 break;
             }
+            Event e = heap[0];
             removeTop();
-            if (e.time != now) {
-                now = e.time;
+            if (t != now) {
+                now = t;
                 sameInstant = 0;
                 lastSelf = null;
             } else if (++sameInstant > stallLimit) {
@@ -165,57 +180,73 @@ public final class EventLoop implements Clock {
     }
 
     private void removeTop() {
-        Event top = heap[0];
-        top.heapIndex = -1;
+        heap[0].heapIndex = -1;
         size--;
-        if (size > 0) {
-            Event last = heap[size];
-            heap[0] = last;
-            last.heapIndex = 0;
-            siftDown(0);
-        }
+        Event last = heap[size];
         heap[size] = null;
+        if (size > 0) {
+            siftDown(0, last, times[size], seqs[size]);
+        }
     }
 
-    private static boolean less(Event a, Event b) {
-        return a.time < b.time || (a.time == b.time && a.seq < b.seq);
+    private static boolean less(long ta, long qa, long tb, long qb) {
+        return ta < tb || (ta == tb && qa < qb);
     }
 
-    private void siftUp(int i) {
-        Event e = heap[i];
+    /** Places {@code e} with key (t, q) at slot {@code i} or above it. */
+    private void siftUp(int i, Event e, long t, long q) {
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            Event p = heap[parent];
-            if (!less(e, p)) {
+            int parent = (i - 1) >>> 2;
+            long pt = times[parent];
+            if (!less(t, q, pt, seqs[parent])) {
                 break;
             }
+            Event p = heap[parent];
             heap[i] = p;
+            times[i] = pt;
+            seqs[i] = seqs[parent];
             p.heapIndex = i;
             i = parent;
         }
         heap[i] = e;
+        times[i] = t;
+        seqs[i] = q;
         e.heapIndex = i;
     }
 
-    private void siftDown(int i) {
-        Event e = heap[i];
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            Event c = heap[child];
-            int right = child + 1;
-            if (right < size && less(heap[right], c)) {
-                child = right;
-                c = heap[child];
-            }
-            if (!less(c, e)) {
+    /** Places {@code e} with key (t, q) at slot {@code i} or below it. */
+    private void siftDown(int i, Event e, long t, long q) {
+        int n = size;
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= n) {
                 break;
             }
+            int best = first;
+            long bt = times[first];
+            long bq = seqs[first];
+            int last = Math.min(first + 4, n);
+            for (int c = first + 1; c < last; c++) {
+                long ct = times[c];
+                if (ct < bt || (ct == bt && seqs[c] < bq)) {
+                    best = c;
+                    bt = ct;
+                    bq = seqs[c];
+                }
+            }
+            if (!less(bt, bq, t, q)) {
+                break;
+            }
+            Event c = heap[best];
             heap[i] = c;
+            times[i] = bt;
+            seqs[i] = bq;
             c.heapIndex = i;
-            i = child;
+            i = best;
         }
         heap[i] = e;
+        times[i] = t;
+        seqs[i] = q;
         e.heapIndex = i;
     }
 }

@@ -1,0 +1,138 @@
+package org.mptcpsim.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.core.RandomStreams;
+import org.mptcpsim.trace.TraceSink;
+
+class NetworkTest {
+    private final EventLoop loop = new EventLoop();
+    private final PacketPool pool = new PacketPool();
+
+    private Link link(int i) {
+        return new Link(i, "l" + i, loop, pool, TraceSink.NONE, new SplittableRandom(i), 1_000_000_000L, 1, Long.MAX_VALUE,
+                100, 0);
+    }
+
+    /**
+     * The routing as first written (a scan of every link per hop and per BFS step): shortest path
+     * by hop count, the ECMP options numbered in link order and picked by the same hash. The
+     * adjacency lists and cached hop counts must give exactly these routes, or every multi-path
+     * scenario's results would move.
+     */
+    private static List<Integer> reference(int nodes, List<int[]> ends, long seed, int src, int dst, long flowHash) {
+        int[] dist = new int[nodes];
+        Arrays.fill(dist, -1);
+        dist[dst] = 0;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int[] e : ends) {
+                if (dist[e[1]] >= 0 && (dist[e[0]] < 0 || dist[e[0]] > dist[e[1]] + 1)) {
+                    dist[e[0]] = dist[e[1]] + 1;
+                    changed = true;
+                }
+            }
+        }
+        if (dist[src] < 0) {
+            return null;
+        }
+        List<Integer> out = new ArrayList<>();
+        int cur = src;
+        while (cur != dst) {
+            List<Integer> options = new ArrayList<>();
+            for (int i = 0; i < ends.size(); i++) {
+                if (ends.get(i)[0] == cur && dist[ends.get(i)[1]] == dist[cur] - 1) {
+                    options.add(i);
+                }
+            }
+            long h = RandomStreams.mix(flowHash ^ seed ^ ((long) cur * 0x9E3779B97F4A7C15L));
+            int pick = options.get((int) Long.remainderUnsigned(h, options.size()));
+            out.add(pick);
+            cur = ends.get(pick)[1];
+        }
+        return out;
+    }
+
+    @Test
+    void routesMatchTheLinkScanningReferenceOnRandomGraphs() {
+        SplittableRandom r = new SplittableRandom(42);
+        int unreachable = 0;
+        for (int g = 0; g < 30; g++) {
+            int nodes = 3 + r.nextInt(20);
+            long seed = r.nextLong();
+            Network net = new Network(seed);
+            for (int n = 0; n < nodes; n++) {
+                net.addNode("n" + n);
+            }
+            List<int[]> ends = new ArrayList<>();
+            List<Link> links = new ArrayList<>();
+            int count = r.nextInt(3 * nodes);
+            for (int i = 0; i < count; i++) {
+                int a = r.nextInt(nodes);
+                int b = r.nextInt(nodes);
+                Link l = link(i);
+                net.addLink(l, a, b);
+                ends.add(new int[] {a, b});
+                links.add(l);
+            }
+            for (int f = 0; f < 40; f++) {
+                int src = r.nextInt(nodes);
+                int dst = r.nextInt(nodes);
+                long hash = r.nextLong();
+                List<Integer> want = reference(nodes, ends, seed, src, dst, hash);
+                List<Link> got = net.route(src, null, dst, null, hash);
+                if (want == null) {
+                    assertNull(got);
+                    unreachable++;
+                    continue;
+                }
+                List<Integer> gotIdx = new ArrayList<>();
+                for (Link l : got) {
+                    gotIdx.add(links.indexOf(l));
+                }
+                assertEquals(want, gotIdx, "graph " + g + " flow " + f);
+            }
+        }
+        assertTrue(unreachable > 0, "the random graphs should include unreachable pairs");
+    }
+
+    @Test
+    void ecmpSpreadsFlowsOverEveryShortestPath() {
+        // a diamond: a -> {m0..m3} -> b, four equal shortest paths
+        Network net = new Network(7);
+        int a = net.addNode("a");
+        int b = net.addNode("b");
+        List<Link> firsts = new ArrayList<>();
+        for (int m = 0; m < 4; m++) {
+            int mid = net.addNode("m" + m);
+            Link up = link(2 * m);
+            net.addLink(up, a, mid);
+            net.addLink(link(2 * m + 1), mid, b);
+            firsts.add(up);
+        }
+        Set<Link> used = new HashSet<>();
+        for (long h = 0; h < 64; h++) {
+            List<Link> route = net.route(a, null, b, null, RandomStreams.mix(h));
+            assertEquals(2, route.size());
+            assertEquals(route, net.route(a, null, b, null, RandomStreams.mix(h)), "a flow keeps its path");
+            used.add(route.get(0));
+        }
+        // 64 flows over 4 paths: all four used unless the hash were badly skewed ((3/4)^64 per path)
+        assertEquals(new HashSet<>(firsts), used);
+        assertEquals(a, net.from(firsts.get(2)));
+        assertEquals(net.nodeIndex("m2"), net.to(firsts.get(2)));
+        assertEquals(-1, net.nodeIndex("nowhere"));
+    }
+}
