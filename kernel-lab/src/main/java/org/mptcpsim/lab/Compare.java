@@ -161,8 +161,9 @@ public final class Compare {
         Map<String, double[]> m = new LinkedHashMap<>();
         int ci = 0;
         for (JsonNode c : sum.path("connections")) {
+            // shares from bytes: a subflow's goodput is over its own active time, so goodputs do not add up
             double total = 0;
-            for (JsonNode sf : c.path("subflows")) total += sf.path("goodputMbps").asDouble();
+            for (JsonNode sf : c.path("subflows")) total += sf.path("bytesAcked").asDouble();
             for (JsonNode sf : c.path("subflows")) {
                 String id = c.path("id").asText() + "/" + sf.path("id").asInt();
                 List<double[]> ser = series.getOrDefault(id, List.of());
@@ -170,7 +171,8 @@ public final class Compare {
                 double[] cwnd = ser.stream().mapToDouble(r -> r[1]).toArray();
                 double g = sf.path("goodputMbps").asDouble();
                 m.put(ci + "/" + sf.path("id").asInt(), new double[] {g, Stats.percentile(srtt, 0.5), Stats.percentile(srtt, 0.9),
-                        Stats.percentile(cwnd, 0.5), sf.path("ssthreshReductions").asDouble(), total > 0 ? g / total : 0});
+                        Stats.percentile(cwnd, 0.5), sf.path("ssthreshReductions").asDouble(),
+                        total > 0 ? sf.path("bytesAcked").asDouble() / total : 0});
             }
             ci++;
         }

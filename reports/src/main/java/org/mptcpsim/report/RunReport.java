@@ -57,12 +57,13 @@ public final class RunReport {
         for (Summary.Connection c : s.connections()) {
             for (Summary.Subflow sf : c.subflows()) {
                 rows.add(List.of(c.id(), Integer.toString(sf.id()), String.join("/", sf.path()),
+                        Double.isNaN(sf.startS()) ? "-" : Html.num(sf.startS(), 3) + " - " + Html.num(sf.endS(), 3),
                         Html.num(sf.goodputMbps(), 3), Long.toString(sf.retransmits()),
                         Html.num(sf.srttMeanMs(), 2), Html.num(sf.srttP99Ms(), 2), Html.num(sf.cwndMean(), 1),
                         Long.toString(sf.ssthreshReductions()), Long.toString(sf.bytesAcked())));
             }
         }
-        h.table(List.of("connection", "subflow", "path", "goodput (Mbit/s)", "retransmits", "srtt mean (ms)",
+        h.table(List.of("connection", "subflow", "path", "active (s)", "goodput over active (Mbit/s)", "retransmits", "srtt mean (ms)",
                 "srtt p99 (ms)", "cwnd mean (pkts)", "ssthresh reductions", "bytes acked"), rows);
         h.heading(2, "Links");
         rows = new ArrayList<>();

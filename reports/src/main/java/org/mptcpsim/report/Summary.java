@@ -20,10 +20,14 @@ public record Summary(String scenario, long seed, double durationS, String sourc
         }
     }
 
-    /** One entry of {@code connections[].subflows[]}. */
+    /**
+     * One entry of {@code connections[].subflows[]}: {@code goodputMbps} is over the subflow's own
+     * active time {@code startS}..{@code endS} (NaN when absent: never established, or a file
+     * written before these fields existed).
+     */
     public record Subflow(int id, List<String> path, double goodputMbps, long retransmits,
                           double srttMeanMs, double srttP99Ms, double cwndMean,
-                          long ssthreshReductions, long bytesAcked) {
+                          long ssthreshReductions, long bytesAcked, double startS, double endS) {
     }
 
     /** One entry of {@code links[]}. */

@@ -10,7 +10,8 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Mean goodput (Mbit/s, from summary.json) of each connection followed by each of its subflows:
+ * Mean goodput (Mbit/s, from summary.json) of each connection followed by each of its subflows
+ * (a connection's over its life, a subflow's over its own active time, as docs/outputs.md defines):
  * one bar per category; row "connection" holds connection bars, row "subflow" subflow bars
  * (stacked rendering so each category shows its one bar at full width).
  */
@@ -41,7 +42,7 @@ public final class SummaryBarChart {
     /** The chart. */
     public static JFreeChart chart(RunData run) {
         DefaultCategoryDataset data = dataset(run.summary());
-        JFreeChart chart = ChartFactory.createStackedBarChart("Mean goodput per connection and subflow",
+        JFreeChart chart = ChartFactory.createStackedBarChart("Mean goodput per connection and subflow (subflows: over their active time)",
                 null, "goodput (Mbit/s)", data, PlotOrientation.VERTICAL, true, false, false);
         ChartStyle.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();

@@ -57,7 +57,7 @@ final class SummaryReader {
             sfs.add(new Summary.Subflow(s.path("id").asInt(0), Collections.unmodifiableList(path),
                     num(s, "goodputMbps"), s.path("retransmits").asLong(0), num(s, "srttMeanMs"),
                     num(s, "srttP99Ms"), num(s, "cwndMean"), s.path("ssthreshReductions").asLong(0),
-                    s.path("bytesAcked").asLong(0)));
+                    s.path("bytesAcked").asLong(0), num(s, "startS"), num(s, "endS")));
         }
         return new Summary.Connection(c.path("id").asText(""), c.path("type").asText(""),
                 c.path("cc").asText(""), c.path("pm").asText(""), c.path("scheduler").asText(""),

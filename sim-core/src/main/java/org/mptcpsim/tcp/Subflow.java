@@ -73,6 +73,7 @@ public final class Subflow implements PacketSink {
     private long ssthreshReductions;
     private long dataSegmentsSent;
     private long establishedPs = -1;
+    private long closedPs = -1;
     private boolean closed;
 
     public Subflow(EventLoop loop, PacketPool pool, TraceSink trace, SubflowOwner owner, TcpSock sk,
@@ -691,6 +692,9 @@ public final class Subflow implements PacketSink {
 
     /** Closes the subflow: it sends nothing more and ignores what arrives. */
     public void close() {
+        if (!closed) {
+            closedPs = loop.nowPs();
+        }
         closed = true;
         rtoDeadline = Long.MAX_VALUE;
         loop.cancel(rtoTimer);
@@ -728,6 +732,11 @@ public final class Subflow implements PacketSink {
     /** Time the handshake completed, or -1. */
     public long establishedPs() {
         return establishedPs;
+    }
+
+    /** Time the subflow was closed, or -1 while it is open. */
+    public long closedPs() {
+        return closedPs;
     }
 
     /** Peer's receive window in segments, from the latest ACK. */

@@ -138,9 +138,16 @@ final class RunWriter {
                 sr.sort(Comparator.naturalOrder());
                 double mean = sr.stream().mapToDouble(Double::doubleValue).average().orElse(0);
                 double p99 = sr.isEmpty() ? 0 : sr.get((int) Math.min(sr.size() - 1, Math.ceil(0.99 * sr.size()) - 1));
-                subs.add(new RunResult.SubflowStats(s.subflow.sk.id, s.path, round(acked * 8 / activeS / 1e6),
+                // the subflow's own active time: handshake to close, or to the connection's end (issue 10)
+                long from = s.subflow.establishedPs();
+                long to = s.subflow.closedPs() >= 0 ? s.subflow.closedPs() : c.completedPs > 0 ? c.completedPs : dur;
+                double startS = from < 0 ? Double.NaN : Math.round(Time.toSeconds(from) * 1e6) / 1e6;
+                double endS = from < 0 ? Double.NaN : Math.round(Time.toSeconds(Math.max(from, to)) * 1e6) / 1e6;
+                double sfGp = from < 0 || endS <= startS ? 0 : acked * 8 / (endS - startS) / 1e6;
+                subs.add(new RunResult.SubflowStats(s.subflow.sk.id, s.path, round(sfGp),
                         s.subflow.retransmits(), round(mean), round(p99),
-                        round(s.cwndSamples == 0 ? 0 : s.cwndSum / s.cwndSamples), s.subflow.ssthreshReductions(), acked));
+                        round(s.cwndSamples == 0 ? 0 : s.cwndSum / s.cwndSamples), s.subflow.ssthreshReductions(), acked,
+                        startS, endS));
             }
             conns.add(new RunResult.Connection(c.spec.id(), c.isMptcp() ? "mptcp" : "tcp", c.cc, round(gp),
                     c.bytesDelivered(), subs));
@@ -198,6 +205,13 @@ final class RunWriter {
                 so.put("local", sr.local.toString());
                 so.put("remote", sr.remote.toString());
                 so.put("backup", sr.subflow.sk.lowPrio);
+                if (!Double.isNaN(s.startS())) {
+                    so.put("startS", s.startS());
+                    so.put("endS", s.endS());
+                } else {
+                    so.putNull("startS");
+                    so.putNull("endS");
+                }
                 so.put("goodputMbps", s.goodputMbps());
                 so.put("retransmits", s.retransmits());
                 so.put("srttMeanMs", s.srttMeanMs());
@@ -205,6 +219,7 @@ final class RunWriter {
                 so.put("cwndMean", s.cwndMean());
                 so.put("ssthreshReductions", s.ssthreshReductions());
                 so.put("bytesAcked", s.bytesAcked());
+                so.put("bytesDelivered", s.bytesAcked());
             }
         }
         ArrayNode links = root.putArray("links");
