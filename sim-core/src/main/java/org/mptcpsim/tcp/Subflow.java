@@ -63,6 +63,8 @@ public final class Subflow implements PacketSink {
     private int maxPacketsSeq;
     private long synSentPs;
     private boolean synRetransmitted;
+    /** {@code retrans_stamp}: the first retransmission of the current RTO series. */
+    private long retransStampPs;
 
     private final Timer rtoTimer = new Timer(0);
     private final Timer reoTimer = new Timer(1);
@@ -610,6 +612,10 @@ public final class Subflow implements PacketSink {
         }
         rtoDeadline = Long.MAX_VALUE;
         if (sk.state == TcpState.SYN_SENT) {
+            if (sk.icskRetransmits >= cfg.synRetries()) {
+                writeError(now);   // tcp_write_timeout, SYN_SENT: icsk_retransmits >= tcp_syn_retries
+                return;
+            }
             synRetransmitted = true;
             sk.icskBackoff++;
             sk.icskRetransmits++;
@@ -626,6 +632,13 @@ public final class Subflow implements PacketSink {
             return;
         }
         if (sk.packetsOut == 0) {
+            return;
+        }
+        if (sk.icskRetransmits == 0) {
+            retransStampPs = now;   // the retransmission below is the first of the series
+        } else if (now - retransStampPs >= Time.ms(WriteTimeout.modelTimeoutMs(cfg.retries2(),
+                cfg.rtoMinUs() / 1000))) {
+            writeError(now);        // retransmits_timed_out(sk, tcp_retries2, 0)
             return;
         }
         enterLoss();
@@ -689,6 +702,13 @@ public final class Subflow implements PacketSink {
     }
 
     // ------------------------------------------------------------------ life cycle and views
+
+    /** {@code tcp_write_err}: ETIMEDOUT; the owner closes the subflow (and tells its path manager). */
+    private void writeError(long now) {
+        trace.onSubflowClosed(now, connIndex, sk.id, "ETIMEDOUT");
+        owner.onWriteTimeout(this);
+        close();
+    }
 
     /** Closes the subflow: it sends nothing more and ignores what arrives. */
     public void close() {

@@ -192,7 +192,7 @@ public final class ScenarioRunner {
         // a pure ACK carries the timestamp option, one SACK block when needed, and for MPTCP a DSS DATA_ACK
         int ack = header + l2 + (mptcp ? 12 : 0);
         return new TcpConfig(mtu - header - dss, mtu + l2, ack, header + 8 + l2 + (mptcp ? 12 : 0), delack, rcvBuf,
-                200_000, 1_000_000);
+                200_000, 1_000_000, k.getInt("net.ipv4.tcp_retries2", 15), k.getInt("net.ipv4.tcp_syn_retries", 6));
     }
 
     private void start(ConnRun c) {
