@@ -1,6 +1,8 @@
 package org.mptcpsim.scenario.run;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,10 +12,11 @@ import org.mptcpsim.trace.TraceSink;
 /**
  * Records the run's rare events (RTOs with their backoff, recovery episodes, subflows opening
  * and closing, link changes) for {@code events.csv}:
- * {@code time_s,connection,subflow,event,detail}.
+ * {@code time_s,connection,subflow,event,detail}. Rows go straight to the run's file as they
+ * happen (nothing accumulates in memory over the run).
  */
 final class EventLog implements TraceSink {
-    private final List<String> rows = new ArrayList<>();
+    private Writer out;
     private final List<String> connIds;
     private final List<String> linkIds;
 
@@ -22,12 +25,21 @@ final class EventLog implements TraceSink {
         this.linkIds = linkIds;
     }
 
-    List<String> rows() {
-        return rows;
+    /** Where rows go from now on (the run directory's events.csv); events before it are not recorded. */
+    void attach(Writer w) {
+        this.out = w;
     }
 
     private void add(long t, String conn, String sub, String event, String detail) {
-        rows.add(String.format(Locale.ROOT, "%.6f,%s,%s,%s,%s", Time.toSeconds(t), conn, sub, event, detail));
+        if (out == null) {
+            return;
+        }
+        try {
+            out.append(String.format(Locale.ROOT, "%.6f,%s,%s,%s,%s", Time.toSeconds(t), conn, sub, event, detail))
+                    .append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

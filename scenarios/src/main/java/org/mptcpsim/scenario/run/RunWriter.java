@@ -38,6 +38,7 @@ final class RunWriter {
     private final BufferedWriter subflows;
     private final BufferedWriter connections;
     private final BufferedWriter queues;
+    private final BufferedWriter events;
 
     private RunWriter(Path out, Path tmp, Scenario sc) throws IOException {
         this.out = out;
@@ -46,6 +47,8 @@ final class RunWriter {
         subflows = Files.newBufferedWriter(tmp.resolve("subflows.csv"), StandardCharsets.UTF_8);
         connections = Files.newBufferedWriter(tmp.resolve("connections.csv"), StandardCharsets.UTF_8);
         queues = Files.newBufferedWriter(tmp.resolve("queues.csv"), StandardCharsets.UTF_8);
+        events = Files.newBufferedWriter(tmp.resolve("events.csv"), StandardCharsets.UTF_8);
+        events.write("time_s,connection,subflow,event,detail\n");
         subflows.write("time_s,connection,subflow,cwnd,ssthresh,srtt_us,bytes_acked,ca_state\n");
         connections.write("time_s,connection,bytes_delivered\n");
         queues.write("time_s,link,qlen_pkts,qlen_bytes,drops,tx_bytes\n");
@@ -74,12 +77,18 @@ final class RunWriter {
         queues.append(row).append('\n');
     }
 
+    /** events.csv, written as the events happen ({@link EventLog}). */
+    BufferedWriter events() {
+        return events;
+    }
+
     /** Deletes the temporary directory of a failed run. */
     void abort() {
         try {
             subflows.close();
             connections.close();
             queues.close();
+            events.close();
             deleteTree(tmp);
         } catch (IOException ignored) {
             // best effort: the run already failed
@@ -90,7 +99,7 @@ final class RunWriter {
         subflows.close();
         connections.close();
         queues.close();
-        Files.write(tmp.resolve("events.csv"), eventsCsv(run), StandardCharsets.UTF_8);
+        events.close();
         RunResult result = summarize(run, wallSeconds);
         ObjectNode summary = summaryJson(run, result);
         JSON.writeValue(tmp.resolve("summary.json").toFile(), summary);
@@ -115,13 +124,6 @@ final class RunWriter {
                 result.dataPackets(), wallSeconds);
     }
 
-    private static List<String> eventsCsv(ScenarioRunner run) {
-        List<String> lines = new ArrayList<>();
-        lines.add("time_s,connection,subflow,event,detail");
-        lines.addAll(run.events.rows());
-        return lines;
-    }
-
     private RunResult summarize(ScenarioRunner run, double wall) {
         long dur = sc.durationPs();
         List<RunResult.Connection> conns = new ArrayList<>();
@@ -134,10 +136,8 @@ final class RunWriter {
             List<RunResult.SubflowStats> subs = new ArrayList<>();
             for (ConnRun.SubflowRun s : c.subflows) {
                 long acked = s.subflow.sk.bytesAcked;
-                List<Double> sr = new ArrayList<>(s.srttMs);
-                sr.sort(Comparator.naturalOrder());
-                double mean = sr.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-                double p99 = sr.isEmpty() ? 0 : sr.get((int) Math.min(sr.size() - 1, Math.ceil(0.99 * sr.size()) - 1));
+                double mean = s.srtt.meanMs();
+                double p99 = s.srtt.percentileMs(0.99);
                 // the subflow's own active time: handshake to close, or to the connection's end (issue 10)
                 long from = s.subflow.establishedPs();
                 long to = s.subflow.closedPs() >= 0 ? s.subflow.closedPs() : c.completedPs > 0 ? c.completedPs : dur;

@@ -142,6 +142,7 @@ public final class ScenarioRunner {
     public RunResult run(Path out, Progress progress) throws IOException {
         long wallStart = System.nanoTime();
         RunWriter writer = RunWriter.open(out, sc);
+        events.attach(writer.events());
         try {
             Sampler sampler = new Sampler(this, writer);
             loop.schedule(sampler, Math.min(sc.samplePs(), sc.durationPs()));
@@ -157,6 +158,7 @@ public final class ScenarioRunner {
             double wall = (System.nanoTime() - wallStart) / 1e9;
             return writer.finish(this, wall);
         } catch (IOException | RuntimeException e) {
+            events.attach(null);
             writer.abort();
             throw e;
         }
