@@ -91,8 +91,10 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %-10s %-5s %-7s goodput %9.3f Mbit/s%n", c.id(), c.type(), c.cc(),
                     c.goodputMbps());
             for (RunResult.SubflowStats s : c.subflows()) {
-                System.out.printf(Locale.ROOT, "      sf%-3d %-24s %9.3f Mbit/s  srtt %7.1f ms  retrans %d%n", s.id(),
-                        String.join(">", s.path()), s.goodputMbps(), s.srttMeanMs(), s.retransmits());
+                System.out.printf(Locale.ROOT, "      sf%-3d %-24s %9.3f Mbit/s  srtt %7.1f ms  retrans %d  %s%n", s.id(),
+                        String.join(">", s.path()), s.goodputMbps(), s.srttMeanMs(), s.retransmits(),
+                        Double.isNaN(s.startS()) ? "never established"
+                                : String.format(Locale.ROOT, "active %.3f-%.3f s", s.startS(), s.endS()));
             }
         }
         System.out.printf(Locale.ROOT, "  fairness (Jain) %.3f; %d events, %d data packets in %.2f s wall (%.2f M pkt/s)%n",

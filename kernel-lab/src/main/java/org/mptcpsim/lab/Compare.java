@@ -251,8 +251,11 @@ public final class Compare {
         Map<String, double[]> m = new LinkedHashMap<>();
         int ci = 0;
         for (JsonNode c : sum.path("connections")) {
+            // shares from bytes: a subflow's goodput is over its own active time, so goodputs do not add up
             double total = 0;
             for (JsonNode sf : c.path("subflows")) total += goodput(sf, series.getOrDefault(c.path("id").asText() + "/" + sf.path("id").asInt(), List.of()), w);
+            double totalBytes = 0;
+            for (JsonNode sf : c.path("subflows")) totalBytes += sf.path("bytesAcked").asDouble();
             for (JsonNode sf : c.path("subflows")) {
                 String id = c.path("id").asText() + "/" + sf.path("id").asInt();
                 List<double[]> ser = series.getOrDefault(id, List.of());
@@ -261,7 +264,9 @@ public final class Compare {
                 double[] cwnd = ser.stream().mapToDouble(r -> r[1]).toArray();
                 double g = goodput(sf, series.getOrDefault(id, List.of()), w);
                 m.put(ci + "/" + sf.path("id").asInt(), new double[] {g, Stats.percentile(srtt, 0.5), Stats.percentile(srtt, 0.9),
-                        Stats.percentile(cwnd, 0.5), sf.path("ssthreshReductions").asDouble(), total > 0 ? g / total : 0});
+                        Stats.percentile(cwnd, 0.5), sf.path("ssthreshReductions").asDouble(),
+                        w != null ? (total > 0 ? g / total : 0)
+                                : (totalBytes > 0 ? sf.path("bytesAcked").asDouble() / totalBytes : 0)});
             }
             ci++;
         }

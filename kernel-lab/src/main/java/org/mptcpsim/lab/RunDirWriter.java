@@ -258,6 +258,13 @@ public final class RunDirWriter {
                     path.add(spec.shared().id());
                 }
                 so.put("address", s.key);
+                if (s.n > 1) {   // the subflow's active time: its first to its last traced sample, as docs/outputs.md
+                    so.put("startS", round(s.t[0]));
+                    so.put("endS", round(s.t[s.n - 1]));
+                } else {
+                    so.putNull("startS");
+                    so.putNull("endS");
+                }
                 so.put("goodputMbps", round(active > 0 ? s.cum * 8 / active / 1e6 : 0));
                 so.put("retransmits", s.retransmits);
                 so.put("srttMeanMs", round(Stats.mean(v[0]) / 1000));
@@ -265,6 +272,7 @@ public final class RunDirWriter {
                 so.put("cwndMean", round(Stats.mean(v[1])));
                 so.put("ssthreshReductions", s.ssthreshReductions);
                 so.put("bytesAcked", s.cum);
+                so.put("bytesDelivered", s.cum);
             }
         }
 

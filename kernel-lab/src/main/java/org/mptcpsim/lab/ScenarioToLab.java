@@ -1,8 +1,6 @@
 package org.mptcpsim.lab;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +13,12 @@ import org.mptcpsim.scenario.model.HostSpec;
 import org.mptcpsim.scenario.model.InterfaceSpec;
 import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.Loc;
-import org.mptcpsim.scenario.model.NodeSpec;
 import org.mptcpsim.scenario.model.RouteSpec;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.SubflowSpec;
 import org.mptcpsim.scenario.options.Flavour;
 import org.mptcpsim.scenario.options.KernelOptions;
+import org.mptcpsim.scenario.run.ScenarioRoutes;
 
 /**
  * Maps a scenario onto the shapes the kernel lab can build ({@link LabSpec}), or refuses with every
@@ -73,6 +71,7 @@ public final class ScenarioToLab {
     }
 
     private final Scenario sc;
+    private final ScenarioRoutes routing;
     private final Backend backend;
     private final boolean customKernel;
     private final List<String> refusals = new ArrayList<>();
@@ -80,6 +79,7 @@ public final class ScenarioToLab {
 
     private ScenarioToLab(Scenario sc, Backend backend, boolean customKernel) {
         this.sc = sc;
+        this.routing = new ScenarioRoutes(sc);
         this.backend = backend;
         this.customKernel = customKernel;
     }
@@ -214,7 +214,7 @@ public final class ScenarioToLab {
         List<String> ifaces = new ArrayList<>(subflowsPerIface.keySet());
         List<List<Hop>> routes = new ArrayList<>();
         for (String i : ifaces) {
-            List<Hop> r = route(main.fromHost(), i, main.toHost(), ifaceLoc.get(i));
+            List<Hop> r = route(main.fromHost(), i, main.toHost(), main.toInterface(), ifaceLoc.get(i));
             if (r == null) return null;
             routes.add(r);
         }
@@ -269,7 +269,7 @@ public final class ScenarioToLab {
                 refuse(c.loc(), "host " + c.fromHost() + " has no interface");
                 continue;
             }
-            List<Hop> r = route(c.fromHost(), ci, c.toHost(), c.loc());
+            List<Hop> r = route(c.fromHost(), ci, c.toHost(), c.toInterface(), c.loc());
             if (r == null) continue;
             Hop shared = bottle.get(0);
             int at = -1;
@@ -444,8 +444,8 @@ public final class ScenarioToLab {
         return sc.link(iface) != null ? List.of(iface) : List.of();
     }
 
-    /** The route client:iface → server: an explicit route, else the unique shortest one through switches. */
-    private List<Hop> route(String from, String iface, String to, Loc where) {
+    /** The route client:iface → server: an explicit route, else the simulator's route ({@link ScenarioRoutes}), which must be unique. */
+    private List<Hop> route(String from, String iface, String to, String toIface, Loc where) {
         for (RouteSpec r : sc.routes()) {
             if (r.fromHost().equals(from) && r.toHost().equals(to) && (r.fromInterface() == null || r.fromInterface().equals(iface))) {
                 List<Hop> hops = new ArrayList<>();
@@ -459,37 +459,14 @@ public final class ScenarioToLab {
                 return hops;
             }
         }
-        List<String> start = ifaceLinks(from, iface);
-        if (start.isEmpty()) {
+        if (ifaceLinks(from, iface).isEmpty()) {
             refuse(where, "client interface " + iface + " of " + from + " has no link");
             return null;
         }
-        // BFS over (node, route) — small graphs; collect every shortest route
+        // the simulator's routes (hosts do not forward unless forwarding: true), every shortest one
         List<List<Hop>> found = new ArrayList<>();
-        Deque<List<Hop>> q = new ArrayDeque<>();
-        for (String id : start) {
-            LinkSpec l = sc.link(id);
-            if (l != null && l.touches(from)) q.add(List.of(new Hop(l, l.from().equals(from))));
-        }
-        int bestLen = Integer.MAX_VALUE;
-        while (!q.isEmpty()) {
-            List<Hop> r = q.poll();
-            if (r.size() > bestLen) break;
-            Hop last = r.get(r.size() - 1);
-            String at = last.forward() ? last.link().to() : last.link().from();
-            if (at.equals(to)) {
-                found.add(r);
-                bestLen = r.size();
-                continue;
-            }
-            NodeSpec n = sc.node(at);
-            if (n != null && n.isHost()) continue;   // hosts do not forward
-            for (LinkSpec l : sc.linksOf(at)) {
-                if (r.stream().anyMatch(h -> h.link() == l)) continue;
-                List<Hop> nr = new ArrayList<>(r);
-                nr.add(new Hop(l, l.from().equals(at)));
-                q.add(nr);
-            }
+        for (List<ScenarioRoutes.Hop> r : routing.routes(from, iface, to, toIface)) {
+            found.add(r.stream().map(h -> new Hop(h.link(), h.forward())).toList());
         }
         if (found.isEmpty()) {
             refuse(where, "no route from " + from + ":" + iface + " to " + to);

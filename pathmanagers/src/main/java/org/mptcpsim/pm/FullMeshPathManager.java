@@ -32,7 +32,7 @@ import org.mptcpsim.tcp.Subflow;
  * the same address merged, the latest wins). Removal: the slot is cleared from every remote's
  * bitmask and every subflow from that address is closed (its data reinjected). Addition: the
  * address takes a slot and subflow creation runs.</li>
- * <li>A subflow that dies of timeouts ({@link WriteTimeout}) frees its pair when
+ * <li>A subflow that dies of timeouts ({@link org.mptcpsim.tcp.WriteTimeout}, in the TCP engine, which closes it and calls {@code onSubflowClosed}) frees its pair when
  * {@code create_on_err = 1} and the worker re-creates it; with 0 the pair stays dead.</li>
  * </ul>
  * Module parameters: {@code mptcp_fullmesh.num_subflows} (1), {@code mptcp_fullmesh.create_on_err} (0).
@@ -46,7 +46,6 @@ public final class FullMeshPathManager implements PathManager {
 
     private final int numSubflows;
     private final boolean createOnErr;
-    private final WriteTimeout writeTimeout;
 
     private final Address[] loc = new Address[MAX_ADDR];
     private final List<Remote> rem = new ArrayList<>();
@@ -71,7 +70,6 @@ public final class FullMeshPathManager implements PathManager {
     public FullMeshPathManager(int numSubflows, boolean createOnErr, KernelParams params) {
         this.numSubflows = numSubflows;
         this.createOnErr = createOnErr;
-        this.writeTimeout = new WriteTimeout(params);
     }
 
     @Override
@@ -185,12 +183,6 @@ public final class FullMeshPathManager implements PathManager {
         }
     }
 
-    @Override
-    public void onSubflowTimeout(PmContext ctx, Subflow s) {
-        if (writeTimeout.onRto(ctx, s)) {
-            onSubflowClosed(ctx, s, true);
-        }
-    }
 
     @Override
     public void onSubflowClosed(PmContext ctx, Subflow s, boolean timeout) {

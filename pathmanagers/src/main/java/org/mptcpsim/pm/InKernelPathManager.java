@@ -33,7 +33,7 @@ import org.mptcpsim.tcp.Subflow;
  *
  * <p>The in-kernel PM does not follow interfaces going down or up (endpoints are static
  * configuration; a daemon such as NetworkManager or mptcpd would edit them): subflows on a dead
- * interface keep retransmitting until {@code tcp_retries2} expires ({@link WriteTimeout}).
+ * interface keep retransmitting until {@code tcp_retries2} expires ({@link org.mptcpsim.tcp.WriteTimeout}, in the TCP engine, which closes it and calls {@code onSubflowClosed}).
  * Client {@code signal} endpoints (announcements to the server) have no effect here: servers
  * do not open subflows in the simulator.
  */
@@ -46,7 +46,6 @@ public final class InKernelPathManager implements PathManager {
     private final List<Endpoint> endpoints;
     private final int subflowsMax;
     private final int addAddrAcceptMax;
-    private final WriteTimeout writeTimeout;
 
     private int subflows;
     private int addAddrAccepted;
@@ -58,7 +57,6 @@ public final class InKernelPathManager implements PathManager {
         this.endpoints = List.copyOf(endpoints);
         this.subflowsMax = subflowsMax;
         this.addAddrAcceptMax = addAddrAcceptMax;
-        this.writeTimeout = new WriteTimeout(p);
     }
 
     /** Parses {@code mptcp.limits}: {@code {subflowsMax, addAddrAcceptMax}}. */
@@ -203,12 +201,6 @@ public final class InKernelPathManager implements PathManager {
         }
     }
 
-    @Override
-    public void onSubflowTimeout(PmContext ctx, Subflow s) {
-        if (writeTimeout.onRto(ctx, s)) {
-            onSubflowClosed(ctx, s, true);
-        }
-    }
 
     @Override
     public void onSubflowClosed(PmContext ctx, Subflow s, boolean timeout) {

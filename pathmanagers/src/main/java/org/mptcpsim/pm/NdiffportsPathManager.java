@@ -23,11 +23,9 @@ public final class NdiffportsPathManager implements PathManager {
     public static final String NUM_SUBFLOWS = "mptcp_ndiffports.num_subflows";
 
     private final int numSubflows;
-    private final WriteTimeout writeTimeout;
 
     public NdiffportsPathManager(int numSubflows, KernelParams params) {
         this.numSubflows = numSubflows;
-        this.writeTimeout = new WriteTimeout(params);
     }
 
     @Override
@@ -57,10 +55,6 @@ public final class NdiffportsPathManager implements PathManager {
         return n;
     }
 
-    @Override
-    public void onSubflowTimeout(PmContext ctx, Subflow s) {
-        writeTimeout.onRto(ctx, s);
-    }
 
     /** Registers {@code ndiffports}. */
     public static final class Factory implements PathManagerFactory {

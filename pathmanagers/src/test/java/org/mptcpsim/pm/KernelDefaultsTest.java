@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mptcpsim.sched.BlestScheduler;
 import org.mptcpsim.sched.RedundantScheduler;
+import org.mptcpsim.tcp.WriteTimeout;
 
 /** Module parameters and timeouts with the kernel's defaults (kernel-reference §0.2). */
 class KernelDefaultsTest {
@@ -27,10 +28,10 @@ class KernelDefaultsTest {
     void retransmitsTimedOutBoundaries() {
         // established: rto_base 200 ms, linear_backoff_thresh = ilog2(120 000 / 200) = ilog2(600) = 9
         // tcp_retries2 = 15 > 9: (2^10 - 1) x 200 + (15 - 9) x 120 000 = 204 600 + 720 000 ms
-        assertEquals(924_600, WriteTimeout.timeoutMs(15, false));
+        assertEquals(924_600, WriteTimeout.modelTimeoutMs(15, 200));
         // 8 <= 9: (2^9 - 1) x 200 = 102 200 ms
-        assertEquals(102_200, WriteTimeout.timeoutMs(8, false));
+        assertEquals(102_200, WriteTimeout.modelTimeoutMs(8, 200));
         // SYN: rto_base 1 s, thresh = ilog2(120) = 6; tcp_syn_retries 6: (2^7 - 1) x 1000 = 127 000 ms
-        assertEquals(127_000, WriteTimeout.timeoutMs(6, true));
+        assertEquals(127_000, WriteTimeout.modelTimeoutMs(6, 1000));
     }
 }

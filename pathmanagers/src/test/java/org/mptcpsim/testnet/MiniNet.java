@@ -44,6 +44,14 @@ public final class MiniNet {
     public final List<String> created = new ArrayList<>();
     public final List<String> closed = new ArrayList<>();
     public final List<Long> closedAtPs = new ArrayList<>();
+    /** Records the subflows the TCP engine itself closes (ETIMEDOUT), like those the PM closes. */
+    private final TraceSink closes = new TraceSink() {
+        @Override
+        public void onSubflowClosed(long timePs, int connection, int subflow, String reason) {
+            closed.add(subflow + " " + reason);
+            closedAtPs.add(timePs);
+        }
+    };
     private final Map<Subflow, Address[]> addrOf = new LinkedHashMap<>();
     public TcpConfig cfg = new TcpConfig(1420, 1500, 64, 72, true, 6_291_456L, 200_000, 1_000_000);
     public MptcpConnection meta;
@@ -209,7 +217,7 @@ public final class MiniNet {
             int id = meta.subflowsById().size();
             TcpSock sk = new TcpSock(loop, meta, id, cfg.mss());
             sk.lowPrio = backup;
-            Subflow s = new Subflow(loop, pool, TraceSink.NONE, meta, sk, new Reno(), cfg, 0, isn += 7919);
+            Subflow s = new Subflow(loop, pool, closes, meta, sk, new Reno(), cfg, 0, isn += 7919);
             SubflowReceiver r = new SubflowReceiver(loop, pool, meta, cfg, id);
             s.setRoute(new PacketSink[] {new Recorder(id), p[0], r});
             r.setAckRoute(new PacketSink[] {p[1], s});

@@ -313,6 +313,15 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         push();
     }
 
+    /** TCP gave up on the subflow (ETIMEDOUT): closed, its data reinjected, the path manager told. */
+    @Override
+    public void onWriteTimeout(Subflow s) {
+        removeSubflow(s);
+        if (pm != null) {
+            pathManager.onSubflowClosed(pm, s, true);
+        }
+    }
+
     @Override
     public void onRto(Subflow s) {
         reinject(s);

@@ -63,6 +63,8 @@ public final class Subflow implements PacketSink {
     private int maxPacketsSeq;
     private long synSentPs;
     private boolean synRetransmitted;
+    /** {@code retrans_stamp}: the first retransmission of the current RTO series. */
+    private long retransStampPs;
 
     private final Timer rtoTimer = new Timer(0);
     private final Timer reoTimer = new Timer(1);
@@ -73,6 +75,7 @@ public final class Subflow implements PacketSink {
     private long ssthreshReductions;
     private long dataSegmentsSent;
     private long establishedPs = -1;
+    private long closedPs = -1;
     private boolean closed;
 
     public Subflow(EventLoop loop, PacketPool pool, TraceSink trace, SubflowOwner owner, TcpSock sk,
@@ -618,6 +621,10 @@ public final class Subflow implements PacketSink {
         }
         rtoDeadline = Long.MAX_VALUE;
         if (sk.state == TcpState.SYN_SENT) {
+            if (sk.icskRetransmits >= cfg.synRetries()) {
+                writeError(now);   // tcp_write_timeout, SYN_SENT: icsk_retransmits >= tcp_syn_retries
+                return;
+            }
             synRetransmitted = true;
             sk.icskBackoff++;
             sk.icskRetransmits++;
@@ -634,6 +641,13 @@ public final class Subflow implements PacketSink {
             return;
         }
         if (sk.packetsOut == 0) {
+            return;
+        }
+        if (sk.icskRetransmits == 0) {
+            retransStampPs = now;   // the retransmission below is the first of the series
+        } else if (now - retransStampPs >= Time.ms(WriteTimeout.modelTimeoutMs(cfg.retries2(),
+                cfg.rtoMinUs() / 1000))) {
+            writeError(now);        // retransmits_timed_out(sk, tcp_retries2, 0)
             return;
         }
         enterLoss();
@@ -698,8 +712,18 @@ public final class Subflow implements PacketSink {
 
     // ------------------------------------------------------------------ life cycle and views
 
+    /** {@code tcp_write_err}: ETIMEDOUT; the owner closes the subflow (and tells its path manager). */
+    private void writeError(long now) {
+        trace.onSubflowClosed(now, connIndex, sk.id, "ETIMEDOUT");
+        owner.onWriteTimeout(this);
+        close();
+    }
+
     /** Closes the subflow: it sends nothing more and ignores what arrives. */
     public void close() {
+        if (!closed) {
+            closedPs = loop.nowPs();
+        }
         closed = true;
         rtoDeadline = Long.MAX_VALUE;
         loop.cancel(rtoTimer);
@@ -737,6 +761,11 @@ public final class Subflow implements PacketSink {
     /** Time the handshake completed, or -1. */
     public long establishedPs() {
         return establishedPs;
+    }
+
+    /** Time the subflow was closed, or -1 while it is open. */
+    public long closedPs() {
+        return closedPs;
     }
 
     /** Peer's receive window in segments, from the latest ACK. */

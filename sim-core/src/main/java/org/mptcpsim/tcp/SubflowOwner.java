@@ -18,6 +18,15 @@ public interface SubflowOwner {
      */
     void onCanSend(Subflow s);
 
+    /**
+     * Sender side: TCP gave up on the subflow ({@link WriteTimeout}: ETIMEDOUT after
+     * {@code tcp_retries2} or {@code tcp_syn_retries}); the owner closes it. A plain TCP
+     * connection is aborted.
+     */
+    default void onWriteTimeout(Subflow s) {
+        s.close();
+    }
+
     /** Sender side: the subflow's retransmission timer fired (after its own loss processing). */
     void onRto(Subflow s);
 

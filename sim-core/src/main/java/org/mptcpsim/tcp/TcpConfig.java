@@ -14,9 +14,19 @@ package org.mptcpsim.tcp;
  *                      out-of-order data held ({@code tcp_adv_win_scale = 1})
  * @param rtoMinUs      {@code TCP_RTO_MIN} (200 ms)
  * @param rtoInitUs     {@code TCP_TIMEOUT_INIT} (1 s)
+ * @param retries2      {@code net.ipv4.tcp_retries2} (15): the write timeout of an established
+ *                      socket ({@link WriteTimeout})
+ * @param synRetries    {@code net.ipv4.tcp_syn_retries} (6): SYN retransmissions before ETIMEDOUT
  */
 public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWireBytes,
-                        boolean delayedAck, long rcvBufBytes, int rtoMinUs, int rtoInitUs) {
+                        boolean delayedAck, long rcvBufBytes, int rtoMinUs, int rtoInitUs, int retries2,
+                        int synRetries) {
+    /** With the kernel's default {@code tcp_retries2} (15) and {@code tcp_syn_retries} (6). */
+    public TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWireBytes, boolean delayedAck,
+                     long rcvBufBytes, int rtoMinUs, int rtoInitUs) {
+        this(mss, dataWireBytes, ackWireBytes, synWireBytes, delayedAck, rcvBufBytes, rtoMinUs, rtoInitUs, 15, 6);
+    }
+
     /** {@code TCP_RTO_MAX}: 120 s. */
     public static final long RTO_MAX_US = 120_000_000L;
     /** {@code TCP_DELACK_MIN} / {@code TCP_ATO_MIN}: 40 ms. */

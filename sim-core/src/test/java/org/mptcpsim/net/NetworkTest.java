@@ -74,7 +74,7 @@ class NetworkTest {
             long seed = r.nextLong();
             Network net = new Network(seed);
             for (int n = 0; n < nodes; n++) {
-                net.addNode("n" + n);
+                net.addNode("n" + n, true);
             }
             List<int[]> ends = new ArrayList<>();
             List<Link> links = new ArrayList<>();
@@ -112,11 +112,11 @@ class NetworkTest {
     void ecmpSpreadsFlowsOverEveryShortestPath() {
         // a diamond: a -> {m0..m3} -> b, four equal shortest paths
         Network net = new Network(7);
-        int a = net.addNode("a");
-        int b = net.addNode("b");
+        int a = net.addNode("a", true);
+        int b = net.addNode("b", true);
         List<Link> firsts = new ArrayList<>();
         for (int m = 0; m < 4; m++) {
-            int mid = net.addNode("m" + m);
+            int mid = net.addNode("m" + m, true);
             Link up = link(2 * m);
             net.addLink(up, a, mid);
             net.addLink(link(2 * m + 1), mid, b);

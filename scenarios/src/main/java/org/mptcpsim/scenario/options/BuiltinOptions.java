@@ -41,6 +41,10 @@ final class BuiltinOptions {
         d.add(sysctl("net.ipv4.tcp_wmem", new Triple(), "4096 16384 4194304",
                 "send buffer min, default, max in bytes"));
         d.add(sysctl("net.ipv4.tcp_sack", new Bool(Style.NUMERIC), "1", "selective acknowledgements"));
+        d.add(sysctl("net.ipv4.tcp_retries2", new IntRange(0, 255), "15",
+                "RTO retransmissions before an established socket fails with ETIMEDOUT (924.6 s at 15)"));
+        d.add(sysctl("net.ipv4.tcp_syn_retries", new IntRange(1, 127), "6",
+                "SYN retransmissions before connect() fails with ETIMEDOUT (127 s at 6)"));
         d.add(sysctl("net.ipv4.tcp_timestamps", new IntRange(0, 2), "1", "TCP timestamps option (RFC 7323)"));
         d.add(sysctl("net.mptcp.mptcp_enabled", new IntRange(0, 2), "1",
                 "1 = new TCP sockets use MPTCP; 0 = off (2 = only on request, older releases)"));

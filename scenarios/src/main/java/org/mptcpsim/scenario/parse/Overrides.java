@@ -14,7 +14,7 @@ import org.mptcpsim.scenario.options.OptionRegistry;
  * {@code name|duration|seed|sample}; {@code links.<id>.<field>} and {@code paths.<id>.<field>}
  * (also {@code reverse.<field>}; a path can be addressed as a link and vice versa);
  * {@code connections.<id>.<field>} and {@code connections.<id>.kernel.<option>};
- * {@code nodes.<id>.type}; {@code hosts.<host>.interfaces.<interface>.backup};
+ * {@code nodes.<id>.type}, {@code nodes.<id>.forwarding}; {@code hosts.<host>.interfaces.<interface>.backup};
  * {@code topology.<kind>.<field>} and {@code topology.<kind>.<tier>.<field>} (a generated topology);
  * {@code traffic.<field>} and {@code traffic.kernel.<option>}; a kernel option by
  * name, or {@code kernel.<option>}. A value starting with {@code [} or {@code {} is read as YAML
@@ -24,7 +24,7 @@ final class Overrides {
 
     static final List<String> KEY_FORMS = List.of("name", "duration", "seed", "sample", "links.<id>.<field>",
             "links.<id>.reverse.<field>", "paths.<id>.<field>", "connections.<id>.<field>",
-            "connections.<id>.kernel.<option>", "nodes.<id>.type", "hosts.<host>.interfaces.<interface>.backup",
+            "connections.<id>.kernel.<option>", "nodes.<id>.type", "nodes.<id>.forwarding", "hosts.<host>.interfaces.<interface>.backup",
             "topology.<kind>.<field>", "topology.<kind>.<tier>.<field>", "traffic.<field>", "traffic.kernel.<option>",
             "<kernel option>", "kernel.<kernel option>");
 
@@ -110,7 +110,7 @@ final class Overrides {
                 }
                 case "nodes" -> {
                     return field(element(root, "nodes", seg.get(1), at), seg.subList(2, seg.size()),
-                            List.of("type"), at);
+                            List.of("type", "forwarding"), at);
                 }
                 case "hosts" -> {
                     if (seg.size() == 5 && seg.get(2).equals("interfaces") && seg.get(4).equals("backup")) {

@@ -13,7 +13,7 @@ final class Schema {
             "schedule");
     static final List<String> DIRECTION = List.of("rate", "delay", "buffer", "loss");
     static final List<String> EVENT = List.of("at", "action", "rate");
-    static final List<String> NODE = List.of("id", "type");
+    static final List<String> NODE = List.of("id", "type", "forwarding");
     static final List<String> HOST = List.of("interfaces");
     static final List<String> INTERFACE = List.of("backup");
     static final List<String> ROUTE = List.of("from", "to", "via");

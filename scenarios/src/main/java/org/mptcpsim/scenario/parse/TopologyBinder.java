@@ -89,7 +89,13 @@ final class TopologyBinder {
             Obj o = new Obj(items.get(i), p, "a node", Schema.NODE);
             String id = Val.id(o.req("id"), o.sub("id"));
             String type = Val.choice(o.req("type"), o.sub("type"), List.of("host", "switch"));
-            NodeSpec n = new NodeSpec(id, type.equals("host") ? NodeSpec.Type.HOST : NodeSpec.Type.SWITCH, o.loc());
+            boolean host = type.equals("host");
+            boolean forwarding = o.has("forwarding") && Val.bool(o.opt("forwarding"), o.sub("forwarding"));
+            if (o.has("forwarding") && !host) {
+                throw new ScenarioException(o.loc("forwarding"), "forwarding applies to hosts (a host that also"
+                        + " routes others' packets); a switch always forwards: remove the field", List.of("host"));
+            }
+            NodeSpec n = new NodeSpec(id, host ? NodeSpec.Type.HOST : NodeSpec.Type.SWITCH, forwarding, o.loc());
             NodeSpec old = nodes.get(id);
             boolean shortFormHost = !pathIds.isEmpty() && (id.equals(CLIENT) || id.equals(SERVER));
             if (old != null && shortFormHost && n.isHost()) {

@@ -69,7 +69,7 @@ final class ConnRun {
         final Address remote;
         double cwndSum;
         long cwndSamples;
-        final List<Double> srttMs = new ArrayList<>();
+        final SrttHistogram srtt = new SrttHistogram();
 
         SubflowRun(Subflow subflow, List<String> path, Address local, Address remote) {
             this.subflow = subflow;

@@ -1,6 +1,8 @@
 package org.mptcpsim.scenario.run;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,13 +12,14 @@ import org.mptcpsim.trace.TraceSink;
 /**
  * Records the run's rare events (RTOs with their backoff, recovery episodes, subflows opening
  * and closing, link changes) for {@code events.csv}, one typed column per known field
- * (docs/outputs.md): {@value #HEADER}. A field an event does not have is empty.
+ * (docs/outputs.md): {@value #HEADER}. A field an event does not have is empty. Rows go straight
+ * to the run's file as they happen (nothing accumulates in memory over the run).
  */
 final class EventLog implements TraceSink {
     /** The header line of events.csv. */
     static final String HEADER = "time_s,connection,subflow,event,link,direction,rate_bps,backoff,rto_ms,cwnd,ssthresh,reason";
 
-    private final List<String> rows = new ArrayList<>();
+    private Writer out;
     private final List<String> connIds;
     private final List<String> linkIds;
 
@@ -30,14 +33,22 @@ final class EventLog implements TraceSink {
         this.linkIds = linkIds;
     }
 
-    List<String> rows() {
-        return rows;
+    /** Where rows go from now on (the run directory's events.csv); events before it are not recorded. */
+    void attach(Writer w) {
+        this.out = w;
     }
 
     private void add(long t, String conn, String sub, String event, String link, String direction, String rateBps,
                      String backoff, String rtoMs, String cwnd, String ssthresh, String reason) {
-        rows.add(String.format(Locale.ROOT, "%.6f,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s", Time.toSeconds(t), conn, sub,
-                event, link, direction, rateBps, backoff, rtoMs, cwnd, ssthresh, reason));
+        if (out == null) {
+            return;
+        }
+        try {
+            out.append(String.format(Locale.ROOT, "%.6f,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s", Time.toSeconds(t), conn, sub,
+                    event, link, direction, rateBps, backoff, rtoMs, cwnd, ssthresh, reason)).append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void subflowEvent(long t, int connection, int subflow, String event, String backoff, String rtoMs,

@@ -22,10 +22,15 @@ public record RunResult(Path dir, List<Connection> connections, List<LinkStats> 
                              List<SubflowStats> subflows) {
     }
 
-    /** A subflow's results. */
+    /**
+     * A subflow's results. {@code goodputMbps} = {@code bytesAcked} x 8 / ({@code endS} - {@code startS}):
+     * over the subflow's own active time, from its handshake to its close (or the connection's
+     * completion, or the end of the run); {@code startS}/{@code endS} are NaN for a subflow that never
+     * completed its handshake (goodput 0).
+     */
     public record SubflowStats(int id, List<String> path, double goodputMbps, long retransmits,
                                double srttMeanMs, double srttP99Ms, double cwndMean, long ssthreshReductions,
-                               long bytesAcked) {
+                               long bytesAcked, double startS, double endS) {
     }
 
     /** A link direction's results. */

@@ -43,6 +43,7 @@ final class RunWriter {
     private final BufferedWriter subflows;
     private final BufferedWriter connections;
     private final BufferedWriter queues;
+    private final BufferedWriter events;
 
     private RunWriter(OutputDir target, Path tmp, Scenario sc, OutputBudget budget) throws IOException {
         this.budget = budget;
@@ -53,6 +54,8 @@ final class RunWriter {
         subflows = Files.newBufferedWriter(tmp.resolve("subflows.csv"), StandardCharsets.UTF_8);
         connections = Files.newBufferedWriter(tmp.resolve("connections.csv"), StandardCharsets.UTF_8);
         queues = Files.newBufferedWriter(tmp.resolve("queues.csv"), StandardCharsets.UTF_8);
+        events = Files.newBufferedWriter(tmp.resolve("events.csv"), StandardCharsets.UTF_8);
+        events.write(EventLog.HEADER + "\n");
         subflows.write("time_s,connection,subflow,cwnd,ssthresh,srtt_us,bytes_acked,ca_state\n");
         connections.write("time_s,connection,bytes_delivered\n");
         queues.write("time_s,link,qlen_pkts,qlen_bytes,drops,tx_bytes\n");
@@ -96,12 +99,18 @@ final class RunWriter {
         }
     }
 
+    /** events.csv, written as the events happen ({@link EventLog}). */
+    BufferedWriter events() {
+        return events;
+    }
+
     /** Deletes the temporary directory of a failed run. */
     void abort() {
         try {
             subflows.close();
             connections.close();
             queues.close();
+            events.close();
         } catch (IOException ignored) {
             // best effort: the run already failed
         }
@@ -112,7 +121,7 @@ final class RunWriter {
         subflows.close();
         connections.close();
         queues.close();
-        Files.write(tmp.resolve("events.csv"), eventsCsv(run), StandardCharsets.UTF_8);
+        events.close();
         RunResult result = summarize(run, wallSeconds);
         ObjectNode summary = summaryJson(run, result);
         JSON.writeValue(tmp.resolve("summary.json").toFile(), summary);
@@ -134,13 +143,6 @@ final class RunWriter {
                 result.dataPackets(), wallSeconds);
     }
 
-    private static List<String> eventsCsv(ScenarioRunner run) {
-        List<String> lines = new ArrayList<>();
-        lines.add(EventLog.HEADER);
-        lines.addAll(run.events.rows());
-        return lines;
-    }
-
     private RunResult summarize(ScenarioRunner run, double wall) {
         long dur = sc.durationPs();
         List<RunResult.Connection> conns = new ArrayList<>();
@@ -153,13 +155,18 @@ final class RunWriter {
             List<RunResult.SubflowStats> subs = new ArrayList<>();
             for (ConnRun.SubflowRun s : c.subflows) {
                 long acked = s.subflow.sk.bytesAcked;
-                List<Double> sr = new ArrayList<>(s.srttMs);
-                sr.sort(Comparator.naturalOrder());
-                double mean = sr.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-                double p99 = sr.isEmpty() ? 0 : sr.get((int) Math.min(sr.size() - 1, Math.ceil(0.99 * sr.size()) - 1));
-                subs.add(new RunResult.SubflowStats(s.subflow.sk.id, s.path, round(acked * 8 / activeS / 1e6),
+                double mean = s.srtt.meanMs();
+                double p99 = s.srtt.percentileMs(0.99);
+                // the subflow's own active time: handshake to close, or to the connection's end (issue 10)
+                long from = s.subflow.establishedPs();
+                long to = s.subflow.closedPs() >= 0 ? s.subflow.closedPs() : c.completedPs > 0 ? c.completedPs : dur;
+                double startS = from < 0 ? Double.NaN : Math.round(Time.toSeconds(from) * 1e6) / 1e6;
+                double endS = from < 0 ? Double.NaN : Math.round(Time.toSeconds(Math.max(from, to)) * 1e6) / 1e6;
+                double sfGp = from < 0 || endS <= startS ? 0 : acked * 8 / (endS - startS) / 1e6;
+                subs.add(new RunResult.SubflowStats(s.subflow.sk.id, s.path, round(sfGp),
                         s.subflow.retransmits(), round(mean), round(p99),
-                        round(s.cwndSamples == 0 ? 0 : s.cwndSum / s.cwndSamples), s.subflow.ssthreshReductions(), acked));
+                        round(s.cwndSamples == 0 ? 0 : s.cwndSum / s.cwndSamples), s.subflow.ssthreshReductions(), acked,
+                        startS, endS));
             }
             conns.add(new RunResult.Connection(c.spec.id(), c.isMptcp() ? "mptcp" : "tcp", c.cc, round(gp),
                     c.bytesDelivered(), subs));
@@ -219,6 +226,13 @@ final class RunWriter {
                 so.put("local", sr.local.toString());
                 so.put("remote", sr.remote.toString());
                 so.put("backup", sr.subflow.sk.lowPrio);
+                if (!Double.isNaN(s.startS())) {
+                    so.put("startS", s.startS());
+                    so.put("endS", s.endS());
+                } else {
+                    so.putNull("startS");
+                    so.putNull("endS");
+                }
                 so.put("goodputMbps", s.goodputMbps());
                 so.put("retransmits", s.retransmits());
                 so.put("srttMeanMs", s.srttMeanMs());
@@ -226,6 +240,7 @@ final class RunWriter {
                 so.put("cwndMean", s.cwndMean());
                 so.put("ssthreshReductions", s.ssthreshReductions());
                 so.put("bytesAcked", s.bytesAcked());
+                so.put("bytesDelivered", s.bytesAcked());
             }
         }
         ArrayNode links = root.putArray("links");

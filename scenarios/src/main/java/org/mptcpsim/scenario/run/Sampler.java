@@ -61,7 +61,7 @@ final class Sampler extends Event {
                 if (s.subflow.establishedPs() >= 0 && !s.subflow.isClosed()) {
                     s.cwndSum += sk.sndCwnd;
                     s.cwndSamples++;
-                    s.srttMs.add((sk.srttUs >>> 3) / 1000.0);
+                    s.srtt.add(sk.srttUs >>> 3);
                 }
             }
             if (c.completedPs < 0 && c.complete()) {

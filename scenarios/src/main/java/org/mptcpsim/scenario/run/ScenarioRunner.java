@@ -178,6 +178,7 @@ public final class ScenarioRunner {
         budget.check(sc, 1);
         long wallStart = System.nanoTime();
         RunWriter writer = RunWriter.open(out, sc, budget);
+        events.attach(writer.events());
         try {
             Sampler sampler = new Sampler(this, writer);
             loop.schedule(sampler, Math.min(sc.samplePs(), sc.durationPs()));
@@ -196,6 +197,7 @@ public final class ScenarioRunner {
             writer.abort();
             throw located(e);
         } catch (IOException | RuntimeException e) {
+            events.attach(null);
             writer.abort();
             throw e;
         }
@@ -269,7 +271,7 @@ public final class ScenarioRunner {
         // a pure ACK carries the timestamp option, one SACK block when needed, and for MPTCP a DSS DATA_ACK
         int ack = header + l2 + (mptcp ? 12 : 0);
         return new TcpConfig(mtu - header - dss, mtu + l2, ack, header + 8 + l2 + (mptcp ? 12 : 0), delack, rcvBuf,
-                200_000, 1_000_000);
+                200_000, 1_000_000, k.getInt("net.ipv4.tcp_retries2", 15), k.getInt("net.ipv4.tcp_syn_retries", 6));
     }
 
     private void start(ConnRun c) {

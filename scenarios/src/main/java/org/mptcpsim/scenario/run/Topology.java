@@ -37,7 +37,7 @@ final class Topology {
         this.sc = sc;
         this.net = new Network(rnd.stream("ecmp").nextLong());
         for (NodeSpec n : sc.nodes()) {
-            net.addNode(n.id());
+            net.addNode(n.id(), n.forwards());
         }
         for (LinkSpec l : sc.links()) {
             // a direction's index is its position in directions (2i forward, 2i+1 reverse: EventLog
@@ -101,7 +101,11 @@ final class Topology {
         return d == null ? null : d[1];
     }
 
-    /** The address of {@code host} named {@code iface} (null = its first address). */
+    /**
+     * The address of {@code host} named {@code iface} (null = its first address: its first interface
+     * under {@code hosts:}, else the address of its first link in file order, as
+     * {@link ScenarioRoutes#addressLink}).
+     */
     Address address(String host, String iface) {
         List<Address> list = addresses.get(host);
         if (list == null || list.isEmpty()) {

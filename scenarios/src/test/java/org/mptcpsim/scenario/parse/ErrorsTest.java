@@ -78,6 +78,19 @@ class ErrorsTest {
     }
 
     @Test
+    void forwardingOnASwitch() {
+        ScenarioException e = failBase("  - {id: b, type: host}\n", "  - {id: b, type: host}\n  - {id: r, type: switch, forwarding: true}\n");
+        at(e, "t.yaml", 7, 39, "nodes[r].forwarding");
+        assertTrue(e.problem().contains("forwarding applies to hosts"), e.getMessage());
+    }
+
+    @Test
+    void forwardingNotABoolean() {
+        ScenarioException e = failBase("  - {id: b, type: host}", "  - {id: b, type: host, forwarding: maybe}");
+        at(e, "t.yaml", 6, 37, "nodes[b].forwarding");
+    }
+
+    @Test
     void unknownHostInHostsBlock() {
         ScenarioException e = fail("t.yaml", BASE + "hosts:\n  c: {interfaces: {l1: {backup: true}}}\n");
         at(e, "t.yaml", 17, 3, "hosts.c");

@@ -42,6 +42,28 @@ class HandoverScenarioTest {
     }
 
     @Test
+    void aSubflowsGoodputIsOverItsOwnActiveTime() {
+        // the example as written (30 s): the Wi-Fi subflow re-created after the outage (fullmesh at
+        // 20.5 s) runs alone on the 20 Mbit/s Wi-Fi link until the end of the run
+        RunResult r = Sim.runFile(PmScenarioSupport.example("wifi-lte-handover.yaml"));
+        RunResult.SubflowStats sf2 = r.connection("m1").subflows().get(2);
+        assertTrue(sf2.startS() > 20.0 && sf2.startS() < 21.0, "opened " + sf2.startS());
+        assertEquals(30.0, sf2.endS(), 1e-9);   // open until the end of the run
+        // the documented definition: bytes x 8 / (endS - startS)
+        double def = sf2.bytesAcked() * 8 / (sf2.endS() - sf2.startS()) / 1e6;
+        assertEquals(def, sf2.goodputMbps(), 1e-3);
+        // derived from the link: Wi-Fi's payload ceiling 18.93 Mbit/s (class comment) over its ~9.5 s;
+        // slow start from IW10 to the 1-BDP window (20 Mbit/s x 20 ms = 33 packets) takes ~2 RTTs
+        // (40 ms) and the 1-BDP buffer keeps the link busy through each halving: >= 97 % of 18.93.
+        // Over the connection's 30 s (the old definition) it read 18.9 x 9.5 / 30 = 5.9.
+        double wifi = 20 * 1420 / 1500.0;
+        assertTrue(sf2.goodputMbps() > 0.97 * wifi && sf2.goodputMbps() <= wifi, "sf2 " + sf2.goodputMbps());
+        // the initial Wi-Fi subflow: closed by fullmesh at 10.5 s, measured up to then
+        RunResult.SubflowStats sf0 = r.connection("m1").subflows().get(0);
+        assertEquals(10.5, sf0.endS(), 0.01);
+    }
+
+    @Test
     void backupLteCarriesDataOnlyWhileWifiIsDown() {
         RunResult r = Sim.runFile(PmScenarioSupport.example("backup-path.yaml"));
         // subflow 1 is the LTE backup subflow
