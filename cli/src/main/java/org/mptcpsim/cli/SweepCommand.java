@@ -36,11 +36,19 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // every flag is checked before any point runs
         Scenario sc = Scenarios.load(scenario, sets, null);
-        List<ScenarioLoader.SweepPoint> points = new ScenarioLoader().sweep(scenario, sets);
-        if (points.isEmpty()) {
-            throw new Main.BadInput(scenario + ": no sweep: grid in this scenario");
+        if (sc.sweep().isEmpty()) {
+            throw new Main.BadInput(scenario + ": this scenario has no sweep: block, so there is nothing to sweep; add"
+                    + " one (e.g. sweep: {links.bottleneck.rate: [5Mbit, 10Mbit]}, keys as for --set) or use run"
+                    + " or compare");
         }
+        List<String> axes = sc.sweep().axes().stream().map(org.mptcpsim.scenario.model.SweepAxis::key).toList();
+        if (x != null && !axes.contains(x)) {
+            throw new Main.BadInput("--x " + x + ": not a swept key of this scenario" + org.mptcpsim.scenario.options
+                    .Names.didYouMean(x, axes) + "; allowed: " + String.join(", ", axes));
+        }
+        List<ScenarioLoader.SweepPoint> points = new ScenarioLoader().sweep(scenario, sets);
         List<LinkedHashMap<String, String>> grid = new ArrayList<>();
         for (ScenarioLoader.SweepPoint p : points) {
             LinkedHashMap<String, String> m = new LinkedHashMap<>();
@@ -57,7 +65,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.BadInput("--metric: " + e.getMessage());
         }
-        String key = x != null ? x : points.get(0).overrides().keySet().iterator().next();
+        String key = x != null ? x : axes.get(0);
         Path dir = out != null ? out : Path.of("runs", "sweep-" + sc.name());
         Path csv = new Sweep(scenario, grid, dir, new SimRunFunction()).seed(sc.seed()).progress(System.err)
                 .chart(key, m).run();

@@ -1,7 +1,6 @@
 package org.mptcpsim.scenario.parse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -98,13 +97,16 @@ public final class ScenarioLoader {
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
+    /** The file's text, decoded as strict UTF-8 ({@link SourceText}). */
     private static String read(Path file) {
         try {
-            return Files.readString(file);
+            return SourceText.decode(file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ScenarioException(Loc.of(file.toString(), ""), "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ScenarioException(Loc.of(file.toString(), ""), "cannot read the file: permission denied");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ScenarioException(Loc.of(file.toString(), ""), "cannot read the file: " + e.getMessage());
         }
     }
 

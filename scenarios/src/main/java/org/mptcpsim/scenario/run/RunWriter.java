@@ -52,7 +52,11 @@ final class RunWriter {
     }
 
     static RunWriter open(Path out, Scenario sc) throws IOException {
-        Path abs = out.toAbsolutePath();
+        Path abs = out.toAbsolutePath().normalize();
+        if (abs.getParent() == null) {
+            throw new org.mptcpsim.scenario.model.ScenarioException(org.mptcpsim.scenario.model.Loc.of(out.toString(),
+                    ""), "the file-system root cannot be a run directory; give a new directory, e.g. --out runs/new");
+        }
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
         return new RunWriter(abs, tmp, sc);
