@@ -42,8 +42,12 @@ import org.mptcpsim.scenario.parse.ScenarioLoader;
  */
 class FuzzTest {
     static final int DEFAULT_INPUTS = 20_000;
-    /** A mutated example loads in about a millisecond; 5 s means something loops. */
-    static final long TIMEOUT_MS = 5_000;
+    /**
+     * A mutated example loads in about a millisecond and runs 50 ms in tens; the slowest input
+     * seen was 4 s on a 2-core machine shared by 8 builds (JIT warm-up). 10 s means something
+     * loops. {@code -Dfuzz.timeoutMs} overrides it.
+     */
+    static final long TIMEOUT_MS = Long.getLong("fuzz.timeoutMs", 10_000);
     /** The largest example (datacenter, 50 ms) allocates a few MB; 512 MB means a runaway. */
     static final long MAX_ALLOC_MB = 512;
     static final String[] RUN_SETS = {"--set", "duration=50ms", "--set", "sample=10ms"};
@@ -128,8 +132,9 @@ class FuzzTest {
                 }
                 if ((i + 1) % 10_000 == 0) {
                     oldOut.printf(Locale.ROOT, "fuzz: %d inputs, %.0f s, loader exit0=%d exit2=%d, check %d/%d, run %d/%d,"
-                            + " slowest %d ms, failures %d%n", i + 1, (System.nanoTime() - start) / 1e9, exits[0], exits[1],
-                            exits[2], exits[3], exits[4], exits[5], slowestMs, failures.size());
+                            + " slowest %d ms, most allocated %.1f MB, peak heap %.0f MB, failures %d%n", i + 1,
+                            (System.nanoTime() - start) / 1e9, exits[0], exits[1], exits[2], exits[3], exits[4], exits[5],
+                            slowestMs, maxAllocBytes / 1e6, peakHeap() / 1e6, failures.size());
                 }
             }
         } finally {
@@ -137,12 +142,7 @@ class FuzzTest {
             System.setErr(oldErr);
             worker.shutdownNow();
         }
-        long peak = 0;
-        for (MemoryPoolMXBean m : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (m.getType() == MemoryType.HEAP) {
-                peak += m.getPeakUsage().getUsed();
-            }
-        }
+        long peak = peakHeap();
         StringBuilder kindText = new StringBuilder();
         for (Mutator.Kind k : Mutator.Kind.values()) {
             kindText.append(' ').append(k.name().toLowerCase(Locale.ROOT)).append('=').append(kinds[k.ordinal()]);
@@ -154,6 +154,17 @@ class FuzzTest {
                 slowestInput, maxAllocBytes / 1e6, peak / 1e6, kindText);
         assertTrue(failures.isEmpty(), failures.size() + " failing inputs (saved in target/fuzz-failures):\n"
                 + String.join("\n", failures));
+    }
+
+    /** The heap pools' peak use since the campaign started, in bytes. */
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean m : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (m.getType() == MemoryType.HEAP) {
+                peak += m.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
     }
 
     /** Every input once found by the fuzzer (src/test/resources/fuzz/) still ends in exit 0 or 2. */
