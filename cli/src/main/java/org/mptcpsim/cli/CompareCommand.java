@@ -69,20 +69,22 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         scenario = main.resolve(scenario);
+        // every flag is checked before any run starts
         Scenario sc = Scenarios.load(scenario, sets, null);
         if (seeds < 1) {
-            throw new Main.BadInput("--seeds must be at least 1");
-        }
-        List<Alternative> alts = combinations();
-        for (Alternative a : alts) {
-            // validate every combination before spending CPU on any
-            Scenarios.load(scenario, a.overrides(), null);
+            throw new Main.BadInput("--seeds " + seeds + ": must be at least 1 (e.g. --seeds 5)");
         }
         Metric rank;
         try {
             rank = Metric.parse(rankBy);
         } catch (IllegalArgumentException e) {
             throw new Main.BadInput("--rank-by: " + e.getMessage());
+        }
+        checkWindow(sc, rank);
+        List<Alternative> alts = combinations();
+        for (Alternative a : alts) {
+            // validate every combination before spending CPU on any
+            Scenarios.load(scenario, a.overrides(), null);
         }
         OutputDir target = main.outputDir(out, OutputDir.defaultDir("compare-", sc.name(), ""));
         OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
@@ -94,8 +96,6 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (window.size() == 2) {
             c.eventWindow(window.get(0), window.get(1));
-        } else if (!window.isEmpty()) {
-            throw new Main.BadInput("--window takes two times in seconds, e.g. --window 10,20");
         }
         org.mptcpsim.study.CompareResult result = c.run();
         Main.noteReplaced(target);
@@ -107,6 +107,34 @@ final class CompareCommand implements Callable<Integer> {
         }
         System.out.println("compare: " + dir.resolve("report.html"));
         return Main.OK;
+    }
+
+    /** {@code --window T1,T2}: two times in seconds, 0 <= T1 < T2 <= the scenario's duration. */
+    private void checkWindow(Scenario sc, Metric rank) {
+        String given = "--window " + String.join(",", window.stream().map(String::valueOf).toList());
+        if (window.isEmpty()) {
+            if (rank == Metric.EVENT_GOODPUT) {
+                throw new Main.BadInput("--rank-by event_goodput needs --window T1,T2 (seconds, e.g. --window 10,20)");
+            }
+            return;
+        }
+        if (window.size() != 2) {
+            throw new Main.BadInput(given + ": takes two times in seconds, start and end (e.g. --window 10,20)");
+        }
+        double t1 = window.get(0);
+        double t2 = window.get(1);
+        double duration = sc.durationPs() / 1e12;
+        if (!Double.isFinite(t1) || !Double.isFinite(t2) || t1 < 0) {
+            throw new Main.BadInput(given + ": the times must be finite seconds from 0 (e.g. --window 10,20)");
+        }
+        if (t1 >= t2) {
+            throw new Main.BadInput(given + ": the start (" + t1 + " s) must be before the end (" + t2
+                    + " s), e.g. --window " + t2 + "," + t1);
+        }
+        if (t2 > duration) {
+            throw new Main.BadInput(given + ": the end (" + t2 + " s) is after the end of the run (duration "
+                    + duration + " s); allowed: 0 <= start < end <= " + duration);
+        }
     }
 
     private List<Alternative> combinations() {

@@ -1,5 +1,7 @@
 package org.mptcpsim.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 import org.mptcpsim.core.SimulationStalledException;
@@ -7,10 +9,15 @@ import org.mptcpsim.scenario.output.OutputDir;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code mptcp-sim} command. Exit codes: 0 success, 1 internal error, 2 bad input
- * (scenario file, flag or kernel image), 3 a validation outside tolerance.
+ * (scenario file, flag or kernel image), 3 a validation outside tolerance. Nothing escaping a
+ * command prints a stack trace: bad input is one located paragraph (exit 2), anything else one
+ * "internal error" paragraph (exit 1), with the trace only under {@code --debug} or
+ * {@code MPTCP_SIM_DEBUG=1}.
  */
 @Command(name = "mptcp-sim", mixinStandardHelpOptions = true, version = "mptcp-sim " + OutputDir.VERSION,
         scope = CommandLine.ScopeType.INHERIT, usageHelpWidth = Main.USAGE_WIDTH,
@@ -61,6 +68,10 @@ public final class Main implements Runnable {
         }
     }
 
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "print the Java stack trace of an internal error (also MPTCP_SIM_DEBUG=1)")
+    boolean debug;
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
@@ -83,22 +94,63 @@ public final class Main implements Runnable {
     private static int run(Main main, String... args) {
         Choices.publish();
         CommandLine cl = new CommandLine(main);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof BadInput || ex instanceof org.mptcpsim.scenario.model.ScenarioException
-                    || ex instanceof OutputDir.Refused) {
-                cmd.getErr().println("mptcp-sim: " + ex.getMessage());
-                return BAD_INPUT;
-            }
-            if (ex instanceof SimulationStalledException) {
-                // located (file, simulated time, component): the stack trace would add nothing
-                cmd.getErr().println("mptcp-sim: internal error: " + ex.getMessage());
-                return INTERNAL;
-            }
-            cmd.getErr().println("mptcp-sim: internal error: " + ex);
-            ex.printStackTrace(cmd.getErr());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, cmd.getErr(), main.debug));
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only Exceptions to the handler; an Error (e.g. StackOverflowError) lands here
+            PrintWriter err = cl.getErr();
+            int code = report(e, err, main.debug);
+            err.flush();
+            return code;
+        }
+    }
+
+    /** One paragraph on {@code err} for {@code ex}; the exit code. */
+    static int report(Throwable ex, PrintWriter err, boolean debug) {
+        if (ex instanceof BadInput || ex instanceof org.mptcpsim.scenario.model.ScenarioException
+                || ex instanceof OutputDir.Refused) {
+            err.println("mptcp-sim: " + ex.getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof SimulationStalledException) {
+            // located (file, simulated time, component): the stack trace would add nothing
+            err.println("mptcp-sim: internal error: " + ex.getMessage());
             return INTERNAL;
-        });
-        return cl.execute(args);
+        }
+        if (ex instanceof FileSystemException f) {
+            // a path given on the command line that cannot be written or read (a file where a
+            // directory is needed, no permission, ...): the user's input, not our bug
+            String why = f.getReason() != null ? f.getReason() : switch (ex.getClass().getSimpleName()) {
+                case "FileAlreadyExistsException" -> "a file is in the way (a directory is needed here)";
+                case "NotDirectoryException" -> "not a directory";
+                case "AccessDeniedException" -> "permission denied";
+                case "NoSuchFileException" -> "no such file or directory";
+                case "DirectoryNotEmptyException" -> "directory not empty";
+                default -> ex.getClass().getSimpleName();
+            };
+            err.println("mptcp-sim: " + (f.getFile() == null ? "" : f.getFile() + ": ") + why + (f.getOtherFile() != null ? " (" + f.getOtherFile()
+                    + ")" : "") + "; choose another path (e.g. --out runs/new)");
+            return BAD_INPUT;
+        }
+        if (ex instanceof OutOfMemoryError) {
+            err.println("mptcp-sim: out of memory: the scenario needs more than this JVM's heap (" + Runtime.getRuntime()
+                    .maxMemory() / (1 << 20) + " MB); shorten duration, raise sample, or give java more memory with"
+                    + " -Xmx");
+            return INTERNAL;
+        }
+        err.println("mptcp-sim: internal error: " + ex + (ex.getStackTrace().length > 0 ? " at "
+                + ex.getStackTrace()[0] : "") + ". This is a bug in mptcp-sim: please report it, with the scenario"
+                + " file and the command line" + (debug(debug) ? "" : " (--debug or MPTCP_SIM_DEBUG=1 prints the stack"
+                + " trace)") + ".");
+        if (debug(debug)) {
+            ex.printStackTrace(err);
+        }
+        return INTERNAL;
+    }
+
+    private static boolean debug(boolean flag) {
+        return flag || "1".equals(System.getenv("MPTCP_SIM_DEBUG"));
     }
 
     /** Bad input from the user: reported without a stack trace, exit code 2. */

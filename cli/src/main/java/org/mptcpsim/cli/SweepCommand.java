@@ -51,11 +51,19 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         scenario = main.resolve(scenario);
+        // every flag is checked before any point runs
         Scenario sc = Scenarios.load(scenario, sets, null);
-        List<ScenarioLoader.SweepPoint> points = new ScenarioLoader().sweep(scenario, sets);
-        if (points.isEmpty()) {
-            throw new Main.BadInput(scenario + ": no sweep: grid in this scenario");
+        if (sc.sweep().isEmpty()) {
+            throw new Main.BadInput(scenario + ": this scenario has no sweep: block, so there is nothing to sweep; add"
+                    + " one (e.g. sweep: {links.bottleneck.rate: [5Mbit, 10Mbit]}, keys as for --set) or use run"
+                    + " or compare");
         }
+        List<String> axes = sc.sweep().axes().stream().map(org.mptcpsim.scenario.model.SweepAxis::key).toList();
+        if (x != null && !axes.contains(x)) {
+            throw new Main.BadInput("--x " + x + ": not a swept key of this scenario" + org.mptcpsim.scenario.options
+                    .Names.didYouMean(x, axes) + "; allowed: " + String.join(", ", axes));
+        }
+        List<ScenarioLoader.SweepPoint> points = new ScenarioLoader().sweep(scenario, sets);
         List<LinkedHashMap<String, String>> grid = new ArrayList<>();
         for (ScenarioLoader.SweepPoint p : points) {
             LinkedHashMap<String, String> m = new LinkedHashMap<>();
@@ -72,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.BadInput("--metric: " + e.getMessage());
         }
-        String key = x != null ? x : points.get(0).overrides().keySet().iterator().next();
+        String key = x != null ? x : axes.get(0);
         OutputDir target = main.outputDir(out, OutputDir.defaultDir("sweep-", sc.name(), ""));
         OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
         budget.checkAll(points.stream().map(ScenarioLoader.SweepPoint::scenario).toList());

@@ -141,6 +141,40 @@ class CliTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    // ---------------------------------------------------------------- issue 9: no stack trace for any input
+
+    /** The reproducers of ../shared/repro (copied to src/test/resources/fuzz) and where each must be reported. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "crash-non-utf8.yaml, 1:10, must be UTF-8",
+        "crash-utf16.yaml, 1:1, UTF-16",
+        "fuzz-0006-non-utf8.yaml, 2:67, must be UTF-8",
+        "fuzz-0008-non-utf8.yaml, 3:12, must be UTF-8",
+        "fuzz-0010-non-utf8.yaml, 9:3, must be UTF-8",
+        "npe-host-without-links.yaml, 11:33, host h2 has no links",
+        "fuzz-0300-npe-host-without-links.yaml, 51:33, host h2 has no links",
+        "fuzz-1102-npe-remote-null.yaml, 51:41, host h7 has no links",
+        "fuzz2-1453-npe-local-null.yaml, 29:31, host tcpsrc has no links",
+        "endpoints-typo.yaml, 10:20, unknown flag \"subflw\"",
+        "fuzz2-0910-endpoints-unknown-flag.yaml, 10:20, unknown flag \"subClow\"",
+        "msg-yaml-alias-read-as-name.yaml, 9:22, aliases are not supported",
+    })
+    void everyReproducerIsALocatedOneParagraphExit2(String file, String lineCol, String what) {
+        Path f = Path.of("src", "test", "resources", "fuzz", file);
+        Path out = tmp.resolve("o");
+        for (String cmd : new String[] {"check", "run"}) {
+            Object[] r = cmd.equals("run") ? exec("run", f.toString(), "--out", out.toString(), "--quiet", "--no-report")
+                    : exec("check", f.toString());
+            String err = (String) r[1];
+            assertEquals(2, r[0], err);
+            assertTrue(err.startsWith("mptcp-sim: " + f + ":" + lineCol + ": "), err);
+            assertTrue(err.contains(what), err);
+            assertEquals(1, err.lines().count(), "one paragraph: " + err);
+            assertFalse(err.contains("\tat "), err);
+        }
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void progressOffATerminalIsOneLinePerTenthOfSimulatedTimeAndAHeartbeat() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -182,5 +216,73 @@ class CliTest {
                 "--out", tmp.resolve("v2").toString());
         assertEquals(2, bad[0], (String) bad[1]);
         assertTrue(((String) bad[1]).contains("not a run directory"), (String) bad[1]);
+    }
+
+    @Test
+    void compareWindowIsCheckedBeforeAnyRun() {
+        Path out = tmp.resolve("c1");
+        Object[] r = exec("compare", example("two-paths.yaml").toString(), "--cc", "lia", "--seeds", "1", "--window",
+                "20,10", "--rank-by", "event_goodput", "--set", "duration=2s", "--out", out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("the start (20.0 s) must be before the end (10.0 s)"), (String) r[1]);
+        r = exec("compare", example("two-paths.yaml").toString(), "--cc", "lia", "--window", "1,10", "--set",
+                "duration=2s", "--out", out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("after the end of the run"), (String) r[1]);
+        r = exec("compare", example("two-paths.yaml").toString(), "--cc", "lia", "--rank-by", "event_goodput",
+                "--out", out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("needs --window"), (String) r[1]);
+        assertFalse(Files.exists(out), "nothing ran");
+    }
+
+    @Test
+    void sweepFlagsAreCheckedBeforeAnyPointRuns() {
+        Path out = tmp.resolve("s");
+        Object[] r = exec("sweep", example("shared-bottleneck.yaml").toString(), "--x", "bogus", "--set", "duration=1s",
+                "--out", out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("--x bogus") && ((String) r[1]).contains("links.bottleneck.rate"),
+                (String) r[1]);
+        assertFalse(Files.exists(out), "no point ran");
+        r = exec("sweep", example("two-paths.yaml").toString(), "--out", out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("no sweep: block"), (String) r[1]);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void outPathsThatCannotBeRunDirectoriesDoNotCrash() throws IOException {
+        Path afile = tmp.resolve("afile");
+        Files.writeString(afile, "hi\n");
+        for (String o : new String[] {"/", afile.resolve("x").toString()}) {
+            Object[] r = exec("run", example("two-paths.yaml").toString(), "--set", "duration=1s", "--quiet", "--no-report",
+                    "--out", o);
+            assertEquals(2, r[0], (String) r[1]);
+            assertFalse(((String) r[1]).contains("\tat ") || ((String) r[1]).contains("internal error"), (String) r[1]);
+        }
+        assertEquals("hi\n", Files.readString(afile), "the file in the way is untouched");
+    }
+
+    @Test
+    void anInternalErrorIsOneParagraphWithTheTraceOnlyUnderDebug() {
+        java.io.StringWriter w = new java.io.StringWriter();
+        int code = Main.report(new IllegalStateException("boom"), new java.io.PrintWriter(w, true), false);
+        assertEquals(Main.INTERNAL, code);
+        String s = w.toString();
+        assertTrue(s.startsWith("mptcp-sim: internal error: java.lang.IllegalStateException: boom at "), s);
+        assertTrue(s.contains("please report it, with the scenario"), s);
+        assertEquals(1, s.lines().count(), s);
+        w = new java.io.StringWriter();
+        Main.report(new IllegalStateException("boom"), new java.io.PrintWriter(w, true), true);
+        assertTrue(w.toString().contains("\tat "), "--debug prints the trace");
+        // --debug is accepted after the subcommand too
+        assertEquals(2, exec("check", tmp.resolve("nope.yaml").toString(), "--debug")[0]);
+    }
+
+    @Test
+    void checkLoadsAndBuildsWithoutWriting() {
+        Object[] r = exec("check", example("datacenter-ndiffports.yaml").toString());
+        assertEquals(0, r[0], (String) r[1]);
     }
 }

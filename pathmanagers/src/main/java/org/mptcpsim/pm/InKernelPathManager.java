@@ -244,5 +244,14 @@ public final class InKernelPathManager implements PathManager {
         public Map<String, String> parameters() {
             return Map.of(ENDPOINTS, "", LIMITS, DEFAULT_LIMITS);
         }
+
+        @Override
+        public void checkParameter(String name, String value) {
+            if (name.equals(ENDPOINTS)) {
+                Endpoint.parse(value);
+            } else if (name.equals(LIMITS)) {
+                parseLimits(value);
+            }
+        }
     }
 }

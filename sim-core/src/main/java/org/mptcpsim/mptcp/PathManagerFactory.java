@@ -18,4 +18,12 @@ public interface PathManagerFactory {
     default java.util.Map<String, String> parameters() {
         return java.util.Map.of();
     }
+
+    /**
+     * Checks a value of one of {@link #parameters()} when the scenario is loaded, so that a bad
+     * value is a located error before anything runs; throws {@link IllegalArgumentException}
+     * saying what is wrong and what is allowed. The default accepts any value.
+     */
+    default void checkParameter(String name, String value) {
+    }
 }

@@ -28,7 +28,7 @@ public final class OptionRegistry {
         }
         for (Plugins.Kind kind : Plugins.Kind.values()) {
             plugins.parameters(kind).forEach((plugin, params) -> params.forEach((name, def) ->
-                    m.putIfAbsent(name, pluginOption(plugin, name, def))));
+                    m.putIfAbsent(name, pluginOption(kind, plugin, name, def))));
         }
         this.defs = Collections.unmodifiableMap(m);
     }
@@ -43,9 +43,10 @@ public final class OptionRegistry {
         return r;
     }
 
-    private static OptionDef pluginOption(String plugin, String name, String def) {
-        OptionType t = def != null && def.trim().matches("-?\\d+")
+    private static OptionDef pluginOption(Plugins.Kind kind, String plugin, String name, String def) {
+        OptionType base = def != null && def.trim().matches("-?\\d+")
                 ? new OptionType.IntRange(Long.MIN_VALUE, Long.MAX_VALUE) : new OptionType.Text();
+        OptionType t = new OptionType.PluginParameter(base, kind, plugin, name);
         return new OptionDef(name, t, def == null ? "" : def.trim(), null, "parameter of " + plugin,
                 "plugin:" + plugin);
     }

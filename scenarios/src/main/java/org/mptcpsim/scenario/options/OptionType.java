@@ -194,4 +194,29 @@ public sealed interface OptionType {
             return "the name of a registered " + kind.what();
         }
     }
+
+    /**
+     * A module parameter a plug-in declares: {@code base}'s check, then the plug-in's own
+     * ({@link Plugins#checkParameter}), so that e.g. a typo in {@code mptcp.endpoints} fails when
+     * the scenario is loaded, not when the path manager starts.
+     */
+    record PluginParameter(OptionType base, Plugins.Kind kind, String plugin, String name) implements OptionType {
+        @Override
+        public String normalize(String raw, Plugins plugins) {
+            String v = base.normalize(raw, plugins);
+            try {
+                plugins.checkParameter(kind, plugin, name, v);
+            } catch (IllegalArgumentException e) {
+                String m = String.valueOf(e.getMessage());
+                // the plug-in names its option first ("mptcp.endpoints: ..."); the location already does
+                throw new BadOptionException(m.startsWith(name + ": ") ? m.substring(name.length() + 2) : m, List.of());
+            }
+            return v;
+        }
+
+        @Override
+        public String describe() {
+            return base.describe();
+        }
+    }
 }

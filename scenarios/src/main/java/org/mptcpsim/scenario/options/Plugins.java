@@ -92,6 +92,18 @@ public final class Plugins {
         return out;
     }
 
+    /**
+     * Lets plug-in {@code plugin} of {@code kind} check a value of its parameter {@code name}
+     * (path managers can; the others take any value their option type allows).
+     *
+     * @throws IllegalArgumentException from the plug-in, saying what is allowed
+     */
+    public void checkParameter(Kind kind, String plugin, String name, String value) {
+        if (kind == Kind.PATH_MANAGER && pms.get(plugin) != null) {
+            pms.get(plugin).checkParameter(name, value);
+        }
+    }
+
     private Map<String, ?> map(Kind kind) {
         return switch (kind) {
             case CONGESTION_CONTROL -> ccs;

@@ -26,8 +26,15 @@ record Endpoint(String host, String iface) {
             throw new ScenarioException(loc, "\"" + host + "\" is a switch; connections and routes start and end"
                     + " at hosts", topo.hostIds());
         }
+        HostSpec h = topo.host(host);
+        if (h == null || h.interfaces().isEmpty()) {
+            List<String> attached = topo.hostIds().stream()
+                    .filter(id -> !topo.host(id).interfaces().isEmpty()).toList();
+            throw new ScenarioException(loc, "host " + host + " has no links, so nothing can start or end there;"
+                    + " attach it with a link (links: - {id: ..., from: " + host + ", to: ...}) or use a host"
+                    + " that has one", attached);
+        }
         if (iface != null) {
-            HostSpec h = topo.host(host);
             List<String> names = h.interfaces().stream().map(InterfaceSpec::name).toList();
             if (h.iface(iface) == null) {
                 throw new ScenarioException(loc, "host " + host + " has no interface \"" + iface + "\" (its"

@@ -1,7 +1,6 @@
 package org.mptcpsim.scenario.parse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -101,6 +100,7 @@ public final class ScenarioLoader {
     /** The largest scenario file: 1 MiB, checked before reading (docs/scenario-format.md, "Limits"). */
     public static final long MAX_FILE_BYTES = TreeReader.MAX_DOCUMENT_CHARS;
 
+    /** The file's text, decoded as strict UTF-8 ({@link SourceText}), refused above {@link #MAX_FILE_BYTES}. */
     private static String read(Path file) {
         try {
             long size = Files.size(file);
@@ -108,11 +108,13 @@ public final class ScenarioLoader {
                 throw new ScenarioException(Loc.of(file.toString(), ""), "the file is " + size + " bytes; the largest"
                         + " allowed scenario file is " + MAX_FILE_BYTES + " bytes (1 MiB)");
             }
-            return Files.readString(file);
+            return SourceText.decode(file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ScenarioException(Loc.of(file.toString(), ""), "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ScenarioException(Loc.of(file.toString(), ""), "cannot read the file: permission denied");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ScenarioException(Loc.of(file.toString(), ""), "cannot read the file: " + e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -17,16 +18,25 @@ import org.mptcpsim.scenario.model.ScenarioException;
 
 /**
  * Reads YAML or JSON text into a located tree with Jackson's streaming parser, recording the
- * line and column of every node. Syntax errors, duplicate keys and an empty document come out
- * as located {@link ScenarioException}s.
+ * line and column of every node. Syntax errors, duplicate keys, an empty document, YAML aliases
+ * and merge keys (not supported: every value is written out where it is used) and nesting deeper
+ * than {@link #MAX_DEPTH} come out as located {@link ScenarioException}s.
  */
 public final class TreeReader {
+
+    /**
+     * The deepest nesting of lists and maps accepted. The deepest scenario field is five levels
+     * down ({@code connections} list, a connection, its {@code kernel} map, a nested option map,
+     * its value); 32 leaves room for any nested kernel-option spelling and stops a pathological
+     * input long before Jackson's own limit (1000) or the reader's recursion would.
+     */
+    public static final int MAX_DEPTH = 32;
 
     /** The largest scenario document: 1 MiB (docs/scenario-format.md, "Limits"). */
     public static final int MAX_DOCUMENT_CHARS = 1 << 20;
     /** The longest string value: 64 Ki characters. */
     public static final int MAX_STRING_CHARS = 1 << 16;
-    /** The deepest nesting of maps and lists (snakeyaml's default, also applied to JSON). */
+    /** The parsers' own nesting limit (snakeyaml's default, also applied to JSON), above {@link #MAX_DEPTH}. */
     public static final int MAX_NESTING = 50;
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
@@ -70,7 +80,7 @@ public final class TreeReader {
                 throw new ScenarioException(new Loc(file, 1, 1, ""), "the file is empty; a scenario is a map of fields"
                         + " (duration, links or paths, connections, ...)");
             }
-            Node root = r.value(p);
+            Node root = r.value(p, 1);
             if (!(root instanceof MapNode m)) {
                 throw new ScenarioException(root.loc(), "a scenario must be a map of fields, found " + root.kind());
             }
@@ -93,34 +103,45 @@ public final class TreeReader {
             if (p.nextToken() == null) {
                 return new ScalarNode("", ScalarNode.Type.TEXT, Loc.of(source, ""));
             }
-            Node n = r.value(p);
+            Node n = r.value(p, 1);
             return p.nextToken() == null ? n : null;
         } catch (IOException | ScenarioException e) {
             return null;
         }
     }
 
-    private Node value(JsonParser p) throws IOException {
+    private Node value(JsonParser p, int depth) throws IOException {
         Loc at = loc(p.currentTokenLocation());
         JsonToken t = p.currentToken();
+        yamlOnly(p, at);
+        if (depth > MAX_DEPTH && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+            throw new ScenarioException(at, "lists and maps are nested more than " + MAX_DEPTH + " levels deep"
+                    + " here; a scenario needs at most 5 (e.g. connections > m1 > kernel > mptcp_wvegas >"
+                    + " total_alpha)");
+        }
         switch (t) {
             case START_OBJECT:
                 MapNode m = new MapNode(at);
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     Loc keyLoc = loc(p.currentTokenLocation());
+                    if (key.equals("<<") && p instanceof YAMLParser) {
+                        throw new ScenarioException(keyLoc, "YAML merge keys (<<) are not supported: write the"
+                                + " fields out in this map (anchors &, aliases * and merge keys << are not"
+                                + " supported)");
+                    }
                     if (m.has(key)) {
                         throw new ScenarioException(keyLoc, "duplicate key \"" + key + "\" (first at line "
                                 + m.keyLoc(key).line() + ")");
                     }
                     p.nextToken();
-                    m.put(key, keyLoc, value(p));
+                    m.put(key, keyLoc, value(p, depth + 1));
                 }
                 return m;
             case START_ARRAY:
                 ListNode l = new ListNode(at);
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(value(p));
+                    l.add(value(p, depth + 1));
                 }
                 return l;
             case VALUE_STRING:
@@ -135,6 +156,21 @@ public final class TreeReader {
                 return new ScalarNode(null, ScalarNode.Type.NULL, at);
             default:
                 throw new ScenarioException(at, "unexpected " + t);
+        }
+    }
+
+    /**
+     * Refuses a YAML alias at its position. An anchor alone is harmless: its value is read as
+     * written, and the anchor ignored.
+     */
+    private static void yamlOnly(JsonParser p, Loc at) throws IOException {
+        if (!(p instanceof YAMLParser y)) {
+            return;
+        }
+        if (y.isCurrentAlias()) {
+            throw new ScenarioException(at, "YAML aliases are not supported: *" + y.getText() + " is not"
+                    + " expanded; write the value out here (anchors &, aliases * and merge keys << are not"
+                    + " supported)");
         }
     }
 

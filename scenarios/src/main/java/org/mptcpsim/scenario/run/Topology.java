@@ -131,12 +131,13 @@ final class Topology {
     /** Resolves a buffer to bytes or packets for a link direction; BDP uses {@code rttPs}. */
     static void applyBuffer(Link l, BufferSpec b, long rttPs, int wireBytes) {
         switch (b.kind()) {
-            case PACKETS -> l.setLimits(Long.MAX_VALUE, (int) Math.max(1, b.count()));
+            case PACKETS -> l.setLimits(Long.MAX_VALUE, (int) Math.min(Integer.MAX_VALUE, Math.max(1, b.count())));
             case BYTES -> l.setLimits(Math.max(1, b.count()), Integer.MAX_VALUE);
             case BDP -> {
                 // rate x rtt in bytes, expressed in packets of the MTU (as "1666 packets of 1500 B")
                 double bytes = b.value() * l.rateBps() / 8.0 * rttPs / 1e12;
-                l.setLimits(Long.MAX_VALUE, (int) Math.max(1, Math.round(bytes / wireBytes)));
+                // clamped: a long delay times a fast rate exceeds an int of packets
+                l.setLimits(Long.MAX_VALUE, (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(bytes / wireBytes))));
             }
             default -> throw new IllegalStateException();
         }

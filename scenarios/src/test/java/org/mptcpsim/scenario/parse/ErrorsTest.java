@@ -319,4 +319,119 @@ class ErrorsTest {
         ScenarioException e = fail("t.json", json);
         at(e, "t.json", 3, 52, "paths[p2].delay");
     }
+
+    // ---------------------------------------------------------------- issue 9: no stack trace for any input
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
+    /** Loads bytes written to a file (the loader decodes files itself). */
+    ScenarioException failBytes(byte[] bytes) throws java.io.IOException {
+        java.nio.file.Path f = tmp.resolve("t.yaml");
+        java.nio.file.Files.write(f, bytes);
+        return assertThrows(ScenarioException.class, () -> LOADER.load(f, List.of()));
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void latin1ByteIsLocatedByOffsetLineAndColumn() throws java.io.IOException {
+        // repro crash-non-utf8.yaml: "name: bad" with a Latin-1 e-acute (0xE9) after "name: ba"
+        byte[] b = utf8("duration: 10s\nname: ba?\n");
+        b[22] = (byte) 0xe9;
+        ScenarioException e = failBytes(b);
+        // offset 22 = 14 bytes of line 1 + "name: ba" (8); column 9 on line 2
+        at(e, tmp.resolve("t.yaml").toString(), 2, 9, "");
+        assertTrue(e.problem().contains("0xE9") && e.problem().contains("offset 22")
+                && e.problem().contains("must be UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void utf16WithAndWithoutByteOrderMarkIsRefused() throws java.io.IOException {
+        // repro crash-utf16.yaml: FF FE then UTF-16LE
+        byte[] bom = BASE.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[bom.length + 2];
+        withBom[0] = (byte) 0xff;
+        withBom[1] = (byte) 0xfe;
+        System.arraycopy(bom, 0, withBom, 2, bom.length);
+        ScenarioException e = failBytes(withBom);
+        assertEquals(1, e.line(), e.getMessage());
+        assertTrue(e.problem().contains("UTF-16") && e.problem().contains("must be UTF-8"), e.getMessage());
+        // without a mark: "d\0u\0..." - the first NUL is byte 1, line 1 column 2
+        e = failBytes(bom);
+        at(e, tmp.resolve("t.yaml").toString(), 1, 2, "");
+        assertTrue(e.problem().contains("NUL") && e.problem().contains("UTF-16"), e.getMessage());
+    }
+
+    @Test
+    void truncatedMultiByteSequenceAndUtf8BomAreHandled() throws java.io.IOException {
+        // fuzz-0010: a 4-byte lead (0xF0) followed by ASCII
+        ScenarioException e = failBytes(new byte[] {'a', ':', ' ', (byte) 0xf0, 'x', '\n'});
+        at(e, tmp.resolve("t.yaml").toString(), 1, 4, "");
+        // a UTF-8 byte-order mark is allowed and dropped
+        byte[] b = utf8("\ufeff" + BASE);
+        java.nio.file.Path f = tmp.resolve("bom.yaml");
+        java.nio.file.Files.write(f, b);
+        assertEquals(1, LOADER.load(f, List.of()).connections().size());
+    }
+
+    @Test
+    void hostWithoutLinksAsAnEndpointIsLocated() {
+        // repro npe-host-without-links.yaml / fuzz-0300 / fuzz-1102 / fuzz2-1453 (NullPointerException in the runner)
+        assertEquals(1, LOADER.parse("t.yaml", BASE.replace("  - {id: b, type: host}\n",
+                "  - {id: b, type: host}\n  - {id: c, type: host}\n"), List.of()).connections().size(),
+                "an unused host without links is fine");
+        ScenarioException e = fail("t.yaml", BASE.replace("  - {id: b, type: host}\n", "  - {id: b, type: host}\n  - {id: c, type: host}\n")
+                .replace("from: a, to: b}", "from: a, to: c}"));
+        at(e, "t.yaml", 16, 40, "connections[m1].to"); // "  - {id: m1, type: mptcp, from: a, to: " is 39 characters
+        assertTrue(e.problem().contains("host c has no links"), e.getMessage());
+        assertEquals(List.of("a", "b"), e.allowed());
+    }
+
+    @Test
+    void unknownEndpointFlagIsFoundAtLoadTime() {
+        // repro endpoints-typo.yaml: the flag was found only when the path manager started
+        ScenarioLoader real = new ScenarioLoader();
+        String text = "duration: 5s\nkernel:\n  flavour: upstream\n  net.ipv4.tcp_congestion_control: cubic\n"
+                + "  net.mptcp.mptcp_path_manager: kernel\n  mptcp.endpoints: \"p2 subflw\"\n"
+                + "paths:\n  - {id: p1, rate: 8Mbit, delay: 10ms, buffer: 50pkt}\n"
+                + "  - {id: p2, rate: 8Mbit, delay: 10ms, buffer: 50pkt}\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> real.parse("t.yaml", text, List.of()));
+        at(e, "t.yaml", 6, 20, "kernel.mptcp.endpoints");
+        assertTrue(e.problem().contains("unknown flag \"subflw\"") && e.problem().contains("signal, subflow, backup"),
+                e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> real.parse("t.yaml", text.replace("p2 subflw", "p2 subflow"),
+                List.of("mptcp.limits=subflows 9")));
+        assertTrue(e.problem().contains("0..8"), e.getMessage());
+        assertEquals(1, real.parse("t.yaml", text.replace("p2 subflw", "p2 subflow"), List.of()).connections().size());
+    }
+
+    @Test
+    void yamlAliasIsRefusedAtTheAlias() {
+        // repro msg-yaml-alias-read-as-name.yaml: "*r" was read as the rate "r"
+        ScenarioException e = failBase("    rate: 10Mbit\n    delay: 5ms", "    rate: &r 10Mbit\n    delay: *r");
+        at(e, "t.yaml", 12, 12, "");
+        assertTrue(e.problem().contains("aliases are not supported") && e.problem().contains("*r"), e.getMessage());
+    }
+
+    @Test
+    void yamlMergeKeyIsRefusedAtTheKey() {
+        ScenarioException e = failBase("    rate: 10Mbit", "    <<: {rate: 10Mbit}");
+        at(e, "t.yaml", 11, 5, "");
+        assertTrue(e.problem().contains("merge keys (<<) are not supported"), e.getMessage());
+    }
+
+    @Test
+    void deepNestingIsLocatedAtTheDeepestNode() {
+        // 2000 nested lists: Jackson's own limit said "StreamReadConstraints.getMaxNestingDepth()" at 1:1
+        String deep = "[".repeat(2000) + "]".repeat(2000);
+        ScenarioException e = failBase("    buffer: 100pkt", "    buffer: " + deep);
+        // the root map is depth 1, "links" 2, the link map 3, so the n-th "[" is at depth n + 3:
+        // depth 33 (the first beyond MAX_DEPTH) is the 30th, column 13 + 29
+        at(e, "t.yaml", 13, 42, "");
+        assertTrue(e.problem().contains("nested more than " + TreeReader.MAX_DEPTH + " levels"), e.getMessage());
+        assertTrue(!e.getMessage().contains("StreamReadConstraints"), e.getMessage());
+    }
 }
