@@ -39,6 +39,11 @@ import picocli.CommandLine.Parameters;
 final class CheckCommand implements Callable<Integer> {
     /** Seconds simulated to see which subflows the path managers open and their routes. */
     static final int PREVIEW_S = 2;
+    /**
+     * Events simulated at most for the preview: the first 2 s of a fabric are millions of events
+     * (seconds of CPU); subflows open within the first round trips, long before this many.
+     */
+    static final long PREVIEW_EVENTS = 1_000_000;
 
     @Parameters(paramLabel = "SCENARIO", arity = "1..*", description = "scenario files (YAML or JSON)")
     List<Path> scenarios = new ArrayList<>();
@@ -58,9 +63,10 @@ final class CheckCommand implements Callable<Integer> {
         for (Path f : scenarios) {
             try {
                 Scenario sc = Scenarios.load(f, sets, seed);
-                List<ScenarioRunner.PlannedSubflow> subflows = new ScenarioRunner(sc).preview(PREVIEW_S * 1_000_000_000_000L);
+                ScenarioRunner runner = new ScenarioRunner(sc);
+                List<ScenarioRunner.PlannedSubflow> subflows = runner.preview(PREVIEW_S * 1_000_000_000_000L, PREVIEW_EVENTS);
                 if (!quiet) {
-                    print(System.out, f, sc, subflows);
+                    print(System.out, f, sc, subflows, runner.simulatedPs() / 1e12);
                 }
             } catch (ScenarioException | Main.BadInput e) {
                 System.err.println("mptcp-sim: " + e.getMessage());
@@ -73,7 +79,8 @@ final class CheckCommand implements Callable<Integer> {
         return bad == 0 ? Main.OK : Main.BAD_INPUT;
     }
 
-    static void print(PrintStream o, Path file, Scenario sc, List<ScenarioRunner.PlannedSubflow> subflows) {
+    static void print(PrintStream o, Path file, Scenario sc, List<ScenarioRunner.PlannedSubflow> subflows,
+                      double previewS) {
         o.printf(Locale.ROOT, "%s: ok — scenario %s, %s s, seed %d, samples every %s ms, flavour %s%n", file, sc.name(),
                 num(sc.durationPs() / 1e12), sc.seed(), num(sc.samplePs() / 1e9), sc.kernel().get(KernelOptions.FLAVOUR));
         List<String> hosts = new ArrayList<>();
@@ -108,8 +115,8 @@ final class CheckCommand implements Callable<Integer> {
                     c.isBulk() ? "bulk" : c.sizeBytes() + " B", num(c.startPs() / 1e12), algos);
             kernelDiffs(o, k);
         }
-        o.printf(Locale.ROOT, "  subflows open at %d s (path managers may open or close more later) and their routes:%n",
-                PREVIEW_S);
+        o.printf(Locale.ROOT, "  subflows open at %s s (path managers may open or close more later) and their routes:%n",
+                num(previewS));
         if (subflows.isEmpty()) {
             o.println("    (none yet)");
         }

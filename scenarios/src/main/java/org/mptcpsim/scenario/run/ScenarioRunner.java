@@ -231,10 +231,12 @@ public final class ScenarioRunner {
      * Simulates the first {@code untilPs} (at most the duration) without writing anything and
      * returns the subflows open by then with the links their data crosses (the path managers
      * decide which subflows exist, and ECMP picks among equal-cost paths by the seeded 5-tuple
-     * hash, so only a run can tell). For {@code mptcp-sim check}; a runner is used once.
+     * hash, so only a run can tell). Stops earlier after {@code maxEvents} events (a fabric's first
+     * seconds are millions of events; {@link #simulatedPs()} tells how far it got). For
+     * {@code mptcp-sim check}; a runner is used once.
      */
-    public List<PlannedSubflow> preview(long untilPs) {
-        loop.run(Math.min(untilPs, sc.durationPs()));
+    public List<PlannedSubflow> preview(long untilPs, long maxEvents) {
+        loop.run(Math.min(untilPs, sc.durationPs()), maxEvents);
         List<PlannedSubflow> out = new ArrayList<>();
         for (ConnRun c : conns) {
             for (ConnRun.SubflowRun r : c.subflows) {
@@ -243,6 +245,11 @@ public final class ScenarioRunner {
             }
         }
         return out;
+    }
+
+    /** The simulated time reached so far (picoseconds). */
+    public long simulatedPs() {
+        return loop.nowPs();
     }
 
     /** Data segments sent by every subflow so far. */
