@@ -52,10 +52,15 @@ class KernelRegressionTest {
     }
 
     static List<Compare.Row> compareWithReference(String name, Path dir) throws Exception {
-        List<Path> refs = Reference.runs(REF, name);
-        assertTrue(refs.size() >= 2, name + ": no reference runs under " + REF.toAbsolutePath());
+        return compareWithReference(REF, name, SIM_SEEDS, dir);
+    }
+
+    /** Simulates {@code name} with seeds 1..{@code seeds} into {@code dir} and compares with the runs under {@code ref}. */
+    static List<Compare.Row> compareWithReference(Path ref, String name, int seeds, Path dir) throws Exception {
+        List<Path> refs = Reference.runs(ref, name);
+        assertTrue(refs.size() >= 2, name + ": no reference runs under " + ref.toAbsolutePath());
         List<Path> sims = new ArrayList<>();
-        for (int seed = 1; seed <= SIM_SEEDS; seed++) {
+        for (int seed = 1; seed <= seeds; seed++) {
             Path sim = dir.resolve("sim-" + seed);
             new ScenarioRunner(LabScenarios.load(name, "seed=" + seed)).run(sim, ScenarioRunner.Progress.NONE);
             Path simR = dir.resolve("sim-" + seed + "-" + Reference.STEP_S);

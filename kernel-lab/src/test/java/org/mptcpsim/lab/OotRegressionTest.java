@@ -97,16 +97,6 @@ class OotRegressionTest {
     }
 
     static List<Compare.Row> compareWithReference(String name, Path dir) throws Exception {
-        List<Path> refs = Reference.runs(REF, name);
-        assertTrue(refs.size() >= 2, name + ": no reference runs under " + REF.toAbsolutePath());
-        List<Path> sims = new ArrayList<>();
-        for (int seed = 1; seed <= SIM_SEEDS; seed++) {
-            Path sim = dir.resolve("sim-" + seed);
-            new ScenarioRunner(LabScenarios.load(name, "seed=" + seed)).run(sim, ScenarioRunner.Progress.NONE);
-            Path simR = dir.resolve("sim-" + seed + "-" + Reference.STEP_S);
-            Reference.resample(sim, simR, Reference.STEP_S);
-            sims.add(simR);
-        }
-        return Compare.compare(sims, refs);
+        return KernelRegressionTest.compareWithReference(REF, name, SIM_SEEDS, dir);
     }
 }
