@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mptcpsim.net.Link;
 import org.mptcpsim.scenario.model.BufferSpec;
 import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.DirectionSpec;
@@ -32,7 +33,9 @@ import org.mptcpsim.scenario.run.ScenarioRoutes;
  * leaving over path 1. The one-way delay of a path is the sum of the link delays on its route (applied in both
  * directions by the lab). Buffers become the tbf {@code limit} in bytes, which counts the 14 B Ethernet header of
  * every frame: {@code Npkt} → N × (MTU + 14); {@code xBDP} → the simulator's packet count (rate × RTT / (MTU + l2),
- * rounded, as ScenarioRunner does) × (MTU + 14); bytes stay bytes.
+ * rounded, as ScenarioRunner does) × (MTU + 14); bytes stay bytes. The lab's qdisc is always tbf: a bottleneck with
+ * {@code qdisc: tbf} is like for like; {@code droptail} (the default) is accepted with a note, since tbf's limit also counts
+ * the frame waiting for tokens and so holds one frame less than the simulator's drop-tail.
  *
  * <p>Refused: out-of-tree CCs (via {@link Preflight}), the mptcp-v0.95 flavour, path managers/schedulers other than
  * {@code default}, link schedules, random loss, reverse-direction rates or delays that differ from the forward ones,
@@ -414,6 +417,8 @@ public final class ScenarioToLab {
             refuse(buf.loc(), "link " + b.link().id() + ": buffer too large for tbf");
             bytes = Integer.MAX_VALUE;
         }
+        if (b.link().qdisc() != Link.Qdisc.TBF) notes.add("link " + b.link().id() + ": qdisc droptail in the simulator, but the lab's tbf"
+                + " counts the frame waiting for tokens in its limit (one frame less of buffer); set qdisc: tbf for a like-for-like comparison");
         return new LabSpec.Link(b.link().id(), d.rateBps(), (int) bytes);
     }
 

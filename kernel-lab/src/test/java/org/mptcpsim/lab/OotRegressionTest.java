@@ -45,14 +45,12 @@ class OotRegressionTest {
             Map.entry("lab-oot-a4-redundant 0/conn appGoodputMbps", "OOT-F1"),
             // OOT-F2 (issue 10.8): wVegas' 20 ms path settles at cwnd 16 / 7.4 Mbit/s, the kernel's at 19 / 9.0
             Map.entry("lab-oot-a1-wvegas 0/0 goodputMbps", "OOT-F2"),
-            // OOT-F3: coupled subflows against reno on one queue: balia takes more than the kernel's, olia less;
-            // the simulator's small MPTCP subflows show 5-7 ms more srtt than the TCP flow on the same queue
-            Map.entry("lab-oot-a2-balia 0/0 cwndMedian", "OOT-F3"),
-            Map.entry("lab-oot-a2-balia 0/1 srttMedianMs", "OOT-F3"),
-            Map.entry("lab-oot-a2-balia 0/1 srttP90Ms", "OOT-F3"),
-            Map.entry("lab-oot-a2-balia 0/conn appGoodputMbps", "OOT-F3"),
-            Map.entry("lab-oot-a2-balia 0/conn mptcpTcpRatio", "OOT-F3"),
-            Map.entry("lab-oot-a2-olia 0/conn appGoodputMbps", "OOT-F3"));
+            // OOT-F4 (since qdisc: tbf, issue 16.2): on the shared 20 Mbit/s tbf the competing reno TCP flow takes 6.48 Mbit/s,
+            // the kernel's 5.84 ± 0.22 (bound 6.43); drop-tail accounting gave 6.23. A shared-queue split (README, lab item 1:
+            // a +-15 % quantity); the MPTCP/TCP ratio (1.93 vs 2.23 ± 0.12) and MPTCP's goodput stay within tolerance.
+            // (OOT-F3, balia 5 rows and olia 1 against reno on one queue, passes with the tbf accounting and is closed.)
+            Map.entry("lab-oot-a2-reno 1/0 goodputMbps", "OOT-F4"),
+            Map.entry("lab-oot-a2-reno 1/conn appGoodputMbps", "OOT-F4"));
 
     @ParameterizedTest
     @MethodSource("org.mptcpsim.lab.LabScenarios#ootNames")

@@ -40,6 +40,18 @@ class ScenarioToLabTest {
     }
 
     @Test
+    void tbfBottleneckIsLikeForLikeAndDropTailGetsANote() {
+        // the lab always builds tbf: qdisc: tbf maps silently, droptail maps to the same limit with a note
+        ScenarioToLab.Result tbf = ScenarioToLab.map(LabScenarios.load("lab-two-paths-cubic"), Backend.HOST, false);
+        assertTrue(tbf.notes().stream().noneMatch(n -> n.contains("qdisc")), tbf.notes().toString());
+        ScenarioToLab.Result drop = ScenarioToLab.map(LabScenarios.load("lab-two-paths-cubic", "paths.p2.qdisc=droptail"),
+                Backend.HOST, false);
+        assertTrue(drop.ok(), drop.refusals().toString());
+        assertEquals(tbf.spec().paths().get(1).link().bufferBytes(), drop.spec().paths().get(1).link().bufferBytes());
+        assertEquals(1, drop.notes().stream().filter(n -> n.startsWith("link p2: qdisc droptail")).count(), drop.notes().toString());
+    }
+
+    @Test
     void sharedBottleneckWithCompetingTcp() {
         LabSpec s = ScenarioToLab.map(LabScenarios.load("lab-mptcp-vs-tcp"), Backend.HOST, false).spec();
         assertEquals(LabSpec.Topology.SHARED, s.topology());

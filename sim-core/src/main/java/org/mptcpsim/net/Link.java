@@ -15,14 +15,25 @@ import org.mptcpsim.trace.TraceSink;
  * previous packet's serialisation)), so a packet goes straight into one list ordered by arrival
  * time at the far end, and only the head of that list is scheduled: one event per packet per
  * link instead of two. The queue's occupancy (packets whose serialisation has not finished) is
- * the suffix of the list from {@code qHead}, advanced lazily. The drop-tail limit counts the
- * packets waiting, not the one being serialised, which has left the qdisc as on Linux (tbf, pfifo).
+ * the suffix of the list from {@code qHead}, advanced lazily. The limit's accounting is the
+ * {@link Qdisc}: {@link Qdisc#DROPTAIL} counts the packets waiting, not the one being serialised
+ * (which has left the qdisc, as with pfifo in front of a NIC); {@link Qdisc#TBF} counts the one in
+ * service too, as Linux's tbf keeps the head packet in its backlog while it waits for tokens.
  *
  * <p>Random loss (probability per packet, from this link's own random stream) is applied on
  * arrival at the queue. A link that is down drops everything it holds and everything offered.
  * Single-threaded.
  */
 public final class Link extends Event implements PacketSink {
+
+    /** How the buffer limit is accounted. */
+    public enum Qdisc {
+        /** The limit counts waiting packets only; the one being serialised has left the queue. */
+        DROPTAIL,
+        /** Linux tbf: the head packet, waiting for tokens (being serialised here), counts too. */
+        TBF
+    }
+
     public final int index;
     public final String id;
     private final EventLoop loop;
@@ -36,6 +47,8 @@ public final class Link extends Event implements PacketSink {
     private int limitPkts;
     private final double loss;
     private boolean up = true;
+    /** {@link Qdisc#TBF}: the packet in service counts against the limit. */
+    private boolean countsHead;
     private long jitterPs;
     private int cacheSizeA = -1;
     private long cacheSerA;
@@ -90,9 +103,14 @@ public final class Link extends Event implements PacketSink {
     public void receive(Packet p) {
         long now = loop.nowPs();
         advance(now);
-        // the packet in service has left the qdisc (as with tbf or pfifo on Linux): only waiting ones count
-        int waiting = qPkts > 0 ? qPkts - 1 : 0;
-        long waitingBytes = qPkts > 0 ? qBytes - qHead.size : 0;
+        // drop-tail: the packet in service has left the qdisc, only waiting ones count;
+        // tbf: the head waits in the qdisc for its tokens (its serialisation here), so it counts too
+        int waiting = qPkts;
+        long waitingBytes = qBytes;
+        if (qPkts > 0 && !countsHead) {
+            waiting--;
+            waitingBytes -= qHead.size;
+        }
         if (!up || (loss > 0 && random.nextDouble() < loss)
                 || waiting + 1 > limitPkts || waitingBytes + p.size > limitBytes) {
             drops++;
@@ -225,6 +243,15 @@ public final class Link extends Event implements PacketSink {
             qBytes = 0;
             busyUntil = now;
         }
+    }
+
+    /** Sets how the limit is accounted (before the run starts); {@link Qdisc#DROPTAIL} by default. */
+    public void setQdisc(Qdisc qdisc) {
+        this.countsHead = qdisc == Qdisc.TBF;
+    }
+
+    public Qdisc qdisc() {
+        return countsHead ? Qdisc.TBF : Qdisc.DROPTAIL;
     }
 
     /** Sets the drop-tail limits (before the run starts): bytes, or packets (the other unbounded). */

@@ -67,6 +67,39 @@ class LinkTest {
     }
 
     @Test
+    void tbfCountsTheHeadWaitingForTokens() {
+        // tbf, limit 3000 B: accepted while queued + in service + size <= 3000, so 1500 + 1500 fit and
+        // the third 1500 B frame is dropped (drop-tail, byteLimit above, takes a third before dropping)
+        Link l = link(12_000_000L, 0, Integer.MAX_VALUE, 0);
+        l.setLimits(3000, Integer.MAX_VALUE);
+        l.setQdisc(Link.Qdisc.TBF);
+        for (int i = 0; i < 4; i++) {
+            offer(l, 1500);
+        }
+        assertEquals(2, l.drops());
+        // at 1 ms the head has left (its tokens came): one 1500 B queued, so exactly one more fits...
+        loop.run(Time.ms(1));
+        offer(l, 1500);
+        assertEquals(2, l.drops());
+        // ...and a 1-byte packet more does not (1500 in service + 1500 waiting + 1 > 3000)
+        offer(l, 1);
+        assertEquals(3, l.drops());
+        loop.run(Long.MAX_VALUE);
+        assertEquals(List.of(Time.ms(1), Time.ms(2), Time.ms(3)), arrivals);
+    }
+
+    @Test
+    void tbfPacketLimitCountsTheHead() {
+        // tbf with a 2-packet limit holds exactly two, the one in service included
+        Link l = link(12_000_000L, 0, 2, 0);
+        l.setQdisc(Link.Qdisc.TBF);
+        for (int i = 0; i < 4; i++) {
+            offer(l, 1500);
+        }
+        assertEquals(2, l.drops());
+    }
+
+    @Test
     void randomLossMatchesItsProbability() {
         // 20000 packets at p = 0.1: mean 2000 drops, sd = sqrt(20000*0.1*0.9) = 42.4; allow 5 sd
         Link l = link(1_000_000_000_000L, 0, Integer.MAX_VALUE, 0.1);

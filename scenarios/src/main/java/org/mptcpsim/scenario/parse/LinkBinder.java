@@ -3,6 +3,7 @@ package org.mptcpsim.scenario.parse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.mptcpsim.net.Link;
 import org.mptcpsim.scenario.model.BufferSpec;
 import org.mptcpsim.scenario.model.DirectionSpec;
 import org.mptcpsim.scenario.model.LinkEvent;
@@ -32,8 +33,12 @@ final class LinkBinder {
         return bind(new Obj(node, path, "a path", Schema.PATH), TopologyBinder.CLIENT, TopologyBinder.SERVER);
     }
 
+    /** The values of {@code qdisc:}, as written. */
+    static final List<String> QDISCS = List.of("droptail", "tbf");
+
     /** The fields of a generated link given as an object ({@code dumbbell.bottleneck}): no id, from, to. */
-    static final List<String> GENERATED = List.of("rate", "delay", "buffer", "loss", "rtt", "reverse", "schedule");
+    static final List<String> GENERATED = List.of("rate", "delay", "buffer", "loss", "rtt", "qdisc", "reverse",
+            "schedule");
 
     /** A link whose id and endpoints a generator chose; {@code o} holds the {@link #GENERATED} fields. */
     static LinkSpec generated(Obj o, String id, String from, String to) {
@@ -57,7 +62,12 @@ final class LinkBinder {
             }
         }
         List<LinkEvent> schedule = o.has("schedule") ? schedule(o.opt("schedule"), o.sub("schedule")) : List.of();
-        return new LinkSpec(id, from, to, fwd, rev, rtt, schedule, o.loc());
+        Link.Qdisc qdisc = Link.Qdisc.DROPTAIL;
+        if (o.has("qdisc")) {
+            String q = Val.choice(o.opt("qdisc"), o.sub("qdisc"), QDISCS);
+            qdisc = Link.Qdisc.valueOf(q.toUpperCase(java.util.Locale.ROOT));
+        }
+        return new LinkSpec(id, from, to, fwd, rev, rtt, schedule, qdisc, o.loc());
     }
 
     private static DirectionSpec reverse(Node node, String path, DirectionSpec fwd) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mptcpsim.net.Link;
 import org.mptcpsim.scenario.model.BufferSpec;
 import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.DirectionSpec;
@@ -92,6 +93,9 @@ public final class ScenarioPrinter {
         b.append(direction(l.forward(), null));
         if (l.rttPs() != null) {
             b.append(", rtt: ").append(time(l.rttPs()));
+        }
+        if (l.qdisc() != Link.Qdisc.DROPTAIL) {
+            b.append(", qdisc: ").append(l.qdisc().name().toLowerCase(Locale.ROOT));
         }
         String rev = direction(l.reverse(), l.forward());
         if (!rev.isEmpty()) {

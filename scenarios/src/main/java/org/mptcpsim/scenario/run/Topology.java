@@ -46,6 +46,8 @@ final class Topology {
             directions.add(f);
             Link r = direction(l.id() + ":rev", l.reverse(), loop, pool, trace, rnd);
             directions.add(r);
+            f.setQdisc(l.qdisc());
+            r.setQdisc(l.qdisc());
             net.addLink(f, net.nodeIndex(l.from()), net.nodeIndex(l.to()));
             net.addLink(r, net.nodeIndex(l.to()), net.nodeIndex(l.from()));
             byLinkId.put(l.id(), new Link[] {f, r});
