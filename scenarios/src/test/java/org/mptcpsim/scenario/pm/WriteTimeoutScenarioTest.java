@@ -75,11 +75,11 @@ class WriteTimeoutScenarioTest {
             double t = Double.parseDouble(row[0]);
             if (row[3].equals("rto") && t > 5) {
                 rtos.add(t);
-                intervals.add(Double.parseDouble(row[4].replaceAll(".*rto_ms=", "")) / 1000);
+                intervals.add(Double.parseDouble(row[8]) / 1000);   // the typed rto_ms column
             }
             if (row[3].equals("closed")) {
                 closed = t;
-                reason = row[4];
+                reason = row[11];   // the typed reason column
             }
         }
         assertEquals("ETIMEDOUT", reason, pm);
