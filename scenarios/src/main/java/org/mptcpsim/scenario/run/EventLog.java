@@ -2,7 +2,6 @@ package org.mptcpsim.scenario.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,13 +12,19 @@ import org.mptcpsim.trace.TraceSink;
  * Records the run's rare events (RTOs with their backoff, recovery episodes, subflows opening
  * and closing, link changes) for {@code events.csv}, one typed column per known field
  * (docs/outputs.md): {@value #HEADER}. A field an event does not have is empty. Rows go straight
- * to the run's file as they happen (nothing accumulates in memory over the run).
+ * to the run's file as they happen (nothing accumulates in memory over the run), counted against
+ * the run's {@link OutputBudget} like the sampled rows.
  */
 final class EventLog implements TraceSink {
     /** The header line of events.csv. */
     static final String HEADER = "time_s,connection,subflow,event,link,direction,rate_bps,backoff,rto_ms,cwnd,ssthresh,reason";
 
-    private Writer out;
+    /** Where rows go: one events.csv row (without its newline) at a time. */
+    interface Rows {
+        void row(CharSequence row) throws IOException;
+    }
+
+    private Rows out;
     private final List<String> connIds;
     private final List<String> linkIds;
 
@@ -34,7 +39,7 @@ final class EventLog implements TraceSink {
     }
 
     /** Where rows go from now on (the run directory's events.csv); events before it are not recorded. */
-    void attach(Writer w) {
+    void attach(Rows w) {
         this.out = w;
     }
 
@@ -44,8 +49,8 @@ final class EventLog implements TraceSink {
             return;
         }
         try {
-            out.append(String.format(Locale.ROOT, "%.6f,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s", Time.toSeconds(t), conn, sub,
-                    event, link, direction, rateBps, backoff, rtoMs, cwnd, ssthresh, reason)).append('\n');
+            out.row(String.format(Locale.ROOT, "%.6f,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s", Time.toSeconds(t), conn, sub,
+                    event, link, direction, rateBps, backoff, rtoMs, cwnd, ssthresh, reason));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,9 @@ import org.mptcpsim.scenario.model.ScenarioException;
  * The disk guard of a run (docs/scenario-format.md, "Limits"): the sampled CSVs (subflows.csv,
  * connections.csv, queues.csv) grow with duration / sample, so a run is refused before it starts
  * when their size would exceed {@link #DEFAULT_LIMIT_BYTES} (1 GiB), and stopped when what it has
- * written passes the limit (the estimate cannot know how many subflows a path manager opens).
+ * written passes the limit (the estimate cannot know how many subflows a path manager opens). The
+ * rows of events.csv count against the same limit while the run writes them (they are not in the
+ * estimate: a healthy run has few, but an event storm could otherwise fill the disk).
  * {@code --allow-large-output} lifts the limit. Immutable.
  */
 public final class OutputBudget {
@@ -107,9 +109,10 @@ public final class OutputBudget {
     /** The error of a run stopped after writing {@code written} bytes. */
     ScenarioException exceeded(Scenario sc, long written) {
         return new ScenarioException(sc.loc().withPath("sample"), String.format(Locale.ROOT,
-                "the run was stopped after writing %s of samples, more than the largest allowed output of %s (the"
-                + " path managers opened more subflows than estimated); nothing was kept; raise sample, shorten"
-                + " duration, or pass --allow-large-output", human(written), human(limitBytes)));
+                "the run was stopped after writing %s of samples and events, more than the largest allowed output of"
+                + " %s (the path managers opened more subflows than estimated, or events.csv grew with an event"
+                + " storm such as repeated RTOs); nothing was kept; raise sample, shorten duration, or pass"
+                + " --allow-large-output", human(written), human(limitBytes)));
     }
 
     /** A time in picoseconds in the largest unit that keeps it whole: {@code 30s}, {@code 100ms}, {@code 1ns}. */

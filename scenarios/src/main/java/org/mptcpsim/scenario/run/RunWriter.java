@@ -99,9 +99,14 @@ final class RunWriter {
         }
     }
 
-    /** events.csv, written as the events happen ({@link EventLog}). */
-    BufferedWriter events() {
-        return events;
+    /**
+     * One row of events.csv, written as the event happens ({@link EventLog}). It counts against the
+     * same budget as the sampled rows: a run whose event rate explodes (an RTO storm) is stopped at
+     * the limit instead of filling the disk.
+     */
+    void eventRow(CharSequence row) throws IOException {
+        count(row);
+        events.append(row).append('\n');
     }
 
     /** Deletes the temporary directory of a failed run. */

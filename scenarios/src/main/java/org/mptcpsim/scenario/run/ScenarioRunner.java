@@ -178,7 +178,7 @@ public final class ScenarioRunner {
         budget.check(sc, 1);
         long wallStart = System.nanoTime();
         RunWriter writer = RunWriter.open(out, sc, budget);
-        events.attach(writer.events());
+        events.attach(writer::eventRow);
         try {
             Sampler sampler = new Sampler(this, writer);
             loop.schedule(sampler, Math.min(sc.samplePs(), sc.durationPs()));

@@ -91,6 +91,40 @@ class ResourceGuardsTest {
     }
 
     @Test
+    void eventRowsCountAgainstTheBudgetToo() throws IOException {
+        // events.csv streams as events happen; an event storm (an RTO re-armed without end) must hit the
+        // same budget as the sampled rows instead of filling the disk. Measure one unlimited run: the
+        // budget that lets it through is exactly its sampled rows plus its event rows (headers are not
+        // counted, each row is its characters plus the newline); one byte less stops it. Without event
+        // rows in the count, sampled + events - 1 >= sampled would let the run finish.
+        Scenario sc = Sim.parse(TWO_PATHS);
+        Path full = tmp.resolve("full");
+        new ScenarioRunner(sc).budget(OutputBudget.UNLIMITED).run(full, ScenarioRunner.Progress.NONE);
+        long sampled = rowBytes(full.resolve("subflows.csv")) + rowBytes(full.resolve("connections.csv"))
+                + rowBytes(full.resolve("queues.csv"));
+        long events = rowBytes(full.resolve("events.csv"));
+        assertTrue(events > 0, "the run records its subflows opening");
+        Path exact = tmp.resolve("exact");
+        new ScenarioRunner(sc).budget(OutputBudget.of(sampled + events)).run(exact, ScenarioRunner.Progress.NONE);
+        assertEquals(Files.readString(full.resolve("events.csv")), Files.readString(exact.resolve("events.csv")));
+        Path capped = tmp.resolve("capped");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioRunner(sc)
+                .budget(OutputBudget.of(sampled + events - 1)).run(capped, ScenarioRunner.Progress.NONE));
+        assertTrue(e.getMessage().contains("the run was stopped after writing"), e.getMessage());
+        assertFalse(Files.exists(capped));
+    }
+
+    /** The bytes of a CSV's rows as RunWriter counts them: every line after the header, plus its newline. */
+    private static long rowBytes(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        long n = 0;
+        for (String l : lines.subList(1, lines.size())) {
+            n += l.length() + 1;
+        }
+        return n;
+    }
+
+    @Test
     void aNameWithDotsAndSlashesStaysUnderRuns() {
         Scenario sc = Sim.parse(TWO_PATHS.replace("name: g", "name: ../../victim2"));
         Path d = tmp.resolve(OutputDir.defaultDir("", sc.name(), "")).normalize();
