@@ -24,18 +24,40 @@ import org.mptcpsim.core.RandomStreams;
  *
  * <p>The one implementation of the rule: the simulator's {@link Network} routes with it (choosing
  * among equal-cost next hops by a hash), the kernel lab's mapper enumerates every shortest route
- * with it. Graphs are small and routes are computed once per subflow, so each step scans the edges.
+ * with it. Each node keeps its outgoing and incoming edges in insertion order (so equal-cost next
+ * hops are numbered in the order their links were added), and hop counts are cached per target
+ * until the graph changes: a fabric's thousand subflows cost one search per destination, not a
+ * scan of every edge at every hop.
  */
 public final class Routing {
-    private final List<Boolean> transit = new ArrayList<>();
+    private boolean[] transit = new boolean[8];
+    private int nodes;
     private int[] from = new int[8];
     private int[] to = new int[8];
     private int edges;
+    /** Per node, the edges leaving / entering it, in insertion order; {@code outCount}/{@code inCount} used. */
+    private int[][] outEdges = new int[8][];
+    private int[][] inEdges = new int[8][];
+    private int[] outCount = new int[8];
+    private int[] inCount = new int[8];
+    /** Hop counts per target, computed on first use; cleared whenever a node or edge is added. */
+    private int[][] distCache = new int[8][];
 
     /** Adds a node that forwards ({@code transit}) or not; returns its index. */
     public int addNode(boolean forwards) {
-        transit.add(forwards);
-        return transit.size() - 1;
+        if (nodes == transit.length) {
+            int n = nodes * 2;
+            transit = Arrays.copyOf(transit, n);
+            outEdges = Arrays.copyOf(outEdges, n);
+            inEdges = Arrays.copyOf(inEdges, n);
+            outCount = Arrays.copyOf(outCount, n);
+            inCount = Arrays.copyOf(inCount, n);
+        }
+        transit[nodes] = forwards;
+        outEdges[nodes] = new int[2];
+        inEdges[nodes] = new int[2];
+        distCache = new int[nodes + 1][];
+        return nodes++;
     }
 
     /** Adds a directed edge; returns its index. */
@@ -46,7 +68,16 @@ public final class Routing {
         }
         from[edges] = a;
         to[edges] = b;
+        outEdges[a] = append(outEdges[a], outCount[a]++, edges);
+        inEdges[b] = append(inEdges[b], inCount[b]++, edges);
+        Arrays.fill(distCache, null);
         return edges++;
+    }
+
+    private static int[] append(int[] list, int at, int edge) {
+        int[] l = at == list.length ? Arrays.copyOf(list, 2 * at) : list;
+        l[at] = edge;
+        return l;
     }
 
     public int from(int edge) {
@@ -58,7 +89,7 @@ public final class Routing {
     }
 
     public boolean isTransit(int node) {
-        return transit.get(node);
+        return transit[node];
     }
 
     /**
@@ -77,14 +108,16 @@ public final class Routing {
         int n = p.prefix.length;
         int cur = p.start;
         while (p.dist != null && cur != p.target) {
+            int[] outs = outEdges[cur];
             int options = 0;
-            for (int e = 0; e < edges; e++) {
-                if (next(p, cur, e)) {
+            for (int k = 0; k < outCount[cur]; k++) {
+                if (next(p, cur, outs[k])) {
                     options++;
                 }
             }
             int pick = (int) Long.remainderUnsigned(hash.applyAsLong(cur), options);
-            for (int e = 0; e < edges; e++) {
+            for (int k = 0; k < outCount[cur]; k++) {
+                int e = outs[k];
                 if (next(p, cur, e) && pick-- == 0) {
                     out[n++] = e;
                     cur = to[e];
@@ -113,7 +146,8 @@ public final class Routing {
             List<int[]> longer = new ArrayList<>();
             for (int[] r : partial) {
                 int cur = r.length == 0 ? p.start : to[r[r.length - 1]];
-                for (int e = 0; e < edges; e++) {
+                for (int k = 0; k < outCount[cur]; k++) {
+                    int e = outEdges[cur][k];
                     if (next(p, cur, e)) {
                         int[] nr = Arrays.copyOf(r, r.length + 1);
                         nr[r.length] = e;
@@ -132,7 +166,7 @@ public final class Routing {
     /** Whether edge {@code e} from {@code cur} is a next hop on a shortest route to the plan's target. */
     private boolean next(Plan p, int cur, int e) {
         int b = to[e];
-        return from[e] == cur && p.dist[b] == p.dist[cur] - 1 && (b == p.target || transit.get(b));
+        return from[e] == cur && p.dist[b] == p.dist[cur] - 1 && (b == p.target || transit[b]);
     }
 
     /** Where the free part of a route starts and ends, and its distances (null when nothing is free). */
@@ -156,7 +190,7 @@ public final class Routing {
             if (cur == dst) {
                 return new Plan(prefix, cur, cur, null, new int[0]);   // the host accepts it on any interface
             }
-            if (!transit.get(cur)) {
+            if (!transit[cur]) {
                 return null;                                          // another end host: it does not forward
             }
         }
@@ -168,7 +202,7 @@ public final class Routing {
             if (t == cur) {
                 return new Plan(prefix, cur, cur, null, new int[] {lastEdge});
             }
-            if (transit.get(t)) {
+            if (transit[t]) {
                 int[] dist = distancesTo(t);
                 if (dist[cur] >= 0) {
                     return new Plan(prefix, cur, t, dist, new int[] {lastEdge});
@@ -184,25 +218,31 @@ public final class Routing {
      * are all transit nodes; -1 = unreachable.
      */
     private int[] distancesTo(int target) {
-        int[] dist = new int[transit.size()];
+        int[] cached = distCache[target];
+        if (cached != null) {
+            return cached;
+        }
+        int[] dist = new int[nodes];
         Arrays.fill(dist, -1);
         dist[target] = 0;
-        int[] queue = new int[transit.size()];
+        int[] queue = new int[nodes];
         int qh = 0;
         int qt = 0;
         queue[qt++] = target;
         while (qh < qt) {
             int n = queue[qh++];
-            if (n != target && !transit.get(n)) {
+            if (n != target && !transit[n]) {
                 continue;   // reachable itself, but nothing is routed through it
             }
-            for (int e = 0; e < edges; e++) {
-                if (to[e] == n && dist[from[e]] < 0) {
+            for (int k = 0; k < inCount[n]; k++) {
+                int e = inEdges[n][k];
+                if (dist[from[e]] < 0) {
                     dist[from[e]] = dist[n] + 1;
                     queue[qt++] = from[e];
                 }
             }
         }
+        distCache[target] = dist;
         return dist;
     }
 
