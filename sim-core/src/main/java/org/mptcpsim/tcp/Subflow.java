@@ -65,6 +65,8 @@ public final class Subflow implements PacketSink {
     private boolean synRetransmitted;
     /** {@code retrans_stamp}: the first retransmission of the current RTO series. */
     private long retransStampPs;
+    /** {@code tcp_model_timeout(tcp_retries2, TCP_RTO_MIN)}: fixed by the config, computed once. */
+    private final long writeTimeoutPs;
 
     private final Timer rtoTimer = new Timer(0);
     private final Timer reoTimer = new Timer(1);
@@ -87,6 +89,7 @@ public final class Subflow implements PacketSink {
         this.sk = sk;
         this.ca = ca;
         this.cfg = cfg;
+        this.writeTimeoutPs = Time.ms(WriteTimeout.modelTimeoutMs(cfg.retries2(), cfg.rtoMinUs() / 1000));
         this.connIndex = connIndex;
         this.isn = isn;
         sk.sndUna = isn;
@@ -645,8 +648,7 @@ public final class Subflow implements PacketSink {
         }
         if (sk.icskRetransmits == 0) {
             retransStampPs = now;   // the retransmission below is the first of the series
-        } else if (now - retransStampPs >= Time.ms(WriteTimeout.modelTimeoutMs(cfg.retries2(),
-                cfg.rtoMinUs() / 1000))) {
+        } else if (now - retransStampPs >= writeTimeoutPs) {
             writeError(now);        // retransmits_timed_out(sk, tcp_retries2, 0)
             return;
         }
