@@ -151,6 +151,25 @@ class LinkTest {
     }
 
     @Test
+    void tbfRateChangeRetimesTheBacklogAndLeavesNoTokens() {
+        // 12 Mbit/s tbf (1500 B = 1 ms of tokens, burst 3028 B): four frames at t = 0 leave at 0, 0,
+        // 0.981333333 ms and 1.981333333 ms (tbfCountsTheHeadWaitingForTokens). At 0.5 ms the rate doubles:
+        // the head keeps its time, the fourth follows it by 0.5 ms (1.481333333 ms), and the bucket is empty
+        // then, so a fifth frame at 1.6 ms waits for 0.5 ms of tokens from 1.481333333: 1.981333333 ms
+        Link l = link(12_000_000L, 0, 100, 0);
+        l.setQdisc(Link.Qdisc.TBF);
+        for (int i = 0; i < 4; i++) {
+            offer(l, 1500);
+        }
+        loop.run(Time.us(500));
+        l.setRate(24_000_000L);
+        loop.run(Time.us(1600));
+        offer(l, 1500);
+        loop.run(Long.MAX_VALUE);
+        assertEquals(List.of(0L, 0L, 981_333_333L, 1_481_333_333L, 1_981_333_333L), arrivals);
+    }
+
+    @Test
     void downDropsEverythingAndUpResumes() {
         Link l = link(12_000_000L, Time.ms(5), 100, 0);
         offer(l, 1500);
