@@ -27,7 +27,7 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
  * <p>The simulator side is the mean of {@link #SIM_SEEDS} seeds: the cases are 30 s (twice the upstream suite's), one
  * simulated run takes 0.2–0.6 s warm. 30 seeds, because the shared-bottleneck rows vary from seed to seed: A2 balia's
  * application goodput has a per-seed sd of 0.7–0.95 Mbit/s (seeds 1–6), so a 10-seed mean has a standard error of
- * 0.25–0.3, a third of the row's tolerance (0.69); 30 seeds bring it to 0.13–0.17 (16 cases × 30 seeds: about 50 s).
+ * 0.25–0.3, a third of the row's tolerance (0.69); 30 seeds bring it to 0.13–0.17 (16 cases × 30 seeds: 40–50 s alone, 99 s inside a full verify).
  *
  * <p>{@link #OPEN_FINDINGS} lists the rows that are documented open findings (README, validation); a listed row that
  * passes fails the test, so the list cannot go stale.
