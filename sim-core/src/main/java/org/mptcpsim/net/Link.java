@@ -30,7 +30,10 @@ public final class Link extends Event implements PacketSink {
     public enum Qdisc {
         /** The limit counts waiting packets only; the one being serialised has left the queue. */
         DROPTAIL,
-        /** Linux tbf: the head packet, waiting for tokens (being serialised here), counts too. */
+        /**
+         * Linux tbf: the head packet, waiting for tokens, counts too; departures are timed by the
+         * token bucket ({@link TokenBucket}: an idle bucket passes its burst back to back).
+         */
         TBF
     }
 
@@ -49,6 +52,8 @@ public final class Link extends Event implements PacketSink {
     private boolean up = true;
     /** {@link Qdisc#TBF}: the packet in service counts against the limit. */
     private boolean countsHead;
+    /** {@link Qdisc#TBF}: the token bucket that times departures, else null (a serialiser). */
+    private TokenBucket bucket;
     private long jitterPs;
     private int cacheSizeA = -1;
     private long cacheSerA;
@@ -125,7 +130,8 @@ public final class Link extends Event implements PacketSink {
             start = Math.max(now + j, busyUntil);
         }
         long ser = serialisation(p.size);
-        p.finishPs = start + ser;
+        // tbf: the packet leaves when its tokens are there, with no serialisation after that
+        p.finishPs = bucket != null ? bucket.departure(start, ser) : start + ser;
         p.arrivePs = p.finishPs + delayPs;
         busyUntil = p.finishPs;
         busyPs += ser;
@@ -206,6 +212,9 @@ public final class Link extends Event implements PacketSink {
         advance(now);
         long oldRate = rateBps;
         rateBps = newRateBps;
+        if (bucket != null) {
+            bucket.setRate(newRateBps, now);
+        }
         cacheSizeA = -1;
         cacheSizeB = -1;
         trace.onLinkEvent(now, index, "rate", newRateBps);
@@ -221,6 +230,9 @@ public final class Link extends Event implements PacketSink {
             t = q.finishPs;
         }
         busyUntil = t;
+        if (bucket != null && qHead.next != null) {
+            bucket.drain(t); // a backlog re-timed back to back leaves no tokens
+        }
     }
 
     /** Takes the link down (dropping everything it holds) or up. */
@@ -253,6 +265,7 @@ public final class Link extends Event implements PacketSink {
     /** Sets how the limit is accounted (before the run starts); {@link Qdisc#DROPTAIL} by default. */
     public void setQdisc(Qdisc qdisc) {
         this.countsHead = qdisc == Qdisc.TBF;
+        this.bucket = countsHead ? new TokenBucket(rateBps) : null;
     }
 
     public Qdisc qdisc() {

@@ -68,35 +68,61 @@ class LinkTest {
 
     @Test
     void tbfCountsTheHeadWaitingForTokens() {
-        // tbf, limit 3000 B: accepted while queued + in service + size <= 3000, so 1500 + 1500 fit and
-        // the third 1500 B frame is dropped (drop-tail, byteLimit above, takes a third before dropping)
+        // tbf, limit 3000 B, 12 Mbit/s: 1500 B = 1 ms of tokens, burst max(3028 B, 1 ms) = 3028 B =
+        // 2018666667 ps (rounded up). A full bucket lets the first two frames leave at once (3000 <= 3028 B
+        // of tokens); the third waits for the missing 1472 B (981333333 ps) and counts against the limit
+        // while it waits, so with the fourth behind it (1500 + 1500 + 1500 > 3000) the fifth and sixth drop
         Link l = link(12_000_000L, 0, Integer.MAX_VALUE, 0);
         l.setLimits(3000, Integer.MAX_VALUE);
         l.setQdisc(Link.Qdisc.TBF);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             offer(l, 1500);
         }
         assertEquals(2, l.drops());
-        // at 1 ms the head has left (its tokens came): one 1500 B queued, so exactly one more fits...
+        // at 1 ms the third has left: the fourth waits for its tokens (until 1981333333 ps), so exactly
+        // one more 1500 B frame fits...
         loop.run(Time.ms(1));
         offer(l, 1500);
         assertEquals(2, l.drops());
-        // ...and a 1-byte packet more does not (1500 in service + 1500 waiting + 1 > 3000)
+        // ...and a 1-byte packet more does not (1500 waiting for tokens + 1500 + 1 > 3000)
         offer(l, 1);
         assertEquals(3, l.drops());
         loop.run(Long.MAX_VALUE);
-        assertEquals(List.of(Time.ms(1), Time.ms(2), Time.ms(3)), arrivals);
+        assertEquals(List.of(0L, 0L, 981_333_333L, 1_981_333_333L, 2_981_333_333L), arrivals);
     }
 
     @Test
     void tbfPacketLimitCountsTheHead() {
-        // tbf with a 2-packet limit holds exactly two, the one in service included
+        // tbf with a 2-packet limit holds exactly two waiting for tokens, the head included: of six
+        // frames offered at once two leave on the full bucket's burst, two wait, two are dropped
         Link l = link(12_000_000L, 0, 2, 0);
         l.setQdisc(Link.Qdisc.TBF);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             offer(l, 1500);
         }
         assertEquals(2, l.drops());
+    }
+
+    @Test
+    void tbfPassesItsBurstThenPacesAtTheRateAndRefillsWhenIdle() {
+        // the lab's tbf at 10 Mbit/s, burst 3028 B (2 frames of 1514 B), 10 ms delay; a 1514 B frame needs
+        // 1514 * 8 / 1e7 s = 1.2112 ms of tokens. Four frames at t = 0 on a full bucket: two leave at once,
+        // then one per 1.2112 ms (a plain serialiser would deliver at 1.2112, 2.4224, 3.6336, 4.8448 ms).
+        // At 3 ms a fifth frame finds the bucket empty behind the fourth (left at 2.4224 ms): 3.6336 ms.
+        // After 20 ms idle the bucket is full again: a frame at 30 ms leaves at once.
+        Link l = link(10_000_000L, Time.ms(10), 1000, 0);
+        l.setQdisc(Link.Qdisc.TBF);
+        for (int i = 0; i < 4; i++) {
+            offer(l, 1514);
+        }
+        loop.run(Time.ms(3));
+        offer(l, 1514);
+        loop.run(Time.ms(30));
+        offer(l, 1514);
+        loop.run(Long.MAX_VALUE);
+        long d = Time.ms(10);
+        long f = 1_211_200_000L;
+        assertEquals(List.of(d, d, d + f, d + 2 * f, d + 3 * f, Time.ms(30) + d), arrivals);
     }
 
     @Test
@@ -122,6 +148,25 @@ class LinkTest {
         l.setRate(24_000_000L);
         loop.run(Long.MAX_VALUE);
         assertEquals(List.of(Time.ms(1), Time.us(1500)), arrivals);
+    }
+
+    @Test
+    void tbfRateChangeRetimesTheBacklogAndLeavesNoTokens() {
+        // 12 Mbit/s tbf (1500 B = 1 ms of tokens, burst 3028 B): four frames at t = 0 leave at 0, 0,
+        // 0.981333333 ms and 1.981333333 ms (tbfCountsTheHeadWaitingForTokens). At 0.5 ms the rate doubles:
+        // the head keeps its time, the fourth follows it by 0.5 ms (1.481333333 ms), and the bucket is empty
+        // then, so a fifth frame at 1.6 ms waits for 0.5 ms of tokens from 1.481333333: 1.981333333 ms
+        Link l = link(12_000_000L, 0, 100, 0);
+        l.setQdisc(Link.Qdisc.TBF);
+        for (int i = 0; i < 4; i++) {
+            offer(l, 1500);
+        }
+        loop.run(Time.us(500));
+        l.setRate(24_000_000L);
+        loop.run(Time.us(1600));
+        offer(l, 1500);
+        loop.run(Long.MAX_VALUE);
+        assertEquals(List.of(0L, 0L, 981_333_333L, 1_481_333_333L, 1_981_333_333L), arrivals);
     }
 
     @Test
