@@ -19,7 +19,7 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
  * Sim-vs-kernel regression (no root needed): runs the simulator on each regression scenario
  * (scenarios/examples/lab/*.yaml, {@link LabScenarios#load}) and checks it against the committed reference kernel runs
  * (src/test/resources/reference/NAME/run-i, host kernel 6.18.44, recorded with {@link Reference}: 3 runs of the
- * separate-path scenarios, 10 of the shared-queue ones) with
+ * separate-path scenarios, 6-10 of the shared-queue ones) with
  * {@link Compare}'s tolerances, widened by the kernel's run-to-run spread. The simulator side is the mean of
  * {@link #SIM_SEEDS} seeds (the scenarios model the lab host's timing jitter with {@code sim.tx_jitter_us: 300}; without it
  * the deterministic simulator's shared-queue splits are drop-tail phase effects: finding F1 in docs/kernel-lab.md).
