@@ -39,7 +39,8 @@ class KernelRegressionTest {
             // 1 BDP, equal 20 ms RTTs. Kernel (6 runs): MPTCP 10.43, TCP 8.27 Mbit/s (ratio 1.26); the kernel's TCP flow
             // has fewer loss events (49.7 vs 64 / 75 on the subflows) and a larger cwnd (24 vs 17 / 14). The simulator
             // hits all three about equally (66-69) and gives the textbook split (12.6 vs 6.3, ratio 2.0). With one
-            // subflow the kernel's MPTCP and TCP split evenly (9.37 / 9.21): the cause is in the two-subflow interplay.
+            // subflow the kernel's MPTCP and TCP split evenly (9.37 / 9.21): the cause is in the two-subflow interplay
+            // (the kernel cuts its two subflows together, 74-83 % of cuts within 150 ms, and TCP apart, 48-59 %).
             Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/0 goodputMbps", "F5"),
             Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/1 goodputMbps", "F5"),
             Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/1 cwndMedian", "F5"),
