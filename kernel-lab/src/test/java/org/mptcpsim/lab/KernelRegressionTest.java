@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,16 +19,37 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
  * Sim-vs-kernel regression (no root needed): runs the simulator on each regression scenario
  * (scenarios/examples/lab/*.yaml, {@link LabScenarios#load}) and checks it against the committed reference kernel runs
  * (src/test/resources/reference/NAME/run-i, host kernel 6.18.44, recorded with {@link Reference}: 3 runs of the
- * separate-path scenarios, 10 of the shared-queue ones) with
+ * separate-path scenarios, 6-10 of the shared-queue ones) with
  * {@link Compare}'s tolerances, widened by the kernel's run-to-run spread. The simulator side is the mean of
  * {@link #SIM_SEEDS} seeds (the scenarios model the lab host's timing jitter with {@code sim.tx_jitter_us: 300}; without it
  * the deterministic simulator's shared-queue splits are drop-tail phase effects: finding F1 in docs/kernel-lab.md).
  * Both sides are compared at the reference's 0.5 s sampling. Each simulated run takes well under a second.
+ *
+ * <p>{@link #OPEN_FINDINGS} lists the rows that are documented open findings (docs/kernel-lab.md, README "Validation
+ * against the kernel"); a listed row that passes fails the test, so the list cannot go stale (as in OotRegressionTest).
  */
 class KernelRegressionTest {
     static final Path REF = Path.of("src/test/resources/reference");
     /** Simulator seeds per scenario (the scenarios have sim.tx_jitter_us, so seeds differ); compared by their mean. */
     static final int SIM_SEEDS = 10;
+
+    /** "scenario subflow metric" → the finding's name (docs/kernel-lab.md, findings). */
+    static final Map<String, String> OPEN_FINDINGS = Map.ofEntries(
+            // F5 (issue 10.6): upstream MPTCP (2 reno subflows) vs a reno TCP flow from another host on a 20 Mbit/s tbf,
+            // 1 BDP, equal 20 ms RTTs. Kernel (6 runs): MPTCP 10.43, TCP 8.27 Mbit/s (ratio 1.26); the kernel's TCP flow
+            // has fewer loss events (49.7 vs 64 / 75 on the subflows) and a larger cwnd (24 vs 17 / 14). The simulator
+            // hits all three about equally (66-69) and gives the textbook split (12.6 vs 6.3, ratio 2.0). With one
+            // subflow the kernel's MPTCP and TCP split evenly (9.37 / 9.21): the cause is in the two-subflow interplay
+            // (the kernel cuts its two subflows together, 74-83 % of cuts within 150 ms, and TCP apart, 48-59 %).
+            Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/0 goodputMbps", "F5"),
+            Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/1 goodputMbps", "F5"),
+            Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/1 cwndMedian", "F5"),
+            Map.entry("lab-upstream-mptcp-vs-tcp-20m 1/0 goodputMbps", "F5"),
+            Map.entry("lab-upstream-mptcp-vs-tcp-20m 1/0 cwndMedian", "F5"),
+            // F3 (issue 10.4): two cubic subflows vs reno from another host, 10 Mbit/s, 20-packet BDP: the kernel's reno
+            // flow takes 3.88 +- 0.34 Mbit/s (6 runs), the simulator's 2.99 with more loss events (49 vs 40); the cubic
+            // subflows' rows agree. Same signature as F5 (docs/kernel-lab.md).
+            Map.entry("lab-shared-cubic-vs-reno 1/0 goodputMbps", "F3"));
 
     /** Each regression scenario: the simulator within the kernel's tolerance on every subflow and metric. */
     @ParameterizedTest
@@ -75,14 +97,16 @@ class KernelRegressionTest {
         List<Compare.Row> rows = compareWithReference(name, dir);
         StringBuilder table = new StringBuilder(name + ": simulator (mean of " + SIM_SEEDS + " seeds) vs kernel\n");
         table.append(String.format(Locale.ROOT, "%-6s %-13s %9s %9s %8s %8s%n", "sf", "metric", "sim", "kernel", "sd", "tol"));
-        boolean ok = true;
+        List<String> unexpected = new ArrayList<>();
         for (Compare.Row r : rows) {
-            if (!r.pass()) ok = false;
+            String key = name + " " + r.subflow() + " " + r.metric();
+            String finding = OPEN_FINDINGS.get(key);
+            if (r.pass() == (finding != null)) unexpected.add(key + (r.pass() ? " passes but is listed as open finding " + finding : " outside tolerance"));
             table.append(String.format(Locale.ROOT, "%-6s %-13s %9.3f %9.3f %8.3f %8.3f %s%n", r.subflow(), r.metric(), r.sim(), r.kernel(),
-                    r.spread(), r.tolerance(), r.pass() ? "" : "FAIL"));
+                    r.spread(), r.tolerance(), r.pass() ? "" : finding != null ? "open finding " + finding : "FAIL"));
         }
         System.out.print(table);
-        assertTrue(ok, "outside the kernel's tolerance: " + table);
+        assertTrue(unexpected.isEmpty(), "outside the kernel's tolerance: " + unexpected + "\n" + table);
         return rows;
     }
 }
