@@ -21,11 +21,16 @@ final class RtoTimer extends Event {
     private final TcpSock sk;
     /** When the timer is due; {@code Long.MAX_VALUE} = not armed. */
     private long deadline = Long.MAX_VALUE;
+    /** {@code retrans_stamp}: the first retransmission of the current RTO series. */
+    private long retransStampPs;
+    /** {@code tcp_model_timeout(tcp_retries2, TCP_RTO_MIN)}: fixed by the config, computed once. */
+    private final long writeTimeoutPs;
 
     RtoTimer(Subflow sf, EventLoop loop) {
         this.sf = sf;
         this.loop = loop;
         this.sk = sf.sk;
+        this.writeTimeoutPs = Time.ms(WriteTimeout.modelTimeoutMs(sf.cfg.retries2(), sf.cfg.rtoMinUs() / 1000));
     }
 
     /** {@code inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, ...)} at an absolute time. */
@@ -61,6 +66,22 @@ final class RtoTimer extends Event {
     void backoff() {
         sk.icskBackoff++;
         sk.icskRtoUs = Math.min(sk.icskRtoUs << 1, TcpConfig.RTO_MAX_US);
+    }
+
+    /**
+     * {@code tcp_write_timeout} at an expiry: whether TCP gives up ({@link WriteTimeout}). SYN_SENT:
+     * {@code icsk_retransmits >= tcp_syn_retries}; otherwise {@code retransmits_timed_out(sk,
+     * tcp_retries2, 0)}, the series starting at the first retransmission ({@code retrans_stamp}).
+     */
+    boolean writeTimedOut(long now) {
+        if (sk.state == TcpState.SYN_SENT) {
+            return sk.icskRetransmits >= sf.cfg.synRetries();
+        }
+        if (sk.icskRetransmits == 0) {
+            retransStampPs = now;   // the retransmission that follows is the first of the series
+            return false;
+        }
+        return now - retransStampPs >= writeTimeoutPs;
     }
 
     @Override

@@ -11,9 +11,10 @@ import org.mptcpsim.trace.TraceSink;
 /**
  * The sending side of one TCP connection or MPTCP subflow, behaving like Linux's TCP sender
  * ({@code net/ipv4/tcp_input.c}, {@code tcp_output.c}, {@code tcp_timer.c}, {@code tcp_recovery.c}):
- * three-way handshake (and MP_JOIN's fourth ACK), one-MSS segments and the congestion-control hooks
+ * one-MSS segments and the congestion-control hooks
  * in kernel order (see {@link CongestionControl}). Its parts are the kernel's own:
  * <ul>
+ * <li>{@link Handshake}: SYN, SYN/ACK and MP_JOIN's third and fourth ACK;</li>
  * <li>{@link Scoreboard}: the retransmission queue and SACK tagging;</li>
  * <li>{@link Recovery}: RACK loss marking, PRR, Recovery and Loss ({@code tcp_fastretrans_alert});</li>
  * <li>{@link RtoTimer}: the retransmission timer (RFC 6298, 200 ms minimum, exponential backoff)
@@ -37,20 +38,14 @@ public final class Subflow implements PacketSink {
     private final Recovery recovery;
     private final RtoTimer rto;
     private final ReoTimer reoTimer = new ReoTimer();
+    private final Handshake handshake;
 
     private int peerWindow = Integer.MAX_VALUE;
     private int maxPacketsSeq;
-    private long synSentPs;
-    private boolean synRetransmitted;
-    /** {@code retrans_stamp}: the first retransmission of the current RTO series. */
-    private long retransStampPs;
-    /** {@code tcp_model_timeout(tcp_retries2, TCP_RTO_MIN)}: fixed by the config, computed once. */
-    private final long writeTimeoutPs;
 
     // statistics
     private long retransmits;
     private long dataSegmentsSent;
-    private long establishedPs = -1;
     private long closedPs = -1;
     private boolean closed;
 
@@ -63,11 +58,11 @@ public final class Subflow implements PacketSink {
         this.sk = sk;
         this.ca = ca;
         this.cfg = cfg;
-        this.writeTimeoutPs = Time.ms(WriteTimeout.modelTimeoutMs(cfg.retries2(), cfg.rtoMinUs() / 1000));
         this.connIndex = connIndex;
         this.sb = new Scoreboard(sk, isn);
         this.recovery = new Recovery(sk, ca, sb, loop, reoTimer, trace, connIndex);
         this.rto = new RtoTimer(this, loop);
+        this.handshake = new Handshake(sk, cfg, loop, pool, rto);
         sk.sndUna = isn;
         sk.sndNxt = isn;
         sk.writeSeq = isn;
@@ -77,89 +72,29 @@ public final class Subflow implements PacketSink {
     /** Sets the route of data segments; its last sink is the peer's {@link SubflowReceiver}. */
     public void setRoute(PacketSink[] route) {
         this.dataRoute = route;
+        handshake.route = route;
     }
 
     // ------------------------------------------------------------------ handshake
 
     /** Sends the SYN (MP_CAPABLE or MP_JOIN). */
     public void connect() {
-        sk.state = TcpState.SYN_SENT;
-        synSentPs = loop.nowPs();
-        sendControl(Packet.SYN, cfg.synWireBytes());
-        rto.restart(loop.nowPs());
+        handshake.connect();
     }
 
-    private void sendControl(int type, int size) {
-        Packet p = pool.take();
-        p.type = type;
-        p.size = size;
-        p.tsVal = loop.nowPs();
-        p.route = dataRoute;
-        p.hop = 0;
-        dataRoute[0].receive(p);
-    }
-
-    /** {@code tcp_rcv_synsent_state_process}: the SYN/ACK. */
+    /** The SYN/ACK ({@code tcp_rcv_synsent_state_process}); then the CC and the owner hear of it. */
     private void onSynAck(Packet p) {
         if (sk.state != TcpState.SYN_SENT) {
             return;
         }
-        rto.clear();
-        // tcp_clean_rtx_queue / tcp_ack_update_rtt on the SYN/ACK: the SYN's own timing unless it
-        // was retransmitted (Karn); then the timestamp the SYN/ACK echoes (TSecr, the SYN that got
-        // through; Linux negotiates timestamps by default, as the simulated segment sizes assume),
-        // in the timestamp clock's 1 ms ticks. tcp_init_transfer -> tcp_init_metrics then falls
-        // back to 3 s only if there was no sample at all.
-        long now = loop.nowPs();
-        long mrttUs = synRetransmitted ? RttEstimator.tsoptUs(now, p.tsEcr) : (now - synSentPs) / Time.PS_PER_US;
-        RttEstimator.sample(sk, mrttUs, cfg.rtoMinUs());
-        RttEstimator.setRto(sk, cfg.rtoMinUs());
-        RttEstimator.initWithoutSample(sk);
-        sk.icskBackoff = 0;
-        sk.icskRetransmits = 0;
-        sk.state = TcpState.ESTABLISHED;
-        establishedPs = loop.nowPs();
         peerWindow = p.rwnd;
-        pool.release(p);
-        if (sk.isMptcp() && sk.id > 0) {
-            // MP_JOIN: the subflow is pre-established until the peer ACKs our third ACK
-            sk.preEstablished = true;
-            sendJoinAck();
-        }
+        handshake.onSynAck(p);
         ca.init(sk);
         trace.onSubflowEstablished(loop.nowPs(), connIndex, sk.id);
         owner.onEstablished(this);
         if (!sk.preEstablished) {
             owner.onCanSend(this);
         }
-    }
-
-    /**
-     * The third ACK of MP_JOIN. It may be lost like any packet; as the kernel's MPTCP ACK timer
-     * ({@code mptcp_ack_retransmit_timer}) does, it is sent again with exponential backoff until
-     * the peer's fourth ACK arrives.
-     */
-    private void sendJoinAck() {
-        Packet p = pool.take();
-        p.type = Packet.ACK;
-        p.size = cfg.ackWireBytes();
-        p.seq = -1;
-        p.route = dataRoute;
-        p.hop = 0;
-        rto.restart(loop.nowPs());
-        dataRoute[0].receive(p);
-    }
-
-    /** The fourth ACK of MP_JOIN: the subflow may carry data. */
-    private void onJoinAcked(Packet p) {
-        sk.preEstablished = false;
-        rto.clear();
-        sk.icskBackoff = 0;
-        // undo the third ACK's backoff: the RTO the handshake left (never 0: the handshake
-        // gave a sample, or tcp_init_metrics' 3 s fallback set rttvar)
-        RttEstimator.setRto(sk, cfg.rtoMinUs());
-        pool.release(p);
-        owner.onCanSend(this);
     }
 
     // ------------------------------------------------------------------ sending
@@ -255,7 +190,8 @@ public final class Subflow implements PacketSink {
         } else if (p.type == Packet.SYN_ACK) {
             onSynAck(p);
         } else if (sk.preEstablished && p.seq == -1) {
-            onJoinAcked(p);
+            handshake.onJoinAcked(p);
+            owner.onCanSend(this);
         } else {
             onAck(p);
         }
@@ -346,21 +282,23 @@ public final class Subflow implements PacketSink {
      */
     void retransmitTimer(long now) {
         if (sk.state == TcpState.SYN_SENT) {
-            synTimeout(now);
+            if (rto.writeTimedOut(now)) {
+                writeError(now);
+                return;
+            }
+            handshake.retransmitSyn(now);
+            trace.onRto(now, connIndex, sk.id, sk.icskBackoff, sk.icskRtoUs);
             return;
         }
         if (sk.preEstablished) {
-            rto.backoff();
-            sendJoinAck();
+            handshake.retransmitJoinAck();
             return;
         }
         if (sk.packetsOut == 0) {
             return;
         }
-        if (sk.icskRetransmits == 0) {
-            retransStampPs = now;   // the retransmission below is the first of the series
-        } else if (now - retransStampPs >= writeTimeoutPs) {
-            writeError(now);        // retransmits_timed_out(sk, tcp_retries2, 0)
+        if (rto.writeTimedOut(now)) {
+            writeError(now);
             return;
         }
         recovery.enterLoss();
@@ -372,20 +310,6 @@ public final class Subflow implements PacketSink {
         trace.onRto(now, connIndex, sk.id, sk.icskBackoff, sk.icskRtoUs);
         owner.onRto(this);
         owner.onCanSend(this);
-    }
-
-    /** The SYN's timeout: {@code tcp_write_timeout} (SYN_SENT: {@code tcp_syn_retries}), else the SYN again. */
-    private void synTimeout(long now) {
-        if (sk.icskRetransmits >= cfg.synRetries()) {
-            writeError(now);
-            return;
-        }
-        synRetransmitted = true;
-        rto.backoff();
-        sk.icskRetransmits++;
-        sendControl(Packet.SYN, cfg.synWireBytes());
-        rto.restart(now);
-        trace.onRto(now, connIndex, sk.id, sk.icskBackoff, sk.icskRtoUs);
     }
 
     /** {@code tcp_rack_reo_timeout}: RACK's reordering window passed; retransmit what it marked. */
@@ -447,7 +371,7 @@ public final class Subflow implements PacketSink {
 
     /** Time the handshake completed, or -1. */
     public long establishedPs() {
-        return establishedPs;
+        return handshake.establishedPs;
     }
 
     /** Time the subflow was closed, or -1 while it is open. */
