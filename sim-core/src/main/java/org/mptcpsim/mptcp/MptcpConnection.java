@@ -2,6 +2,9 @@ package org.mptcpsim.mptcp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mptcpsim.net.Route;
+import org.mptcpsim.net.SimContext;
+import org.mptcpsim.tcp.CongestionControl;
 
 import org.mptcpsim.tcp.MptcpCb;
 import org.mptcpsim.tcp.Subflow;
@@ -73,6 +76,23 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     /** Sets the path manager's context; called once by whoever builds the connection. */
     public void setPmContext(PmContext ctx) {
         this.pm = ctx;
+    }
+
+    /**
+     * Builds the next subflow (id = number of subflows so far; the sender with congestion control
+     * {@code ca} and initial sequence {@code isn}, and the peer's receiver), wires it along
+     * {@code fwd} (data) and {@code rev} (ACKs) and attaches it. The caller sets what else the
+     * socket needs and calls {@link Subflow#connect()}.
+     */
+    public Subflow openSubflow(SimContext sim, CongestionControl ca, int isn, boolean backup, Route fwd, Route rev) {
+        TcpSock sk = new TcpSock(sim.loop(), this, subflowsById.size(), cfg.mss());
+        sk.lowPrio = backup;
+        Subflow s = new Subflow(sim.loop(), sim.pool(), sim.trace(), this, sk, ca, cfg, index, isn);
+        SubflowReceiver r = new SubflowReceiver(sim.loop(), sim.pool(), this, cfg, sk.id);
+        s.setRoute(fwd.to(r));
+        r.setAckRoute(rev.to(s));
+        addSubflow(s, r);
+        return s;
     }
 
     /** Attaches a subflow (newest first in kernel order) and its peer receiver. */

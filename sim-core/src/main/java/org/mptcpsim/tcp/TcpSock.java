@@ -80,7 +80,7 @@ public class TcpSock {
     public int icskRetransmits;
     public int icskBackoff;
     /** Current RTO in microseconds ({@code icsk_rto}, kept in µs rather than jiffies). */
-    public long icskRtoUs = 1_000_000L;
+    public long icskRtoUs = TcpConfig.TIMEOUT_INIT_US;
 
     // --- MPTCP subflow flags (mptcp_tcp_sock) ---
     /** An MP_JOIN subflow that has sent its third ACK but not yet received the fourth. */
