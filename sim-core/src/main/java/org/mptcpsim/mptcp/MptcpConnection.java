@@ -53,12 +53,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     private long reinjections;
 
     // receiver
-    private long dataRcvNxt;
-    private long[] rcvBits = new long[16];
-    private int rcvMask = 1023;
-    private long rcvHigh;
-    private int rcvOoo;
-    private long bytesDelivered;
+    private final MetaReceiveQueue rcv;
 
     /**
      * @param sizeBytes bytes to transfer, or -1 for bulk
@@ -71,6 +66,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         this.cfg = cfg;
         this.scheduler = scheduler;
         this.pathManager = pathManager;
+        this.rcv = new MetaReceiveQueue(cfg.mss(), sizeBytes);
     }
 
     /** Sets the path manager's context; called once by whoever builds the connection. */
@@ -355,54 +351,27 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
 
     @Override
     public void onReceive(SubflowReceiver r, long dsn, int payload) {
-        if (dsn < dataRcvNxt) {
-            return; // a copy (reinjection or redundant scheduler) of data already delivered
-        }
-        if (dsn == dataRcvNxt) {
-            deliver();
-            while (rcvOoo > 0 && isSet(dataRcvNxt)) {
-                clear(dataRcvNxt);
-                rcvOoo--;
-                deliver();
-            }
-            return;
-        }
-        ensureRcvCapacity(dsn);
-        if (!isSet(dsn)) {
-            set(dsn);
-            rcvOoo++;
-            if (dsn > rcvHigh) {
-                rcvHigh = dsn;
-            }
-        }
-    }
-
-    private void deliver() {
-        dataRcvNxt++;
-        bytesDelivered += cfg.mss();
-        if (sizeBytes >= 0 && bytesDelivered > sizeBytes) {
-            bytesDelivered = sizeBytes;
-        }
+        rcv.onData(dsn);
     }
 
     @Override
     public long receiverDataAck() {
-        return dataRcvNxt;
+        return rcv.rcvNxt;
     }
 
     @Override
     public int receiverWindow(SubflowReceiver r) {
-        return cfg.windowSegments((long) rcvOoo * cfg.mss());
+        return cfg.windowSegments((long) rcv.ooo * cfg.mss());
     }
 
     /** In-order bytes delivered to the receiving application. */
     public long bytesDelivered() {
-        return bytesDelivered;
+        return rcv.bytesDelivered;
     }
 
     /** Segments held out of order at the receiver (head-of-line blocked). */
     public int receiverOutOfOrder() {
-        return rcvOoo;
+        return rcv.ooo;
     }
 
     /** Segments sent again on another subflow after a subflow failed or timed out. */
@@ -411,40 +380,6 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     }
 
     public boolean complete() {
-        return sizeBytes >= 0 && bytesDelivered >= sizeBytes;
-    }
-
-    private void ensureRcvCapacity(long dsn) {
-        long span = dsn - dataRcvNxt + 1;
-        if (span > rcvMask) {
-            int n = rcvMask + 1;
-            while (n <= span) {
-                n *= 2;
-            }
-            long[] bits = new long[n >> 6];
-            for (long d = dataRcvNxt; d <= rcvHigh; d++) {
-                if (isSet(d)) {
-                    int k = (int) (d & (n - 1));
-                    bits[k >> 6] |= 1L << (k & 63);
-                }
-            }
-            rcvBits = bits;
-            rcvMask = n - 1;
-        }
-    }
-
-    private boolean isSet(long dsn) {
-        int k = (int) (dsn & rcvMask);
-        return (rcvBits[k >> 6] & (1L << (k & 63))) != 0;
-    }
-
-    private void set(long dsn) {
-        int k = (int) (dsn & rcvMask);
-        rcvBits[k >> 6] |= 1L << (k & 63);
-    }
-
-    private void clear(long dsn) {
-        int k = (int) (dsn & rcvMask);
-        rcvBits[k >> 6] &= ~(1L << (k & 63));
+        return sizeBytes >= 0 && rcv.bytesDelivered >= sizeBytes;
     }
 }
