@@ -200,11 +200,8 @@ public final class Subflow implements PacketSink {
     /** {@code tcp_ack} ({@code tcp_input.c}), in the kernel's order. */
     private void onAck(Packet p) {
         long now = loop.nowPs();
-        peerWindow = p.rwnd;                                         // tcp_ack_update_window
-        if (p.dataAck >= 0) {                                        // mptcp_data_ack
-            sk.pf = false;
-            owner.onDataAck(this, p.dataAck, p.rwnd);
-        }
+        peerWindow = p.rwnd;                                               // tcp_ack_update_window
+        mptcpDataAck(p);
         int priorUna = sb.una;
         int newlySacked = sb.sacktag(p.sackStart, p.sackEnd, p.ack, now);   // tcp_sacktag_write_queue
         int acked = sb.cleanRtxQueue(p.ack, now);                          // tcp_clean_rtx_queue
@@ -221,6 +218,14 @@ public final class Subflow implements PacketSink {
         pool.release(p);
         xmitRetransmitQueue();                                             // tcp_xmit_recovery
         owner.onCanSend(this);
+    }
+
+    /** {@code mptcp_data_ack}: the connection-level ACK and window; a valid MPTCP ACK clears potentially-failed. */
+    private void mptcpDataAck(Packet p) {
+        if (p.dataAck >= 0) {
+            sk.pf = false;
+            owner.onDataAck(this, p.dataAck, p.rwnd);
+        }
     }
 
     /**
@@ -246,22 +251,7 @@ public final class Subflow implements PacketSink {
             ca.congAvoid(sk, sk.sndUna, ackedSacked);
         }
         sk.sndCwnd = Math.max(1, sk.sndCwnd);
-        updatePacingRate();
-    }
-
-    /**
-     * {@code tcp_update_pacing_rate}: mss x max(cwnd, packets_out) / srtt, times 200 % in slow
-     * start (cwnd &lt; ssthresh/2) or 120 % otherwise. Nothing paces in the simulator; cubic's
-     * HyStart reads the value, as it does in the kernel without fq.
-     */
-    private void updatePacingRate() {
-        if (sk.srttUs == 0) {
-            return;
-        }
-        long rate = (long) sk.mssCache * ((1_000_000L / 100) << 3);
-        rate *= sk.sndCwnd < sk.sndSsthresh / 2 ? 200 : 120;
-        rate *= Math.max(sk.sndCwnd, sk.packetsOut);
-        sk.skPacingRate = rate / (sk.srttUs & 0xffffffffL);
+        sk.updatePacingRate();
     }
 
     /** {@code tcp_rearm_rto}: cleared when nothing is outstanding, else one RTO from now. */
