@@ -29,7 +29,7 @@ class SchedulerNetworkTest {
      */
     private static Run run(PacketScheduler sched, long rcvBuf) {
         MiniNet n = new MiniNet();
-        n.cfg = new TcpConfig(1420, 1500, 64, 72, true, rcvBuf, 200_000, 1_000_000);
+        n.cfg = TcpConfig.builder().mptcp(true).rcvBufBytes(rcvBuf).build();
         Address wifi = n.client("wifi", false);
         n.client("lte", false);
         Address e1 = n.server("e1");

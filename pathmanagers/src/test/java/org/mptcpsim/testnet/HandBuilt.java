@@ -23,7 +23,7 @@ import org.mptcpsim.trace.TraceSink;
 public final class HandBuilt {
     public final EventLoop loop = new EventLoop();
     public final PacketPool pool = new PacketPool();
-    public final TcpConfig cfg = new TcpConfig(1420, 1500, 64, 72, true, 6_291_456L, 200_000, 1_000_000);
+    public final TcpConfig cfg = TcpConfig.builder().mptcp(true).build();
     public long nowPs;
     public final Clock clock = () -> nowPs;
     public final MptcpConnection meta;

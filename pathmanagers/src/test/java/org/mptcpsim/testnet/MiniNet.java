@@ -14,12 +14,14 @@ import org.mptcpsim.mptcp.PacketScheduler;
 import org.mptcpsim.mptcp.PathManager;
 import org.mptcpsim.mptcp.PmContext;
 import org.mptcpsim.net.Link;
+import org.mptcpsim.net.LinkConfig;
 import org.mptcpsim.net.Packet;
 import org.mptcpsim.net.PacketPool;
 import org.mptcpsim.net.PacketSink;
+import org.mptcpsim.net.Route;
+import org.mptcpsim.net.SimContext;
 import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.Subflow;
-import org.mptcpsim.tcp.SubflowReceiver;
 import org.mptcpsim.tcp.TcpConfig;
 import org.mptcpsim.tcp.TcpCong;
 import org.mptcpsim.tcp.TcpSock;
@@ -32,8 +34,9 @@ import org.mptcpsim.trace.TraceSink;
  * path manager's actions. Reno on every subflow.
  */
 public final class MiniNet {
-    public final EventLoop loop = new EventLoop();
-    public final PacketPool pool = new PacketPool();
+    public final SimContext sim = SimContext.fresh();
+    public final EventLoop loop = sim.loop();
+    public final PacketPool pool = sim.pool();
     public final List<Address> clientAddrs = new ArrayList<>();
     public final List<Address> serverAddrs = new ArrayList<>();
     private final Map<String, Boolean> up = new LinkedHashMap<>();
@@ -53,7 +56,7 @@ public final class MiniNet {
         }
     };
     private final Map<Subflow, Address[]> addrOf = new LinkedHashMap<>();
-    public TcpConfig cfg = new TcpConfig(1420, 1500, 64, 72, true, 6_291_456L, 200_000, 1_000_000);
+    public TcpConfig cfg = TcpConfig.builder().mptcp(true).build();
     public MptcpConnection meta;
     public PathManager pm;
     public final Ctx ctx = new Ctx();
@@ -75,10 +78,10 @@ public final class MiniNet {
 
     /** A path between a client interface and a server address: rate, one-way delay, buffer. */
     public void path(String clientIface, String serverIface, long rateBps, long owdPs, int bufferPkts) {
-        Link f = new Link(linkIndex++, clientIface + ">" + serverIface, loop, pool, TraceSink.NONE,
-                new SplittableRandom(linkIndex), rateBps, owdPs, Long.MAX_VALUE, bufferPkts, 0);
-        Link r = new Link(linkIndex++, serverIface + ">" + clientIface, loop, pool, TraceSink.NONE,
-                new SplittableRandom(linkIndex), rateBps, owdPs, Long.MAX_VALUE, 100_000, 0);
+        Link f = LinkConfig.of(rateBps, owdPs, bufferPkts).build(sim, linkIndex++, clientIface + ">" + serverIface,
+                new SplittableRandom(linkIndex));
+        Link r = LinkConfig.of(rateBps, owdPs, 100_000).build(sim, linkIndex++, serverIface + ">" + clientIface,
+                new SplittableRandom(linkIndex));
         paths.put(clientIface + ">" + serverIface, new Link[] {f, r});
     }
 
@@ -215,15 +218,10 @@ public final class MiniNet {
                 return null;
             }
             int id = meta.subflowsById().size();
-            TcpSock sk = new TcpSock(loop, meta, id, cfg.mss());
-            sk.lowPrio = backup;
-            Subflow s = new Subflow(loop, pool, closes, meta, sk, new Reno(), cfg, 0, isn += 7919);
-            SubflowReceiver r = new SubflowReceiver(loop, pool, meta, cfg, id);
-            s.setRoute(new PacketSink[] {new Recorder(id), p[0], r});
-            r.setAckRoute(new PacketSink[] {p[1], s});
+            Subflow s = meta.openSubflow(sim.withTrace(closes), new Reno(), isn += 7919, backup,
+                    Route.of(new Recorder(id), p[0]), Route.of(p[1]));
             addrOf.put(s, new Address[] {local, remote});
             created.add(local.iface() + "->" + remote.iface() + (backup ? " backup" : ""));
-            meta.addSubflow(s, r);
             s.connect();
             return s;
         }

@@ -2,6 +2,9 @@ package org.mptcpsim.mptcp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mptcpsim.net.Route;
+import org.mptcpsim.net.SimContext;
+import org.mptcpsim.tcp.CongestionControl;
 
 import org.mptcpsim.tcp.MptcpCb;
 import org.mptcpsim.tcp.Subflow;
@@ -50,12 +53,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     private long reinjections;
 
     // receiver
-    private long dataRcvNxt;
-    private long[] rcvBits = new long[16];
-    private int rcvMask = 1023;
-    private long rcvHigh;
-    private int rcvOoo;
-    private long bytesDelivered;
+    private final MetaReceiveQueue rcv;
 
     /**
      * @param sizeBytes bytes to transfer, or -1 for bulk
@@ -68,11 +66,29 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         this.cfg = cfg;
         this.scheduler = scheduler;
         this.pathManager = pathManager;
+        this.rcv = new MetaReceiveQueue(cfg.mss(), sizeBytes);
     }
 
     /** Sets the path manager's context; called once by whoever builds the connection. */
     public void setPmContext(PmContext ctx) {
         this.pm = ctx;
+    }
+
+    /**
+     * Builds the next subflow (id = number of subflows so far; the sender with congestion control
+     * {@code ca} and initial sequence {@code isn}, and the peer's receiver), wires it along
+     * {@code fwd} (data) and {@code rev} (ACKs) and attaches it. The caller sets what else the
+     * socket needs and calls {@link Subflow#connect()}.
+     */
+    public Subflow openSubflow(SimContext sim, CongestionControl ca, int isn, boolean backup, Route fwd, Route rev) {
+        TcpSock sk = new TcpSock(sim.loop(), this, subflowsById.size(), cfg.mss());
+        sk.lowPrio = backup;
+        Subflow s = new Subflow(sim.loop(), sim.pool(), sim.trace(), this, sk, ca, cfg, index, isn);
+        SubflowReceiver r = new SubflowReceiver(sim.loop(), sim.pool(), this, cfg, sk.id);
+        s.setRoute(fwd.to(r));
+        r.setAckRoute(rev.to(s));
+        addSubflow(s, r);
+        return s;
     }
 
     /** Attaches a subflow (newest first in kernel order) and its peer receiver. */
@@ -335,54 +351,27 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
 
     @Override
     public void onReceive(SubflowReceiver r, long dsn, int payload) {
-        if (dsn < dataRcvNxt) {
-            return; // a copy (reinjection or redundant scheduler) of data already delivered
-        }
-        if (dsn == dataRcvNxt) {
-            deliver();
-            while (rcvOoo > 0 && isSet(dataRcvNxt)) {
-                clear(dataRcvNxt);
-                rcvOoo--;
-                deliver();
-            }
-            return;
-        }
-        ensureRcvCapacity(dsn);
-        if (!isSet(dsn)) {
-            set(dsn);
-            rcvOoo++;
-            if (dsn > rcvHigh) {
-                rcvHigh = dsn;
-            }
-        }
-    }
-
-    private void deliver() {
-        dataRcvNxt++;
-        bytesDelivered += cfg.mss();
-        if (sizeBytes >= 0 && bytesDelivered > sizeBytes) {
-            bytesDelivered = sizeBytes;
-        }
+        rcv.onData(dsn);
     }
 
     @Override
     public long receiverDataAck() {
-        return dataRcvNxt;
+        return rcv.rcvNxt;
     }
 
     @Override
     public int receiverWindow(SubflowReceiver r) {
-        return cfg.windowSegments((long) rcvOoo * cfg.mss());
+        return cfg.windowSegments((long) rcv.ooo * cfg.mss());
     }
 
     /** In-order bytes delivered to the receiving application. */
     public long bytesDelivered() {
-        return bytesDelivered;
+        return rcv.bytesDelivered;
     }
 
     /** Segments held out of order at the receiver (head-of-line blocked). */
     public int receiverOutOfOrder() {
-        return rcvOoo;
+        return rcv.ooo;
     }
 
     /** Segments sent again on another subflow after a subflow failed or timed out. */
@@ -391,40 +380,6 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     }
 
     public boolean complete() {
-        return sizeBytes >= 0 && bytesDelivered >= sizeBytes;
-    }
-
-    private void ensureRcvCapacity(long dsn) {
-        long span = dsn - dataRcvNxt + 1;
-        if (span > rcvMask) {
-            int n = rcvMask + 1;
-            while (n <= span) {
-                n *= 2;
-            }
-            long[] bits = new long[n >> 6];
-            for (long d = dataRcvNxt; d <= rcvHigh; d++) {
-                if (isSet(d)) {
-                    int k = (int) (d & (n - 1));
-                    bits[k >> 6] |= 1L << (k & 63);
-                }
-            }
-            rcvBits = bits;
-            rcvMask = n - 1;
-        }
-    }
-
-    private boolean isSet(long dsn) {
-        int k = (int) (dsn & rcvMask);
-        return (rcvBits[k >> 6] & (1L << (k & 63))) != 0;
-    }
-
-    private void set(long dsn) {
-        int k = (int) (dsn & rcvMask);
-        rcvBits[k >> 6] |= 1L << (k & 63);
-    }
-
-    private void clear(long dsn) {
-        int k = (int) (dsn & rcvMask);
-        rcvBits[k >> 6] &= ~(1L << (k & 63));
+        return sizeBytes >= 0 && rcv.bytesDelivered >= sizeBytes;
     }
 }

@@ -9,7 +9,8 @@ package org.mptcpsim.tcp;
  * Per-connection state of a coupled CC lives in the connection's shared area
  * ({@link MptcpCb#caShared}), as the out-of-tree kernel keeps it in the meta socket.
  *
- * <p>Hook order (kernel-reference §1), all called by the subflow engine on the single simulation
+ * <p>Hook order ({@code struct tcp_congestion_ops} as {@code tcp_input.c} and {@code tcp_timer.c}
+ * call them), all called by the subflow engine on the single simulation
  * thread:
  * <ul>
  *   <li>{@link #init} once, when the subflow reaches ESTABLISHED (after the handshake);</li>

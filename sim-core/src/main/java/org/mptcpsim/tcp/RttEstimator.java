@@ -65,8 +65,6 @@ public final class RttEstimator {
         sk.icskRtoUs = Math.max(rtoMinUs, Math.min(jiffiesUs, TcpConfig.RTO_MAX_US));
     }
 
-    /** {@code TCP_TIMEOUT_FALLBACK}: 3 s (RFC 6298 §5.7). */
-    public static final int TIMEOUT_FALLBACK_US = 3_000_000;
 
     /**
      * What {@code tcp_init_metrics} (called from {@code tcp_init_transfer} when the handshake
@@ -78,10 +76,10 @@ public final class RttEstimator {
         if (sk.srttUs != 0) {
             return;
         }
-        sk.rttvarUs = TIMEOUT_FALLBACK_US;
-        sk.mdevUs = TIMEOUT_FALLBACK_US;
-        sk.mdevMaxUs = TIMEOUT_FALLBACK_US;
-        sk.icskRtoUs = TIMEOUT_FALLBACK_US;
+        sk.rttvarUs = TcpConfig.TIMEOUT_FALLBACK_US;
+        sk.mdevUs = TcpConfig.TIMEOUT_FALLBACK_US;
+        sk.mdevMaxUs = TcpConfig.TIMEOUT_FALLBACK_US;
+        sk.icskRtoUs = TcpConfig.TIMEOUT_FALLBACK_US;
     }
 
     /**

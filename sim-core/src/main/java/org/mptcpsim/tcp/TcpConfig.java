@@ -1,7 +1,8 @@
 package org.mptcpsim.tcp;
 
 /**
- * Per-socket constants, derived by the scenario layer from the kernel options.
+ * Per-socket constants, derived by the scenario layer from the kernel options ({@link #builder()}),
+ * and the home of the kernel's TCP constants and defaults.
  *
  * @param mss           payload bytes per segment ({@code mss_cache}; 1448 for TCP at MTU 1500 with
  *                      timestamps, 28 bytes less for MPTCP with the DSS option)
@@ -12,8 +13,8 @@ package org.mptcpsim.tcp;
  *                      start and around holes); false = an ACK for every segment
  * @param rcvBufBytes   receive buffer (tcp_rmem[2]); the advertised window is half of it minus
  *                      out-of-order data held ({@code tcp_adv_win_scale = 1})
- * @param rtoMinUs      {@code TCP_RTO_MIN} (200 ms)
- * @param rtoInitUs     {@code TCP_TIMEOUT_INIT} (1 s)
+ * @param rtoMinUs      {@code TCP_RTO_MIN} (200 ms, {@link #RTO_MIN_US})
+ * @param rtoInitUs     {@code TCP_TIMEOUT_INIT} (1 s, {@link #TIMEOUT_INIT_US})
  * @param retries2      {@code net.ipv4.tcp_retries2} (15): the write timeout of an established
  *                      socket ({@link WriteTimeout})
  * @param synRetries    {@code net.ipv4.tcp_syn_retries} (6): SYN retransmissions before ETIMEDOUT
@@ -21,22 +22,112 @@ package org.mptcpsim.tcp;
 public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWireBytes,
                         boolean delayedAck, long rcvBufBytes, int rtoMinUs, int rtoInitUs, int retries2,
                         int synRetries) {
-    /** With the kernel's default {@code tcp_retries2} (15) and {@code tcp_syn_retries} (6). */
-    public TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWireBytes, boolean delayedAck,
-                     long rcvBufBytes, int rtoMinUs, int rtoInitUs) {
-        this(mss, dataWireBytes, ackWireBytes, synWireBytes, delayedAck, rcvBufBytes, rtoMinUs, rtoInitUs, 15, 6);
-    }
-
+    // ---- the kernel's constants and defaults: their one home (include/net/tcp.h, sysctl defaults) ----
+    /** {@code TCP_RTO_MIN}: 200 ms. */
+    public static final int RTO_MIN_US = 200_000;
+    /** {@code TCP_TIMEOUT_INIT}: 1 s, the RTO before the first RTT sample. */
+    public static final int TIMEOUT_INIT_US = 1_000_000;
+    /** {@code TCP_TIMEOUT_FALLBACK}: 3 s (RFC 6298 section 5.7), {@code tcp_init_metrics} without any RTT sample. */
+    public static final int TIMEOUT_FALLBACK_US = 3_000_000;
     /** {@code TCP_RTO_MAX}: 120 s. */
     public static final long RTO_MAX_US = 120_000_000L;
     /** {@code TCP_DELACK_MIN} / {@code TCP_ATO_MIN}: 40 ms. */
     public static final long DELACK_US = 40_000L;
     /** {@code TCP_MAX_QUICKACKS}. */
     public static final int MAX_QUICKACKS = 16;
+    /** {@code net.ipv4.tcp_retries2} default. */
+    public static final int RETRIES2 = 15;
+    /** {@code net.ipv4.tcp_syn_retries} default. */
+    public static final int SYN_RETRIES = 6;
+    /** {@code net.ipv4.tcp_rmem[2]} default: 6 MiB. */
+    public static final long RMEM_MAX = 6_291_456L;
+    /** IPv4 20 + TCP 20 + timestamps 12 bytes. */
+    public static final int HEADER_BYTES = 52;
+    /** The DSS option on an MPTCP data segment (DATA_ACK + mapping + checksum off). */
+    public static final int DSS_BYTES = 28;
+    /** MPTCP option bytes on a pure ACK (DSS DATA_ACK) and on a SYN (MP_CAPABLE/MP_JOIN). */
+    public static final int MPTCP_ACK_OPTION_BYTES = 12;
 
     /** Linux defaults for plain TCP at MTU 1500 with timestamps (IPv4 20 + TCP 20 + TS 12). */
     public static TcpConfig linuxDefaults() {
-        return new TcpConfig(1448, 1500, 52, 60, true, 6_291_456L, 200_000, 1_000_000);
+        return builder().build();
+    }
+
+    /** A builder holding the kernel's defaults: plain TCP, MTU 1500, no L2 overhead, delayed ACKs. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link TcpConfig}; every field starts at the kernel's default. Not thread-safe. */
+    public static final class Builder {
+        private int mtu = 1500;
+        private int headerBytes = HEADER_BYTES;
+        private int l2Bytes;
+        private boolean mptcp;
+        private int dssBytes = DSS_BYTES;
+        private boolean delayedAck = true;
+        private long rcvBufBytes = RMEM_MAX;
+        private int rtoMinUs = RTO_MIN_US;
+        private int rtoInitUs = TIMEOUT_INIT_US;
+        private int retries2 = RETRIES2;
+        private int synRetries = SYN_RETRIES;
+
+        private Builder() {
+        }
+
+        /** An MPTCP subflow: the DSS option on data, the DATA_ACK on ACKs, MP_CAPABLE/MP_JOIN on SYNs. */
+        public Builder mptcp(boolean on) {
+            this.mptcp = on;
+            return this;
+        }
+
+        /** IP MTU, per-segment IP+TCP header bytes, link-layer overhead counted on the wire. */
+        public Builder framing(int mtuBytes, int header, int l2) {
+            this.mtu = mtuBytes;
+            this.headerBytes = header;
+            this.l2Bytes = l2;
+            return this;
+        }
+
+        /** Bytes of the DSS option on an MPTCP data segment. */
+        public Builder dssBytes(int bytes) {
+            this.dssBytes = bytes;
+            return this;
+        }
+
+        public Builder delayedAck(boolean on) {
+            this.delayedAck = on;
+            return this;
+        }
+
+        /** {@code tcp_rmem[2]}. */
+        public Builder rcvBufBytes(long bytes) {
+            this.rcvBufBytes = bytes;
+            return this;
+        }
+
+        public Builder retries2(int n) {
+            this.retries2 = n;
+            return this;
+        }
+
+        public Builder synRetries(int n) {
+            this.synRetries = n;
+            return this;
+        }
+
+        /**
+         * The config. mss = MTU - header - DSS (MPTCP); a data segment is MTU + L2 bytes on the wire;
+         * a pure ACK carries the header (timestamps; one SACK block fits in the same budget) and for
+         * MPTCP a DSS DATA_ACK; a SYN the header, 8 bytes of MSS/SACK-permitted/window-scale options
+         * and for MPTCP MP_CAPABLE or MP_JOIN.
+         */
+        public TcpConfig build() {
+            int opt = mptcp ? MPTCP_ACK_OPTION_BYTES : 0;
+            return new TcpConfig(mtu - headerBytes - (mptcp ? dssBytes : 0), mtu + l2Bytes, headerBytes + l2Bytes + opt,
+                    headerBytes + 8 + l2Bytes + opt, delayedAck, rcvBufBytes, rtoMinUs, rtoInitUs, retries2,
+                    synRetries);
+        }
     }
 
     /** The advertised receive window in segments, given out-of-order bytes held. */

@@ -1,7 +1,8 @@
 package org.mptcpsim.tcp;
 
 /**
- * The Reno primitives of {@code net/ipv4/tcp_cong.c} (kernel-reference §1.3) that every
+ * The Reno primitives of {@code net/ipv4/tcp_cong.c} ({@code tcp_slow_start}, {@code tcp_cong_avoid_ai},
+ * {@code tcp_reno_cong_avoid}, {@code tcp_reno_ssthresh}, {@code tcp_reno_undo_cwnd}) that every
  * congestion control builds on, with the kernel's integer arithmetic.
  */
 public final class TcpCong {

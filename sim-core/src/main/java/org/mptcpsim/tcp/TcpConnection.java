@@ -1,11 +1,16 @@
 package org.mptcpsim.tcp;
 
+import org.mptcpsim.net.Route;
+import org.mptcpsim.net.SimContext;
+
 /**
  * A plain TCP connection: one {@link Subflow} sending to one {@link SubflowReceiver}, a bulk or
  * sized transfer. The application writes everything at the start and reads at once.
  */
 public final class TcpConnection implements SubflowOwner {
     private final long sizeSegments;
+    private final int index;
+    private final TcpConfig cfg;
     private Subflow subflow;
     private long nextSeg;
     private long bytesDelivered;
@@ -15,6 +20,37 @@ public final class TcpConnection implements SubflowOwner {
     public TcpConnection(long sizeBytes, int mss) {
         this.sizeBytes = sizeBytes;
         this.sizeSegments = sizeBytes < 0 ? Long.MAX_VALUE : (sizeBytes + mss - 1) / mss;
+        this.index = -1;
+        this.cfg = null;
+    }
+
+    /**
+     * @param index     the connection's index in the run (traces)
+     * @param sizeBytes bytes to transfer, or -1 for a bulk (endless) transfer
+     */
+    public TcpConnection(int index, long sizeBytes, TcpConfig cfg) {
+        this.sizeBytes = sizeBytes;
+        this.sizeSegments = sizeBytes < 0 ? Long.MAX_VALUE : (sizeBytes + cfg.mss() - 1) / cfg.mss();
+        this.index = index;
+        this.cfg = cfg;
+    }
+
+    /**
+     * Builds the connection's subflow (sender with congestion control {@code ca} and initial
+     * sequence {@code isn}, and the peer's receiver), wires it along {@code fwd} (data) and
+     * {@code rev} (ACKs) and attaches it; the caller calls {@link Subflow#connect()}.
+     */
+    public Subflow openSubflow(SimContext sim, CongestionControl ca, int isn, Route fwd, Route rev) {
+        if (cfg == null) {
+            throw new IllegalStateException("built without a TcpConfig: use TcpConnection(index, sizeBytes, cfg)");
+        }
+        TcpSock sk = new TcpSock(sim.loop(), null, 0, cfg.mss());
+        Subflow s = new Subflow(sim.loop(), sim.pool(), sim.trace(), this, sk, ca, cfg, index, isn);
+        SubflowReceiver r = new SubflowReceiver(sim.loop(), sim.pool(), this, cfg, 0);
+        s.setRoute(fwd.to(r));
+        r.setAckRoute(rev.to(s));
+        attach(s);
+        return s;
     }
 
     /** Attaches the connection's only subflow (its receiver reports back through this owner). */

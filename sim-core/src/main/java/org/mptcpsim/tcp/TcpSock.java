@@ -80,7 +80,7 @@ public class TcpSock {
     public int icskRetransmits;
     public int icskBackoff;
     /** Current RTO in microseconds ({@code icsk_rto}, kept in µs rather than jiffies). */
-    public long icskRtoUs = 1_000_000L;
+    public long icskRtoUs = TcpConfig.TIMEOUT_INIT_US;
 
     // --- MPTCP subflow flags (mptcp_tcp_sock) ---
     /** An MP_JOIN subflow that has sent its third ACK but not yet received the fourth. */
@@ -138,6 +138,21 @@ public class TcpSock {
             return sndSsthresh;
         }
         return Math.max(sndSsthresh, (sndCwnd >> 1) + (sndCwnd >> 2));
+    }
+
+    /**
+     * {@code tcp_update_pacing_rate}: mss x max(cwnd, packets_out) / srtt, times 200 % in slow
+     * start (cwnd &lt; ssthresh/2) or 120 % otherwise. Nothing paces in the simulator; cubic's
+     * HyStart reads the value, as it does in the kernel without fq.
+     */
+    public final void updatePacingRate() {
+        if (srttUs == 0) {
+            return;
+        }
+        long rate = (long) mssCache * ((1_000_000L / 100) << 3);
+        rate *= sndCwnd < sndSsthresh / 2 ? 200 : 120;
+        rate *= Math.max(sndCwnd, packetsOut);
+        skPacingRate = rate / (srttUs & 0xffffffffL);
     }
 
     /** {@code mptcp_sk_can_send}: ESTABLISHED or CLOSE_WAIT, and not pre-established. */

@@ -10,16 +10,15 @@ import org.mptcpsim.core.Event;
 import org.mptcpsim.core.EventLoop;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.net.Link;
-import org.mptcpsim.net.PacketPool;
-import org.mptcpsim.net.PacketSink;
+import org.mptcpsim.net.LinkConfig;
+import org.mptcpsim.net.Route;
+import org.mptcpsim.net.SimContext;
 import org.mptcpsim.tcp.RttEstimator;
 import org.mptcpsim.tcp.Subflow;
-import org.mptcpsim.tcp.SubflowReceiver;
 import org.mptcpsim.tcp.TcpConfig;
 import org.mptcpsim.tcp.TcpSock;
 import org.mptcpsim.tcp.TcpState;
 import org.mptcpsim.tcp.TestReno;
-import org.mptcpsim.trace.TraceSink;
 
 /**
  * Issue 16.1: an MP_JOIN whose SYN is lost. Before the fix the join took no RTT sample (Karn), the
@@ -27,31 +26,24 @@ import org.mptcpsim.trace.TraceSink;
  * refired at one instant until the heap was exhausted.
  */
 class JoinSynLostTest {
-    private final EventLoop loop = new EventLoop();
-    private final PacketPool pool = new PacketPool();
+    private final SimContext sim = SimContext.fresh();
+    private final EventLoop loop = sim.loop();
 
     private Link[] path(int i, long rate, long owd) {
-        Link f = new Link(2 * i, "p" + i, loop, pool, TraceSink.NONE, new SplittableRandom(i), rate, owd,
-                Long.MAX_VALUE, 100, 0);
-        Link r = new Link(2 * i + 1, "p" + i + ":rev", loop, pool, TraceSink.NONE, new SplittableRandom(i + 9), rate, owd,
-                Long.MAX_VALUE, 10_000, 0);
+        Link f = LinkConfig.of(rate, owd, 100).build(sim, 2 * i, "p" + i, new SplittableRandom(i));
+        Link r = LinkConfig.of(rate, owd, 10_000).build(sim, 2 * i + 1, "p" + i + ":rev", new SplittableRandom(i + 9));
         return new Link[] {f, r};
     }
 
-    private Subflow add(MptcpConnection meta, TcpConfig cfg, int id, Link[] p) {
-        TcpSock sk = new TcpSock(loop, meta, id, cfg.mss());
-        Subflow s = new Subflow(loop, pool, TraceSink.NONE, meta, sk, new TestReno(), cfg, 0, 1000 * id);
-        SubflowReceiver r = new SubflowReceiver(loop, pool, meta, cfg, id);
-        s.setRoute(new PacketSink[] {p[0], r});
-        r.setAckRoute(new PacketSink[] {p[1], s});
-        meta.addSubflow(s, r);
+    private Subflow add(MptcpConnection meta, int id, Link[] p) {
+        Subflow s = meta.openSubflow(sim, new TestReno(), 1000 * id, false, Route.of(p[0]), Route.of(p[1]));
         s.connect();
         return s;
     }
 
     @Test
     void aJoinWhoseSynIsLostStartsWithTheKernelsRtoAndTheRunCompletes() {
-        TcpConfig cfg = new TcpConfig(1420, 1500, 64, 72, true, 6_291_456L, 200_000, 1_000_000);
+        TcpConfig cfg = TcpConfig.builder().mptcp(true).build();
         Link[] a = path(0, 10_000_000L, Time.ms(10));
         Link[] b = path(1, 10_000_000L, Time.ms(20));
         b[0].setUp(false); // the join's first SYN (t = 0) is lost
@@ -62,8 +54,8 @@ class JoinSynLostTest {
             }
         }, Time.ms(500));
         MptcpConnection meta = new MptcpConnection(0, -1, cfg, new DefaultScheduler(), PathManager.DEFAULT);
-        add(meta, cfg, 0, a);
-        Subflow join = add(meta, cfg, 1, b);
+        add(meta, 0, a);
+        Subflow join = add(meta, 1, b);
 
         // The SYN is retransmitted when TCP_TIMEOUT_INIT (1 s) expires, at t = 1.000 s; its SYN/ACK
         // comes back at 1.040 s + 2 x 57.6 us (72 B at 10 Mbit/s each way) = 1.040115 s; the third

@@ -10,19 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.EventLoop;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.net.Link;
-import org.mptcpsim.net.PacketPool;
-import org.mptcpsim.net.PacketSink;
+import org.mptcpsim.net.LinkConfig;
+import org.mptcpsim.net.Route;
+import org.mptcpsim.net.SimContext;
 import org.mptcpsim.tcp.Subflow;
-import org.mptcpsim.tcp.SubflowReceiver;
 import org.mptcpsim.tcp.TcpConfig;
-import org.mptcpsim.tcp.TcpSock;
 import org.mptcpsim.tcp.TestReno;
-import org.mptcpsim.trace.TraceSink;
 
 /** The upstream scheduler's bursts: it keeps the subflow it picked for up to 64 KB. */
 class UpstreamSchedulerTest {
-    private final EventLoop loop = new EventLoop();
-    private final PacketPool pool = new PacketPool();
+    private final SimContext sim = SimContext.fresh();
+    private final EventLoop loop = sim.loop();
 
     /** Records the id of the subflow of every decision. */
     private static final class Recording implements PacketScheduler {
@@ -44,28 +42,22 @@ class UpstreamSchedulerTest {
         }
     }
 
-    private void add(MptcpConnection meta, TcpConfig cfg, int id, long owd) {
-        Link f = new Link(2 * id, "p" + id, loop, pool, TraceSink.NONE, new SplittableRandom(id), 20_000_000L, owd,
-                Long.MAX_VALUE, 100, 0);
-        Link r = new Link(2 * id + 1, "p" + id + ":rev", loop, pool, TraceSink.NONE, new SplittableRandom(id + 7), 20_000_000L,
-                owd, Long.MAX_VALUE, 10_000, 0);
-        TcpSock sk = new TcpSock(loop, meta, id, cfg.mss());
-        sk.upstreamKernel = true;
-        Subflow s = new Subflow(loop, pool, TraceSink.NONE, meta, sk, new TestReno(), cfg, 0, 1000 * id);
-        SubflowReceiver rc = new SubflowReceiver(loop, pool, meta, cfg, id);
-        s.setRoute(new PacketSink[] {f, rc});
-        rc.setAckRoute(new PacketSink[] {r, s});
-        meta.addSubflow(s, rc);
+    private void add(MptcpConnection meta, int id, long owd) {
+        Link f = LinkConfig.of(20_000_000L, owd, 100).build(sim, 2 * id, "p" + id, new SplittableRandom(id));
+        Link r = LinkConfig.of(20_000_000L, owd, 10_000).build(sim, 2 * id + 1, "p" + id + ":rev",
+                new SplittableRandom(id + 7));
+        Subflow s = meta.openSubflow(sim, new TestReno(), 1000 * id, false, Route.of(f), Route.of(r));
+        s.sk.upstreamKernel = true;
         s.connect();
     }
 
     @Test
     void sendsInBurstsOfAtMost64KilobytesOnTheSubflowWithTheShortestLingerTime() {
-        TcpConfig cfg = new TcpConfig(1420, 1500, 64, 72, true, 6_291_456L, 200_000, 1_000_000);
+        TcpConfig cfg = TcpConfig.builder().mptcp(true).build();
         Recording sched = new Recording();
         MptcpConnection meta = new MptcpConnection(0, -1, cfg, sched, PathManager.DEFAULT);
-        add(meta, cfg, 0, Time.ms(10));
-        add(meta, cfg, 1, Time.ms(30));
+        add(meta, 0, Time.ms(10));
+        add(meta, 1, Time.ms(30));
         loop.run(Time.s(10));
         // a burst of 65 428 B: a pick is kept while bytes are left before a segment, so one pick carries at
         // most ceil(65 428 / 1420) = 47 segments; and more than one on average (a scheduler that chose

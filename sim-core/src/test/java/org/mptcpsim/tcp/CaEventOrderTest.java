@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.Time;
+import org.mptcpsim.net.Route;
 import org.mptcpsim.trace.TraceSink;
 
 /** Which CA events the engine raises, and when (tcp_event_data_sent). */
@@ -43,13 +44,9 @@ class CaEventOrderTest {
         Bench b = new Bench(10_000_000L, Time.ms(10), 100, TraceSink.NONE);
         TcpConfig cfg = TcpConfig.linuxDefaults();
         Counting cc = new Counting();
-        TcpConnection c = new TcpConnection(-1, cfg.mss());
-        TcpSock sk = new TcpSock(b.loop, null, 0, cfg.mss());
-        Subflow s = new Subflow(b.loop, b.pool, TraceSink.NONE, c, sk, cc, cfg, 0, 1);
-        SubflowReceiver r = new SubflowReceiver(b.loop, b.pool, c, cfg, 0);
-        s.setRoute(new org.mptcpsim.net.PacketSink[] {b.fwd, r});
-        r.setAckRoute(new org.mptcpsim.net.PacketSink[] {b.rev, s});
-        c.attach(s);
+        TcpConnection c = new TcpConnection(0, -1, cfg);
+        Subflow s = c.openSubflow(b.sim, cc, 1, Route.of(b.fwd), Route.of(b.rev));
+        TcpSock sk = s.sk;
         s.connect();
         b.loop.run(Time.s(2));
         assertEquals(1, cc.txStart);

@@ -9,6 +9,7 @@ import org.mptcpsim.scenario.options.OptionType.IntRange;
 import org.mptcpsim.scenario.options.OptionType.Plugin;
 import org.mptcpsim.scenario.options.OptionType.Text;
 import org.mptcpsim.scenario.options.OptionType.Triple;
+import org.mptcpsim.tcp.TcpConfig;
 
 /**
  * The options the simulator always knows, with the kernel's defaults: sysctls and module
@@ -36,14 +37,14 @@ final class BuiltinOptions {
     private static void sysctls(List<OptionDef> d) {
         d.add(sysctl(KernelOptions.CC, new Plugin(Plugins.Kind.CONGESTION_CONTROL), "cubic",
                 "congestion control of every subflow (lia, olia, wvegas, balia or any TCP CC)"));
-        d.add(sysctl("net.ipv4.tcp_rmem", new Triple(), "4096 131072 6291456",
+        d.add(sysctl("net.ipv4.tcp_rmem", new Triple(), "4096 131072 " + TcpConfig.RMEM_MAX,
                 "receive buffer min, default, max in bytes"));
         d.add(sysctl("net.ipv4.tcp_wmem", new Triple(), "4096 16384 4194304",
                 "send buffer min, default, max in bytes"));
         d.add(sysctl("net.ipv4.tcp_sack", new Bool(Style.NUMERIC), "1", "selective acknowledgements"));
-        d.add(sysctl("net.ipv4.tcp_retries2", new IntRange(0, 255), "15",
+        d.add(sysctl("net.ipv4.tcp_retries2", new IntRange(0, 255), String.valueOf(TcpConfig.RETRIES2),
                 "RTO retransmissions before an established socket fails with ETIMEDOUT (924.6 s at 15)"));
-        d.add(sysctl("net.ipv4.tcp_syn_retries", new IntRange(1, 127), "6",
+        d.add(sysctl("net.ipv4.tcp_syn_retries", new IntRange(1, 127), String.valueOf(TcpConfig.SYN_RETRIES),
                 "SYN retransmissions before connect() fails with ETIMEDOUT (127 s at 6)"));
         d.add(sysctl("net.ipv4.tcp_timestamps", new IntRange(0, 2), "1", "TCP timestamps option (RFC 7323)"));
         d.add(sysctl("net.mptcp.mptcp_enabled", new IntRange(0, 2), "1",

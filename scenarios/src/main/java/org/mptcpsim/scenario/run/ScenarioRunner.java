@@ -19,7 +19,8 @@ import org.mptcpsim.mptcp.PmContext;
 import org.mptcpsim.mptcp.UpstreamScheduler;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.PacketPool;
-import org.mptcpsim.net.PacketSink;
+import org.mptcpsim.net.Route;
+import org.mptcpsim.net.SimContext;
 import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.LinkEvent;
 import org.mptcpsim.scenario.model.LinkSpec;
@@ -32,11 +33,8 @@ import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.scenario.options.Plugins;
 import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.Subflow;
-import org.mptcpsim.tcp.SubflowOwner;
-import org.mptcpsim.tcp.SubflowReceiver;
 import org.mptcpsim.tcp.TcpConfig;
 import org.mptcpsim.tcp.TcpConnection;
-import org.mptcpsim.tcp.TcpSock;
 
 /**
  * Builds a validated {@link Scenario} into a simulation and runs it: topology, connections
@@ -267,18 +265,17 @@ public final class ScenarioRunner {
 
     private TcpConfig config(ConnectionSpec c) {
         KernelOptions k = c.kernel();
-        int mtu = k.getInt("sim.mtu", 1500);
-        int header = k.getInt("sim.header_bytes", 52);
-        int l2 = k.getInt("sim.l2_overhead_bytes", 0);
-        boolean mptcp = c.type() == ConnectionSpec.Type.MPTCP;
-        int dss = mptcp ? k.getInt("sim.dss_bytes", 28) : 0;
         String rmem = k.get("net.ipv4.tcp_rmem");
-        long rcvBuf = rmem == null ? 6_291_456L : Long.parseLong(rmem.trim().split("\\s+")[2]);
-        boolean delack = k.getInt("sim.delayed_ack", 1) != 0;
-        // a pure ACK carries the timestamp option, one SACK block when needed, and for MPTCP a DSS DATA_ACK
-        int ack = header + l2 + (mptcp ? 12 : 0);
-        return new TcpConfig(mtu - header - dss, mtu + l2, ack, header + 8 + l2 + (mptcp ? 12 : 0), delack, rcvBuf,
-                200_000, 1_000_000, k.getInt("net.ipv4.tcp_retries2", 15), k.getInt("net.ipv4.tcp_syn_retries", 6));
+        return TcpConfig.builder()
+                .mptcp(c.type() == ConnectionSpec.Type.MPTCP)
+                .framing(k.getInt("sim.mtu", 1500), k.getInt("sim.header_bytes", TcpConfig.HEADER_BYTES),
+                        k.getInt("sim.l2_overhead_bytes", 0))
+                .dssBytes(k.getInt("sim.dss_bytes", TcpConfig.DSS_BYTES))
+                .rcvBufBytes(rmem == null ? TcpConfig.RMEM_MAX : Long.parseLong(rmem.trim().split("\\s+")[2]))
+                .delayedAck(k.getInt("sim.delayed_ack", 1) != 0)
+                .retries2(k.getInt("net.ipv4.tcp_retries2", TcpConfig.RETRIES2))
+                .synRetries(k.getInt("net.ipv4.tcp_syn_retries", TcpConfig.SYN_RETRIES))
+                .build();
     }
 
     private void start(ConnRun c) {
@@ -302,14 +299,13 @@ public final class ScenarioRunner {
             meta.pathManager().onNewSession(c.pmContext);
             openSubflow(c, c.local, c.remote, c.local.backup());
         } else {
-            c.tcp = new TcpConnection(spec.sizeBytes(), cfg.mss());
+            c.tcp = new TcpConnection(c.index, spec.sizeBytes(), cfg);
             openSubflow(c, c.local, c.remote, false);
         }
     }
 
     /** Opens a subflow (the initial one, or an MP_JOIN); null when there is no route. */
     Subflow openSubflow(ConnRun c, Address local, Address remote, boolean backup) {
-        TcpConfig cfg = c.cfg;
         int src = topo.net.nodeIndex(local.host());
         int dst = topo.net.nodeIndex(remote.host());
         int port = c.nextPort++;
@@ -319,26 +315,13 @@ public final class ScenarioRunner {
         if (fwd == null || rev == null) {
             return null;
         }
-        int id = c.subflows.size();
-        SubflowOwner owner = c.isMptcp() ? c.meta : c.tcp;
-        TcpSock sk = new TcpSock(loop, c.meta, id, cfg.mss());
-        sk.lowPrio = backup;
-        sk.upstreamKernel = upstream(c.spec);
         CongestionControl ca = PLUGINS.congestionControl(c.cc).create(c.spec.kernel());
-        Subflow s = new Subflow(loop, pool, events, owner, sk, ca, cfg, c.index, isnRandom.nextInt());
-        SubflowReceiver r = new SubflowReceiver(loop, pool, owner, cfg, id);
-        PacketSink[] f = fwd.toArray(new PacketSink[fwd.size() + 1]);
-        f[fwd.size()] = r;
-        PacketSink[] b = rev.toArray(new PacketSink[rev.size() + 1]);
-        b[rev.size()] = s;
-        s.setRoute(f);
-        r.setAckRoute(b);
+        SimContext sim = new SimContext(loop, pool, events);
+        Subflow s = c.isMptcp()
+                ? c.meta.openSubflow(sim, ca, isnRandom.nextInt(), backup, Route.of(fwd), Route.of(rev))
+                : c.tcp.openSubflow(sim, ca, isnRandom.nextInt(), Route.of(fwd), Route.of(rev));
+        s.sk.upstreamKernel = upstream(c.spec);
         c.subflows.add(new ConnRun.SubflowRun(s, fwd.stream().map(l -> l.id).toList(), local, remote));
-        if (c.isMptcp()) {
-            c.meta.addSubflow(s, r);
-        } else {
-            c.tcp.attach(s);
-        }
         s.connect();
         return s;
     }
