@@ -106,4 +106,15 @@ public final class DelayJitter {
     public long maxPs() {
         return maxPs;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DelayJitter j && dist == j.dist && a == j.a && b == j.b
+                && Double.compare(alpha, j.alpha) == 0 && maxPs == j.maxPs;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(dist, a, b, alpha, maxPs);
+    }
 }

@@ -98,15 +98,24 @@ final class LinkBinder {
      * trace, delay, buffer, loss (a probability or a Gilbert–Elliott object), jitter, reorder.
      */
     private static DirectionSpec direction(Obj o, Path file, DirectionSpec inherit) {
-        if (o.has("rate") && o.has("trace")) {
-            throw new ScenarioException(o.loc("trace"), "a direction is driven either by a rate or by a delivery"
-                    + " trace, not both; remove rate (a traced direction's rate is the trace's mean)");
+        boolean useTrace = o.has("trace");
+        boolean useRate = o.has("rate");
+        if (useRate && useTrace) {
+            // a --set (no file position) of one replaces the other written in the file
+            boolean traceSet = !o.loc("trace").hasPosition();
+            boolean rateSet = !o.loc("rate").hasPosition();
+            if (traceSet == rateSet) {
+                throw new ScenarioException(o.loc("trace"), "a direction is driven either by a rate or by a delivery"
+                        + " trace, not both; remove rate (a traced direction's rate is the trace's mean)");
+            }
+            useTrace = traceSet;
+            useRate = rateSet;
         }
         LinkModelSpec im = inherit == null ? null : inherit.model();
         Path tracePath = im == null ? null : im.tracePath();
         DeliveryTrace trace = im == null ? null : im.trace();
         long rate;
-        if (o.has("trace")) {
+        if (useTrace) {
             String written = Val.text(o.opt("trace"), o.sub("trace"), "a trace file name").trim();
             try {
                 tracePath = file.resolveSibling(written).normalize();
@@ -115,8 +124,8 @@ final class LinkBinder {
             }
             trace = TraceFiles.read(tracePath, o.loc("trace"), o.sub("trace"));
             rate = trace.meanRateBps();
-        } else if (o.has("rate") || inherit == null) {
-            if (!o.has("rate")) {
+        } else if (useRate || inherit == null) {
+            if (!useRate) {
                 throw new ScenarioException(o.loc(), "missing required field \"rate\" (or \"trace\", a delivery"
                         + " trace file)");
             }
