@@ -148,6 +148,16 @@ class WirelessErrorsTest {
     }
 
     @Test
+    void aTraceAboveTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("big.mahi").toFile(), "rw")) {
+            f.setLength(TraceFiles.MAX_BYTES + 1); // sparse: nothing is written
+        }
+        ScenarioException e = fail("trace: big.mahi");
+        ErrorsTest.at(e, scenario.toString(), 5, 20, "paths[p].trace");
+        assertTrue(e.getMessage().contains("the largest allowed trace file is 67108864 bytes (64 MiB)"), e.getMessage());
+    }
+
+    @Test
     void aDirectoryIsNotATrace() throws IOException {
         Files.createDirectory(dir.resolve("d.mahi"));
         ErrorsTest.at(fail("trace: d.mahi"), scenario.toString(), 5, 20, "paths[p].trace");
