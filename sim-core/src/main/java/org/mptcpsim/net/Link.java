@@ -416,8 +416,9 @@ public final class Link extends Event implements PacketSink {
             waiting--;
             waitingBytes -= qHead.size;
         }
-        boolean lost = model.gilbert != null ? model.gilbert.drop(random) : loss > 0 && random.nextDouble() < loss;
-        if (!up || lost || waiting + 1 > limitPkts || waitingBytes + p.size > limitBytes) {
+        // as on the fixed-rate path the loss draw (or the chain's step) happens only while the link is up
+        if (!up || (model.gilbert != null ? model.gilbert.drop(random) : loss > 0 && random.nextDouble() < loss)
+                || waiting + 1 > limitPkts || waitingBytes + p.size > limitBytes) {
             drops++;
             pool.release(p);
             return;
