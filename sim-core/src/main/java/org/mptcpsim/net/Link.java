@@ -291,6 +291,9 @@ public final class Link extends Event implements PacketSink {
 
     /** Sets how the limit is accounted (before the run starts); {@link Qdisc#DROPTAIL} by default. */
     public void setQdisc(Qdisc qdisc) {
+        if (qdisc == Qdisc.TBF && model != null && model.trace != null) {
+            throw new IllegalStateException("link " + id + ": a traced direction is timed by its trace, not a tbf bucket");
+        }
         this.countsHead = qdisc == Qdisc.TBF;
         this.bucket = countsHead ? new TokenBucket(rateBps) : null;
     }
@@ -393,6 +396,9 @@ public final class Link extends Event implements PacketSink {
      * and utilisation refer to); a traced link cannot change rate.
      */
     public void setModel(LinkModel m) {
+        if (m != null && m.trace != null && bucket != null) {
+            throw new IllegalStateException("link " + id + ": a traced direction is timed by its trace, not a tbf bucket");
+        }
         this.model = m;
         this.arrivals = m != null && m.reorder ? new ArrivalHeap() : null;
     }
@@ -434,7 +440,8 @@ public final class Link extends Event implements PacketSink {
             finish = model.traceFinish(ready, p.size);
         } else {
             long ser = serialisation(p.size);
-            finish = Math.max(ready, busyUntil) + ser;
+            long start = Math.max(ready, busyUntil);
+            finish = bucket != null ? bucket.departure(start, ser) : start + ser;
             busyPs += ser;
         }
         long arrive = finish + delayPs;
@@ -509,6 +516,9 @@ public final class Link extends Event implements PacketSink {
             t = q.finishPs;
         }
         busyUntil = t;
+        if (bucket != null && qHead.next != null) {
+            bucket.drain(t); // as on the fixed-rate path: a backlog re-timed back to back leaves no tokens
+        }
         if (arrivals != null) {
             arrivals.rebuild();
             loop.schedule(this, arrivals.minKey());

@@ -321,6 +321,61 @@ class LinkModelTest {
         }
     }
 
+    /**
+     * A model that changes nothing (Gilbert-Elliott with p = 0: no draw, no loss) takes the modelled path
+     * and must time every packet as the fixed-rate path does, with drop-tail and with tbf's token bucket,
+     * host send jitter, a small buffer that overflows and a rate change mid-run.
+     */
+    @Test
+    void aNeutralModelTimesPacketsAsTheFixedRatePath() {
+        for (Link.Qdisc q : Link.Qdisc.values()) {
+            assertEquals(neutralRun(q, false), neutralRun(q, true), q.name());
+        }
+    }
+
+    private List<Long> neutralRun(Link.Qdisc q, boolean modelled) {
+        EventLoop lp = new EventLoop();
+        List<Long> got = new ArrayList<>();
+        PacketSink s = p -> {
+            got.add(p.seq * 1_000_000_000_000L + lp.nowPs());
+            pool.release(p);
+        };
+        Link l = new Link(0, "l", lp, pool, TraceSink.NONE, new SplittableRandom(4), 12_000_000L, Time.ms(3),
+                Long.MAX_VALUE, 8, 0);
+        if (modelled) {
+            l.setModel(new LinkModel(null, new GilbertElliott(0, 1, 0, 1), null, null, false));
+        }
+        l.setQdisc(q);
+        l.setJitter(Time.us(300));
+        SplittableRandom times = new SplittableRandom(8);
+        long t = 0;
+        for (int i = 0; i < 400; i++) {
+            t += times.nextLong(Time.us(1500));
+            int seq = i;
+            int size = times.nextInt(4) == 0 ? 66 : 1500;
+            lp.schedule(new Event() {
+                @Override
+                protected void onEvent(long now) {
+                    Packet p = pool.take();
+                    p.size = size;
+                    p.seq = seq;
+                    p.route = new PacketSink[] {l, s};
+                    p.hop = 0;
+                    l.receive(p);
+                }
+            }, t);
+        }
+        lp.schedule(new Event() {
+            @Override
+            protected void onEvent(long now) {
+                l.setRate(6_000_000L);
+            }
+        }, t / 2);
+        lp.run(Long.MAX_VALUE);
+        got.add(l.drops());
+        return got;
+    }
+
     @Test
     void rateChangeKeepsEachQueuedPacketsJitter() {
         Link l = link(12_000_000L, 0, new LinkModel(null, null, DelayJitter.uniform(Time.ms(1)),

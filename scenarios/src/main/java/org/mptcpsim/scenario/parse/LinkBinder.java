@@ -80,6 +80,10 @@ final class LinkBinder {
         if (o.has("qdisc")) {
             String q = Val.choice(o.opt("qdisc"), o.sub("qdisc"), QDISCS);
             qdisc = Link.Qdisc.valueOf(q.toUpperCase(java.util.Locale.ROOT));
+            if (qdisc == Link.Qdisc.TBF && (fwd.traced() || rev.traced())) {
+                throw new ScenarioException(o.loc("qdisc"), "qdisc: tbf times departures by its token bucket, a"
+                        + " traced direction by its trace; use droptail with a trace");
+            }
         }
         return new LinkSpec(id, from, to, fwd, rev, rtt, schedule, qdisc, o.loc());
     }

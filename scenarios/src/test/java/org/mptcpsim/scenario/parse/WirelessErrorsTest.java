@@ -167,6 +167,8 @@ class WirelessErrorsTest {
     void rateAndTraceTogetherAndRateEventsOnATracedLinkAreErrors() throws IOException {
         ScenarioException both = fail("rate: 10Mbit, trace: ok.mahi");
         ErrorsTest.at(both, scenario.toString(), 5, 34, "paths[p].trace");
+        ScenarioException tbf = fail("trace: ok.mahi, qdisc: tbf");
+        ErrorsTest.at(tbf, scenario.toString(), 5, 36, "paths[p].qdisc");
         ScenarioException neither = fail("qdisc: droptail");
         assertTrue(neither.getMessage().contains("missing required field \"rate\" (or \"trace\""), neither.getMessage());
         ScenarioException ev = fail("trace: ok.mahi, reverse: {rate: 1Mbit}, schedule: [{at: 1s, action: rate,"
