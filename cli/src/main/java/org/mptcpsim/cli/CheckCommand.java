@@ -143,8 +143,20 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static String direction(org.mptcpsim.scenario.model.DirectionSpec d) {
-        return rate(d.rateBps()) + ", " + num(d.delayPs() / 1e9) + " ms, buffer " + d.buffer()
+        org.mptcpsim.scenario.model.LinkModelSpec m = d.model();
+        String s = (d.traced() ? "trace " + m.tracePath() + " (" + m.trace().opportunities() + " opportunities in "
+                + m.trace().periodMs() + " ms, mean " + rate(d.rateBps()) + ")" : rate(d.rateBps())) + ", "
+                + num(d.delayPs() / 1e9) + " ms, buffer " + d.buffer()
                 + (d.loss() > 0 ? ", loss " + num(d.loss() * 100) + " %" : "");
+        if (m != null && m.gilbert() != null) {
+            s += ", Gilbert-Elliott loss p " + num(m.gilbert().p()) + " r " + num(m.gilbert().r()) + " h "
+                    + num(m.gilbert().h()) + " k " + num(m.gilbert().k());
+        }
+        if (m != null && m.jitter() != null) {
+            s += ", jitter " + m.jitter().dist().name().toLowerCase(java.util.Locale.ROOT)
+                    + (m.reorder() ? " (reordering)" : " (FIFO)");
+        }
+        return s;
     }
 
     private static String rate(long bps) {

@@ -180,6 +180,8 @@ public final class ScenarioToLab {
             if (!l.schedule().isEmpty()) refuse(l.schedule().get(0).loc(), "link " + l.id() + ": link schedules (down/up/rate changes) are not supported by the lab");
             if (l.forward().loss() > 0 || l.reverse().loss() > 0) refuse(l.forward().loss() > 0 ? l.forward().loc() : l.reverse().loc(),
                     "link " + l.id() + ": random loss is not supported by the lab (the host kernel has no netem)");
+            if (l.forward().model() != null || l.reverse().model() != null) refuse(l.forward().model() != null ? l.forward().loc() : l.reverse().loc(),
+                    "link " + l.id() + ": wireless link models (trace, Gilbert-Elliott loss, jitter) are not supported by the lab (the host kernel has no netem)");
             if (l.forward().delayPs() != l.reverse().delayPs()) refuse(l.reverse().loc(),
                     "link " + l.id() + ": a reverse delay different from the forward delay cannot be expressed (the lab delays both directions equally)");
         }

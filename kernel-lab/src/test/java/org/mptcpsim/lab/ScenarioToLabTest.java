@@ -135,6 +135,17 @@ class ScenarioToLabTest {
     }
 
     @Test
+    void refusesWirelessLinkModels() {
+        // a Gilbert-Elliott direction has loss 0, so the random-loss refusal alone would let it through
+        for (String set : List.of("paths.p1.loss={model: gilbert, p: 0.01}", "paths.p1.jitter=2ms")) {
+            ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.load("lab-two-paths-cubic", set), Backend.HOST, false);
+            assertFalse(r.ok(), set);
+            assertTrue(String.join("\n", r.refusals()).contains("link p1: wireless link models (trace, Gilbert-Elliott loss,"
+                    + " jitter) are not supported by the lab"), r.refusals().toString());
+        }
+    }
+
+    @Test
     void refusesOliaLossSchedulesAndVmRates() {
         Scenario base = LabScenarios.load("lab-two-paths-cubic");
         Map<String, String> eff = new TreeMap<>(base.kernel().effective());

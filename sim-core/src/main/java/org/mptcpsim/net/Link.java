@@ -23,6 +23,10 @@ import org.mptcpsim.trace.TraceSink;
  * <p>Random loss (probability per packet, from this link's own random stream) is applied on
  * arrival at the queue. A link that is down drops everything it holds and everything offered.
  * Single-threaded.
+ *
+ * <p>A {@link LinkModel} (trace-driven delivery, Gilbert–Elliott loss, delay jitter; see
+ * {@link #setModel}) switches the direction to the modelled path at the end of this class; without
+ * one the fixed-rate path above runs unchanged.
  */
 public final class Link extends Event implements PacketSink {
 
@@ -77,6 +81,11 @@ public final class Link extends Event implements PacketSink {
     private long qIntegralPs;
     private long qLastChange;
 
+    /** Wireless delivery model, or null: the fixed-rate path. */
+    private LinkModel model;
+    /** With {@link LinkModel#reorder}: every packet in the link by arrival time (else null). */
+    private ArrivalHeap arrivals;
+
     /**
      * @param limitBytes buffer in bytes, or {@code Long.MAX_VALUE} when limited in packets
      * @param limitPkts  buffer in packets, or {@code Integer.MAX_VALUE} when limited in bytes
@@ -106,6 +115,10 @@ public final class Link extends Event implements PacketSink {
 
     @Override
     public void receive(Packet p) {
+        if (model != null) {
+            receiveModelled(p);
+            return;
+        }
         long now = loop.nowPs();
         advance(now);
         // drop-tail: the packet in service has left the qdisc, only waiting ones count;
@@ -186,6 +199,10 @@ public final class Link extends Event implements PacketSink {
 
     @Override
     protected void onEvent(long now) {
+        if (arrivals != null) {
+            deliverReordered(now);
+            return;
+        }
         Packet p = head;
         // The queue accounting is lazy (every reader advances it first), so a departure needs it
         // only when the departing packet still counts as queued (a zero delay); otherwise the
@@ -208,6 +225,9 @@ public final class Link extends Event implements PacketSink {
      * started) finishes at its old time; the packets behind it are re-timed at the new rate.
      */
     public void setRate(long newRateBps) {
+        if (model != null && model.trace != null) {
+            throw new IllegalStateException("link " + id + " is driven by a delivery trace; its rate cannot be set");
+        }
         long now = loop.nowPs();
         advance(now);
         long oldRate = rateBps;
@@ -219,6 +239,10 @@ public final class Link extends Event implements PacketSink {
         cacheSizeB = -1;
         trace.onLinkEvent(now, index, "rate", newRateBps);
         if (qHead == null) {
+            return;
+        }
+        if (model != null) {
+            retimeModelled(oldRate);
             return;
         }
         long t = qHead.finishPs;
@@ -246,6 +270,9 @@ public final class Link extends Event implements PacketSink {
         trace.onLinkEvent(now, index, nowUp ? "up" : "down", rateBps);
         if (!nowUp) {
             loop.cancel(this);
+            if (model != null) {
+                dropModelled();
+            }
             for (Packet p = head; p != null; ) {
                 Packet n = p.next;
                 drops++;
@@ -264,6 +291,9 @@ public final class Link extends Event implements PacketSink {
 
     /** Sets how the limit is accounted (before the run starts); {@link Qdisc#DROPTAIL} by default. */
     public void setQdisc(Qdisc qdisc) {
+        if (qdisc == Qdisc.TBF && model != null && model.trace != null) {
+            throw new IllegalStateException("link " + id + ": a traced direction is timed by its trace, not a tbf bucket");
+        }
         this.countsHead = qdisc == Qdisc.TBF;
         this.bucket = countsHead ? new TokenBucket(rateBps) : null;
     }
@@ -340,6 +370,10 @@ public final class Link extends Event implements PacketSink {
     public double utilization() {
         long now = loop.nowPs();
         advance(now);
+        if (model != null && model.trace != null) {
+            // no fixed serialisation time: the share of the trace's mean capacity used
+            return now == 0 ? 0 : Math.min(1.0, txBytes * 8.0 * Time.PS_PER_S / ((double) rateBps * now));
+        }
         long busy = busyPs - Math.max(0, busyUntil - now);
         return now == 0 ? 0 : Math.min(1.0, busy / (double) now);
     }
@@ -350,5 +384,155 @@ public final class Link extends Event implements PacketSink {
         advance(now);
         long integral = qIntegralPs + qPkts * (now - qLastChange);
         return now == 0 ? 0 : integral / (double) now;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Modelled path (LinkModel): trace-driven delivery, Gilbert–Elliott loss, delay jitter. Kept
+    // apart from the fixed-rate path above, which a link without a model never leaves.
+
+    /**
+     * Attaches a wireless delivery model (before the run starts). With a trace the link's
+     * {@link #rateBps()} should be the trace's {@link DeliveryTrace#meanRateBps()} (what BDP buffers
+     * and utilisation refer to); a traced link cannot change rate.
+     */
+    public void setModel(LinkModel m) {
+        if (m != null && m.trace != null && bucket != null) {
+            throw new IllegalStateException("link " + id + ": a traced direction is timed by its trace, not a tbf bucket");
+        }
+        this.model = m;
+        this.arrivals = m != null && m.reorder ? new ArrivalHeap() : null;
+    }
+
+    public LinkModel model() {
+        return model;
+    }
+
+    /**
+     * {@link #receive} with a model: the same queue accounting and host send jitter; loss from the
+     * model's Gilbert–Elliott chain when it has one; departure from the trace or the fixed rate;
+     * arrival = departure + delay + jitter, held behind the previous packet's arrival unless the
+     * model reorders (then the packet joins {@link #arrivals} and the list keeps only the queue).
+     */
+    private void receiveModelled(Packet p) {
+        long now = loop.nowPs();
+        advance(now);
+        int waiting = qPkts;
+        long waitingBytes = qBytes;
+        if (qPkts > 0 && !countsHead) {
+            waiting--;
+            waitingBytes -= qHead.size;
+        }
+        // as on the fixed-rate path the loss draw (or the chain's step) happens only while the link is up
+        if (!up || (model.gilbert != null ? model.gilbert.drop(random) : loss > 0 && random.nextDouble() < loss)
+                || waiting + 1 > limitPkts || waitingBytes + p.size > limitBytes) {
+            drops++;
+            pool.release(p);
+            return;
+        }
+        long ready = now;
+        if (busyUntil < now + jitterPs) {
+            // host send jitter as on the fixed-rate path; a departure at or after busyUntil (the
+            // previous packet's) hides a smaller one on the trace too
+            ready = now + (jitterPs > 0 ? Math.multiplyHigh(random.nextLong() >>> 1, jitterPs << 1) : 0);
+        }
+        long finish;
+        if (model.trace != null) {
+            finish = model.traceFinish(ready, p.size);
+        } else {
+            long ser = serialisation(p.size);
+            long start = Math.max(ready, busyUntil);
+            finish = bucket != null ? bucket.departure(start, ser) : start + ser;
+            busyPs += ser;
+        }
+        long arrive = finish + delayPs;
+        if (model.jitter != null) {
+            arrive += model.jitter.draw(model.jitterRandom);
+        }
+        p.finishPs = finish;
+        busyUntil = finish;
+        qIntegralPs += qPkts * (now - qLastChange);
+        qLastChange = now;
+        qPkts++;
+        qBytes += p.size;
+        p.next = null;
+        if (arrivals == null) {
+            if (tail != null && arrive < tail.arrivePs) {
+                arrive = tail.arrivePs;
+            }
+            p.arrivePs = arrive;
+            if (tail == null) {
+                head = p;
+                tail = p;
+                loop.schedule(this, arrive);
+            } else {
+                tail.next = p;
+                tail = p;
+            }
+            if (qHead == null) {
+                qHead = p;
+            }
+            return;
+        }
+        // reorder: the list holds the queue only (qHead .. tail, in departure order); once a packet
+        // has departed nothing follows its next again, as it may be delivered at any time after
+        p.arrivePs = arrive;
+        if (qHead == null) {
+            qHead = p;
+        } else {
+            tail.next = p;
+        }
+        tail = p;
+        arrivals.push(p);
+        if (arrivals.peek() == p) {
+            loop.schedule(this, arrive);
+        }
+    }
+
+    /** {@link #onEvent} with a reordering model: delivers the earliest arrival. */
+    private void deliverReordered(long now) {
+        advance(now);
+        Packet p = arrivals.pop();
+        if (arrivals.size() > 0) {
+            loop.schedule(this, arrivals.minKey());
+        }
+        p.next = null;
+        p.route[++p.hop].receive(p);
+    }
+
+    /** {@link #setRate} with a model (fixed rate + jitter): each queued packet keeps its drawn extra delay. */
+    private void retimeModelled(long oldRate) {
+        long t = qHead.finishPs;
+        long prevArrive = qHead.arrivePs;
+        for (Packet q = qHead.next; q != null; q = q.next) {
+            long ser = Time.serialisation(q.size, rateBps);
+            busyPs += ser - Time.serialisation(q.size, oldRate);
+            long extra = q.arrivePs - q.finishPs - delayPs;
+            q.finishPs = t + ser;
+            q.arrivePs = q.finishPs + delayPs + extra;
+            if (arrivals == null && q.arrivePs < prevArrive) {
+                q.arrivePs = prevArrive;
+            }
+            prevArrive = q.arrivePs;
+            t = q.finishPs;
+        }
+        busyUntil = t;
+        if (bucket != null && qHead.next != null) {
+            bucket.drain(t); // as on the fixed-rate path: a backlog re-timed back to back leaves no tokens
+        }
+        if (arrivals != null) {
+            arrivals.rebuild();
+            loop.schedule(this, arrivals.minKey());
+        }
+    }
+
+    /** {@link #setUp}(false) with a model: the reorder heap's packets are dropped, the trace cursor forgotten. */
+    private void dropModelled() {
+        if (arrivals != null) {
+            drops += arrivals.drain(pool);
+            head = null;
+            tail = null;
+            qHead = null;
+        }
+        model.resetCursor();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mptcpsim.net.DelayJitter;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.scenario.model.BufferSpec;
 import org.mptcpsim.scenario.model.ConnectionSpec;
@@ -13,6 +14,7 @@ import org.mptcpsim.scenario.model.DirectionSpec;
 import org.mptcpsim.scenario.model.HostSpec;
 import org.mptcpsim.scenario.model.InterfaceSpec;
 import org.mptcpsim.scenario.model.LinkEvent;
+import org.mptcpsim.scenario.model.LinkModelSpec;
 import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.NodeSpec;
 import org.mptcpsim.scenario.model.RouteSpec;
@@ -112,10 +114,19 @@ public final class ScenarioPrinter {
         return b.append('}').toString();
     }
 
-    /** ", rate: .., delay: .., buffer: .., loss: .." — with a base, only the fields that differ. */
+    /**
+     * ", rate: .., delay: .., buffer: .., loss: .." — with a base, only the fields that differ. A traced
+     * direction prints its trace (an absolute path, so the text loads from anywhere) instead of its rate.
+     */
     private static String direction(DirectionSpec d, DirectionSpec base) {
         StringBuilder b = new StringBuilder();
-        if (base == null || d.rateBps() != base.rateBps()) {
+        LinkModelSpec m = d.model();
+        LinkModelSpec bm = base == null ? null : base.model();
+        if (d.traced()) {
+            if (base == null || !base.traced() || !m.tracePath().equals(bm.tracePath())) {
+                b.append(", trace: ").append(str(m.tracePath().toAbsolutePath().toString()));
+            }
+        } else if (base == null || base.traced() || d.rateBps() != base.rateBps()) {
             b.append(", rate: ").append(rate(d.rateBps()));
         }
         if (base == null || d.delayPs() != base.delayPs()) {
@@ -124,10 +135,42 @@ public final class ScenarioPrinter {
         if (base == null || !buffer(d.buffer()).equals(buffer(base.buffer()))) {
             b.append(", buffer: ").append(buffer(d.buffer()));
         }
-        if (base == null ? d.loss() != 0 : d.loss() != base.loss()) {
+        LinkModelSpec.Gilbert g = m == null ? null : m.gilbert();
+        LinkModelSpec.Gilbert bg = bm == null ? null : bm.gilbert();
+        if (g != null) {
+            if (!g.equals(bg)) {
+                b.append(", loss: {model: gilbert, p: ").append(num(g.p())).append(", r: ").append(num(g.r()))
+                        .append(", h: ").append(num(g.h())).append(", k: ").append(num(g.k())).append('}');
+            }
+        } else if (base == null ? d.loss() != 0 : d.loss() != base.loss() || bg != null) {
             b.append(", loss: ").append(BigDecimal.valueOf(d.loss()).stripTrailingZeros().toPlainString());
         }
+        DelayJitter j = m == null ? null : m.jitter();
+        DelayJitter bj = bm == null ? null : bm.jitter();
+        if (j != null && !jitter(j).equals(bj == null ? "" : jitter(bj))) {
+            b.append(", jitter: ").append(jitter(j));
+        } else if (j == null && bj != null) {
+            b.append(", jitter: 0");
+        }
+        boolean reorder = m != null && m.reorder();
+        if (reorder != (bm != null && bm.reorder()) && (reorder || j != null)) {
+            b.append(", reorder: ").append(reorder);
+        }
         return b.toString();
+    }
+
+    private static String num(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static String jitter(DelayJitter j) {
+        String cap = j.maxPs() < DelayJitter.HARD_CAP_PS ? ", max: " + time(j.maxPs()) : "";
+        return switch (j.dist()) {
+            case UNIFORM -> "{dist: uniform, min: " + time(j.a()) + ", max: " + time(j.maxPs()) + "}";
+            case EXPONENTIAL -> "{dist: exponential, mean: " + time(j.a()) + cap + "}";
+            case NORMAL -> "{dist: normal, mean: " + time(j.a()) + ", sd: " + time(j.b()) + cap + "}";
+            case PARETO -> "{dist: pareto, mean: " + time(j.a()) + ", shape: " + num(j.alpha()) + cap + "}";
+        };
     }
 
     private static String connection(ConnectionSpec c, Scenario sc) {

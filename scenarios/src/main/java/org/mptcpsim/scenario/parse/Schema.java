@@ -8,11 +8,11 @@ final class Schema {
     static final List<String> TOP = List.of("name", "duration", "seed", "sample", "kernel", "paths", "topology",
             "nodes", "links", "hosts", "routes", "connections", "traffic", "sweep");
     static final List<String> TOP_SCALARS = List.of("name", "duration", "seed", "sample");
-    static final List<String> PATH = List.of("id", "rate", "delay", "buffer", "loss", "rtt", "qdisc", "reverse",
-            "schedule");
-    static final List<String> LINK = List.of("id", "from", "to", "rate", "delay", "buffer", "loss", "rtt", "qdisc",
-            "reverse", "schedule");
-    static final List<String> DIRECTION = List.of("rate", "delay", "buffer", "loss");
+    static final List<String> PATH = List.of("id", "rate", "trace", "delay", "buffer", "loss", "jitter", "reorder",
+            "rtt", "qdisc", "reverse", "schedule");
+    static final List<String> LINK = List.of("id", "from", "to", "rate", "trace", "delay", "buffer", "loss", "jitter",
+            "reorder", "rtt", "qdisc", "reverse", "schedule");
+    static final List<String> DIRECTION = List.of("rate", "trace", "delay", "buffer", "loss", "jitter", "reorder");
     static final List<String> EVENT = List.of("at", "action", "rate");
     static final List<String> NODE = List.of("id", "type", "forwarding");
     static final List<String> HOST = List.of("interfaces");

@@ -80,8 +80,14 @@ final class Topology {
 
     private Link direction(String id, DirectionSpec d, EventLoop loop, PacketPool pool, TraceSink trace,
                            RandomStreams rnd) {
-        return new Link(directions.size(), id, loop, pool, trace, rnd.stream("link:" + id), d.rateBps(),
+        Link l = new Link(directions.size(), id, loop, pool, trace, rnd.stream("link:" + id), d.rateBps(),
                 d.delayPs(), Long.MAX_VALUE, Integer.MAX_VALUE, d.loss());
+        if (d.model() != null) {
+            // Gilbert-Elliott loss draws from the link's own stream (as its Bernoulli loss would); the
+            // delay jitter has a stream of its own, so adding it leaves the loss pattern as it was
+            l.setModel(d.model().build(d.model().jitter() == null ? null : rnd.stream("link-jitter:" + id)));
+        }
+        return l;
     }
 
     /** {out of host, into host} directions of a link attached to {@code host}. */
