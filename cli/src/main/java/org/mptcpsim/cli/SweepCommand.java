@@ -186,6 +186,10 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private int merge() throws Exception {
+        if (merge.isEmpty()) {
+            throw new Main.BadInput("--merge: no shard directories given; allowed: --merge DIR... --out OUT, each DIR the"
+                    + " --out of `mptcp-sim sweep SCENARIO --shard I/N` (e.g. --merge runs/s0 runs/s1 --out runs/all)");
+        }
         if (scenario != null || shard != null || slurm) {
             throw new Main.BadInput("--merge: takes shard directories only (no SCENARIO, --shard or --slurm): "
                     + "mptcp-sim sweep --merge DIR... --out OUT");
