@@ -159,7 +159,8 @@ final class Slurm {
                 .append(" = I)\n");
         b.append("#SBATCH --job-name=").append(job).append('\n');
         b.append("#SBATCH --output=").append(log).append('\n');
-        b.append("#SBATCH --chdir=").append(w).append('\n');
+        // every path in the scripts is absolute; the working directory must only not be OUT or inside it
+        b.append("#SBATCH --chdir=").append(w.getParent()).append('\n');
         if (partition != null) {
             b.append("#SBATCH --partition=").append(partition).append('\n');
         }
