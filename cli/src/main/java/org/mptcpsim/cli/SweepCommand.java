@@ -94,6 +94,9 @@ final class SweepCommand implements Callable<Integer> {
         if (sh != null && slurm) {
             throw new Main.BadInput("--shard with --slurm: --slurm makes the shards itself (give --shards N)");
         }
+        if (slurm && jobs != null) {
+            throw new Main.BadInput("--jobs with --slurm: each array task runs --cpus-per-task points at a time (default 1)");
+        }
         if (!slurm) {
             for (Object[] o : new Object[][] {{"--shards", shards}, {"--partition", partition}, {"--time", time},
                 {"--array-limit", arrayLimit}, {"--cpus-per-task", cpusPerTask}, {"--dry-run", dryRun ? true : null}}) {
@@ -193,6 +196,10 @@ final class SweepCommand implements Callable<Integer> {
         if (scenario != null || shard != null || slurm) {
             throw new Main.BadInput("--merge: takes shard directories only (no SCENARIO, --shard or --slurm): "
                     + "mptcp-sim sweep --merge DIR... --out OUT");
+        }
+        if (!sets.isEmpty() || x != null || jobs != null) {
+            throw new Main.BadInput("--merge: --set, --x and --jobs belong to the shards' sweeps (the merge takes the"
+                    + " grid and charts from their shard.json)");
         }
         if (out == null) {
             throw new Main.BadInput("--merge: give --out OUT, the directory of the merged sweep");

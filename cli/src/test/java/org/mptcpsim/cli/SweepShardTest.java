@@ -182,6 +182,9 @@ class SweepShardTest {
         assertRefused(exec("sweep", "--merge", "--out", tmp.resolve("m").toString()), "--merge: no shard directories given");
         assertRefused(exec("sweep", "--merge", tmp.toString()), "--merge: give --out OUT");
         assertRefused(exec("sweep", scenario.toString(), "--partition", "p"), "--partition: only with --slurm");
+        assertRefused(exec("sweep", "--merge", tmp.toString(), "--set", "duration=1s", "--out", tmp.resolve("m").toString()),
+                "--merge: --set, --x and --jobs belong to the shards");
+        assertRefused(exec("sweep", scenario.toString(), "--slurm", "--jobs", "2"), "--jobs with --slurm");
         assertRefused(exec("sweep", scenario.toString(), "--slurm", "--shard", "0/2"), "--shard with --slurm");
         assertRefused(exec("sweep", scenario.toString(), "--slurm", "--dry-run", "--time", "soon", "--out",
                 tmp.resolve("w").toString()), "--time soon: not a Slurm time");
