@@ -29,6 +29,8 @@ import org.mptcpsim.scenario.output.OutputDir;
 public final class Sweep {
     /** The sweep's CSV file name. */
     public static final String CSV = "sweep.csv";
+    /** The command recorded in a shard directory's marker. */
+    public static final String SHARD_COMMAND = "sweep-shard";
 
     private final Path scenario;
     private final List<LinkedHashMap<String, String>> points;
@@ -40,6 +42,8 @@ public final class Sweep {
     private int threads = Parallel.cores();
     private PrintStream progress = Progress.terminal() ? System.err : null;
     private final List<String[]> charts = new ArrayList<>();
+    private int shardIndex = 0;
+    private int shardCount = 0;   // 0: not sharded
 
     /** Sweeps {@code points} (in order; index = position) of {@code scenario}. */
     public Sweep(Path scenario, List<LinkedHashMap<String, String>> points, Path outDir, RunFunction runner) {
@@ -85,6 +89,20 @@ public final class Sweep {
         return this;
     }
 
+    /**
+     * Runs only shard {@code index} of {@code count} ({@link SweepShard#owned}: the points
+     * {@code k mod count == index}); its sweep.csv holds those rows, {@value SweepShard#FILE} says
+     * which, and charts are left to {@link SweepMerge}.
+     */
+    public Sweep shard(int index, int count) {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard " + index + "/" + count + ": need 0 <= I < N");
+        }
+        this.shardIndex = index;
+        this.shardCount = count;
+        return this;
+    }
+
     /** The metric columns actually written (the event metric is added by a window). */
     List<Metric> effectiveMetrics() {
         List<Metric> ms = new ArrayList<>(metrics);
@@ -106,14 +124,11 @@ public final class Sweep {
     /** Runs the unfinished points; returns the path of the final, sorted sweep.csv. */
     public Path run() throws Exception {
         OutputDir target = OutputDir.check(outDir);
-        for (int i = 0; i < points.size(); i++) {
+        boolean sharded = shardCount > 0;
+        List<Integer> mine = sharded ? SweepShard.owned(shardIndex, shardCount, points.size())
+                : java.util.stream.IntStream.range(0, points.size()).boxed().toList();
+        for (int i : mine) {
             OutputDir.check(pointDir(i));   // refuse a foreign point directory before anything is written
-        }
-        String name = String.valueOf(scenario.getFileName());
-        if (target.earlierCommand().filter("sweep"::equals).isPresent()) {
-            target.keep("sweep", name);   // resume the earlier sweep
-        } else {
-            target.fresh("sweep", name);
         }
         List<Metric> ms = effectiveMetrics();
         if (window == null && ms.contains(Metric.EVENT_GOODPUT)) {
@@ -135,12 +150,45 @@ public final class Sweep {
             }
             prefixes.add(p.append(',').toString());
         }
+        String name = String.valueOf(scenario.getFileName());
+        String command = sharded ? SHARD_COMMAND : "sweep";
+        SweepShard manifest = null;
+        boolean resume = target.earlierCommand().filter(command::equals).isPresent();
+        if (sharded) {
+            manifest = new SweepShard(shardIndex, shardCount, points.size(),
+                    SweepShard.sha256(Files.readAllBytes(scenario)), SweepShard.gridHash(header.toString(), prefixes),
+                    header.toString(), List.copyOf(charts), mine, false);
+            if (resume) {
+                // resume only the same slice of the same grid; another shard of ours is replaced
+                SweepShard earlier;
+                try {
+                    earlier = SweepShard.read(outDir);
+                } catch (IllegalArgumentException e) {
+                    earlier = null;
+                }
+                resume = manifest.sameSlice(earlier);
+            }
+        }
+        if (resume) {
+            target.keep(command, name);   // resume the earlier sweep
+        } else {
+            target.fresh(command, name);
+        }
+        if (manifest != null) {
+            manifest.write(outDir);
+        }
         Path csvFile = outDir.resolve(CSV);
         SweepCsv csv = new SweepCsv(csvFile, header.toString());
         Map<Integer, String> finished = csv.resume(prefixes);
-        Progress bar = new Progress(progress, points.size(), finished.size());
+        for (int k : finished.keySet()) {
+            if (sharded && Math.floorMod(k, shardCount) != shardIndex) {
+                throw new IOException(csvFile + ": point " + k + " does not belong to shard " + shardIndex + "/"
+                        + shardCount + "; move the directory away");
+            }
+        }
+        Progress bar = new Progress(progress, mine.size(), finished.size());
         List<Callable<Void>> tasks = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
+        for (int i : mine) {
             if (finished.containsKey(i)) {
                 continue;
             }
@@ -163,6 +211,10 @@ public final class Sweep {
             bar.finish();
         }
         csv.rewrite();
+        if (manifest != null) {
+            manifest.withFinished(true).write(outDir);
+            return csvFile;
+        }
         for (String[] c : charts) {
             SweepChart.write(outDir, c[0], Metric.valueOf(c[1]));
         }
