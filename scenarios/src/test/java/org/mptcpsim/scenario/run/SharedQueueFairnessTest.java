@@ -1,0 +1,137 @@
+package org.mptcpsim.scenario.run;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * How Reno flows split one drop-tail queue (issue 10 item 7, issue 16 item 3). The two "open finding"
+ * cases are the open defect of issue 16.3 (docs/phase-effects.md): each computes the expected behaviour
+ * (derived in its comment) and asserts that today's engine still misses it, so a change that fixes it
+ * fails here until the finding is closed in the docs and the case becomes a plain assertion.
+ */
+class SharedQueueFairnessTest {
+
+    /**
+     * n hosts on 1 Gbit/s access links of the given one-way delays (ms) into r1, a 20 Mbit/s 18 ms
+     * bottleneck r1 -> r2 with a 1 BDP drop-tail buffer, and a 1 Gbit/s link of {@code srvDelayMs} to the
+     * server; one Reno flow per host, started 10 ms apart.
+     */
+    static String dumbbell(double[] accessMs, double srvDelayMs, String duration) {
+        int n = accessMs.length;
+        StringBuilder sb = new StringBuilder();
+        sb.append("duration: ").append(duration).append("\n");
+        sb.append("kernel: {net.ipv4.tcp_congestion_control: reno}\n");
+        sb.append("nodes:\n  - {id: r1, type: switch}\n  - {id: r2, type: switch}\n  - {id: server, type: host}\n");
+        for (int i = 1; i <= n; i++) {
+            sb.append("  - {id: h").append(i).append(", type: host}\n");
+        }
+        sb.append("links:\n");
+        for (int i = 1; i <= n; i++) {
+            sb.append("  - {id: a").append(i).append(", from: h").append(i).append(", to: r1, rate: 1Gbit, delay: ")
+                    .append(accessMs[i - 1]).append("ms, buffer: 1000pkt}\n");
+        }
+        sb.append("  - {id: bn, from: r1, to: r2, rate: 20Mbit, delay: 18ms, buffer: 1BDP}\n");
+        sb.append("  - {id: srv, from: r2, to: server, rate: 1Gbit, delay: ").append(srvDelayMs)
+                .append("ms, buffer: 1000pkt}\n");
+        sb.append("connections:\n");
+        for (int i = 1; i <= n; i++) {
+            sb.append("  - {id: t").append(i).append(", type: tcp, from: h").append(i)
+                    .append(", to: server, start: ").append(10 * i).append("ms}\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void equalRenoFlowsSplitASharedQueueEvenly() {
+        // Equal RTT (2 x (1 + 18 + 1) = 40 ms) and equal CC: the long-run shares are equal by symmetry.
+        // Over 40 s each flow sees ~17 (2 flows) to ~50 (8 flows) loss events; its share then varies by
+        // roughly 1/sqrt(events) of one sawtooth's amplitude, a coefficient of variation cv of a few
+        // per cent. Jain = 1 / (1 + cv^2) >= 0.97 allows cv <= 0.17, i.e. a flow at ~70 % of another's
+        // rate, well outside that noise and inside what real kernels show (three TCP flows on one
+        // 20 Mbit/s tbf: 6.0-6.7 Mbit/s, Jain 0.998). Measured on main: 0.983-0.999, seeds 1-3.
+        for (int n : new int[] {2, 4, 8}) {
+            double[] access = new double[n];
+            java.util.Arrays.fill(access, 1.0);
+            RunResult r = Sim.run(dumbbell(access, 1.0, "40s"));
+            assertTrue(r.jain() >= 0.97, n + " equal flows: jain " + r.jain() + " " + goodputs(r, n));
+            Sim.deleteRun(r);
+        }
+    }
+
+    @Test
+    void openFindingSubMillisecondAccessDelayDifferencesDecideTheSplit() {
+        // Base RTTs 2 x (d + 18) = 36 / 37.4 / 38.6 / 40.2 ms. Add the mean queueing delay, about half the
+        // 1 BDP buffer (36 ms of queue at most, measured mean ~23 ms): 59 / 60.4 / 61.6 / 63.2 ms. Reno's rate
+        // goes as 1/RTT (equal loss rates) to 1/RTT^2 (synchronised losses), so the shortest-RTT flow
+        // should get 63.2/59 = 1.07 to 1.15 times the longest's, never less: Jain >= 0.97, and the
+        // shortest flow at least 0.9 of the mean (it is expected above it). Main gives 3.9 / 3.8 / 4.8 / 6.7.
+        RunResult r = Sim.run(dumbbell(new double[] {0, 0.7, 1.3, 2.1}, 0, "40s"));
+        List<Double> g = goodputs(r, 4);
+        double mean = g.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        boolean expected = r.jain() >= 0.97 && g.get(0) >= 0.9 * mean;
+        assertFalse(expected, "open finding 16.3 is met now (jain " + r.jain() + ", " + g + "): close it in"
+                + " docs/phase-effects.md and README, and assert jain >= 0.97 and the shortest flow >= 0.9 x mean here");
+    }
+
+    @Test
+    void openFindingAFlowSharingOnlyTheSecondOfTwoEqualRateLinksIsLockedOut() {
+        // t0 crosses L1 then L2 (10 Mbit/s each, 1 BDP), t2 enters at L2. Both are limited by L2 only.
+        // Base RTTs 24 and 14 ms plus L2's queue (12 packets, <= 14 ms): ~31 and ~21 ms, so Reno gives t2
+        // 1.0 to 1.5 times t0's rate (1/RTT .. 1/RTT^2 above); require t2 >= 0.8 x t0 and, over seeds 1-5,
+        // max/min of t2's goodput <= 1.2 (seed-to-seed spread within 20 %). Main: t2 0.22-0.52 Mbit/s.
+        String yaml = """
+                duration: 40s
+                kernel: {net.ipv4.tcp_congestion_control: reno}
+                nodes:
+                  - {id: s0, type: host}
+                  - {id: s2, type: host}
+                  - {id: d0, type: host}
+                  - {id: d2, type: host}
+                  - {id: r1, type: switch}
+                  - {id: r2, type: switch}
+                  - {id: r3, type: switch}
+                links:
+                  - {id: a0, from: s0, to: r1, rate: 1Gbit, delay: 1ms, buffer: 1000pkt}
+                  - {id: a2, from: s2, to: r2, rate: 1Gbit, delay: 1ms, buffer: 1000pkt}
+                  - {id: L1, from: r1, to: r2, rate: 10Mbit, delay: 5ms, buffer: 1BDP}
+                  - {id: L2, from: r2, to: r3, rate: 10Mbit, delay: 5ms, buffer: 1BDP}
+                  - {id: e0, from: r3, to: d0, rate: 1Gbit, delay: 1ms, buffer: 1000pkt}
+                  - {id: e2, from: r3, to: d2, rate: 1Gbit, delay: 1ms, buffer: 1000pkt}
+                connections:
+                  - {id: t0, type: tcp, from: s0, to: d0}
+                  - {id: t2, type: tcp, from: s2, to: d2}
+                """;
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        int fairSeeds = 0;
+        StringBuilder seen = new StringBuilder();
+        for (int seed = 1; seed <= 5; seed++) {
+            RunResult r = Sim.run(yaml, "seed=" + seed);
+            double t0 = r.connection("t0").goodputMbps();
+            double t2 = r.connection("t2").goodputMbps();
+            seen.append(String.format(java.util.Locale.ROOT, " seed %d: t0 %.2f t2 %.2f;", seed, t0, t2));
+            if (t2 >= 0.8 * t0) {
+                fairSeeds++;
+            }
+            min = Math.min(min, t2);
+            max = Math.max(max, t2);
+            Sim.deleteRun(r);
+        }
+        boolean expected = fairSeeds == 5 && max / min <= 1.2;
+        assertFalse(expected, "open finding 16.3 (tandem) is met now:" + seen + " close it in docs/phase-effects.md"
+                + " and README, and assert t2 >= 0.8 x t0 on every seed and max/min <= 1.2 here");
+    }
+
+    private static List<Double> goodputs(RunResult r, int n) {
+        List<Double> g = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            g.add(r.connection("t" + i).goodputMbps());
+        }
+        return g;
+    }
+}
