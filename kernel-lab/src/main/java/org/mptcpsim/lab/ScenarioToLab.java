@@ -349,7 +349,11 @@ public final class ScenarioToLab {
         }
         if (outOfTree && !customKernel) refuse(sc.loc().withPath("kernel.flavour"), "flavour mptcp-v0.95 runs on the out-of-tree multipath-tcp.org kernel;"
                 + " pass one built by you with --kernel IMAGE (User-Mode Linux: ARCH=um; or a bzImage for --backend vm)");
-        if (!customKernel && refusals.isEmpty()) notes.add("kernel under test: " + (backend == Backend.HOST ? "the host's own kernel" : "Debian linux-image-amd64"));
+        if (!customKernel && refusals.isEmpty()) notes.add("kernel under test: " + switch (backend) {
+            case HOST -> "the host's own kernel";
+            case VM -> "Debian linux-image-amd64";
+            case UML -> "Debian user-mode-linux (" + KernelImage.DEBIAN_UML + ")";
+        });
         return refusals.isEmpty() ? spec : null;
     }
 

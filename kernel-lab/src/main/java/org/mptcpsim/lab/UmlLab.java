@@ -132,7 +132,7 @@ public final class UmlLab {
         env.put("UML_MODULES", modulesDir);
         List<String> load = new ArrayList<>(MODULES);
         for (String cc : spec.allCcs()) {
-            if (!Set.of("reno", "cubic").contains(cc)) load.add(Preflight.OUT_OF_TREE_CC.contains(cc) ? "mptcp_" + cc : "tcp_" + cc);
+            if (!Set.of("reno", "cubic").contains(cc)) load.add(ccModule(cc));
         }
         env.put("UML_LOAD", String.join(" ", load));
         env.put("OFFLOAD_OFF", "1");
@@ -147,6 +147,18 @@ public final class UmlLab {
         StringBuilder b = new StringBuilder();
         env.forEach((k, v) -> b.append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
         return b.toString();
+    }
+
+    /**
+     * The module of a CC: upstream net/ipv4/tcp_NAME.c; the out-of-tree coupled CCs are net/mptcp/mptcp_coupled.c (lia),
+     * mptcp_olia.c, mptcp_balia.c, mptcp_wvegas.c. Built-in ones are skipped by the guest.
+     */
+    static String ccModule(String cc) {
+        return switch (cc) {
+            case "lia" -> "mptcp_coupled";
+            case "olia", "balia", "wvegas" -> "mptcp_" + cc;
+            default -> "tcp_" + cc;
+        };
     }
 
     private String modulesDir() {
@@ -202,7 +214,7 @@ public final class UmlLab {
     }
 
     /** Starts UML in its own process group, waits at most {@code timeoutS}, always kills the group; -1 on timeout. */
-    private int boot(List<String> cmd, Path scratch, Path console, long timeoutS, StringBuilder log) throws IOException, InterruptedException {
+    int boot(List<String> cmd, Path scratch, Path console, long timeoutS, StringBuilder log) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true).redirectOutput(console.toFile());
         pb.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         pb.environment().put("TMPDIR", scratch.toString());   // UML's memory file (unlinked at once) goes here, not into /tmp
