@@ -359,7 +359,7 @@ public final class ScenarioToLab {
 
     /**
      * Out-of-tree kernel (flavour mptcp-v0.95): the options become its knobs ({@link OotClient}, refusing those it has no
-     * knob for); competing flows would need a per-socket opt-out of MPTCP (every socket is MPTCP with mptcp_enabled=1).
+     * knob for); competing plain TCP flows opt out per socket (nomptcp.c), since every socket is MPTCP with mptcp_enabled=1.
      */
     private void mapOutOfTree(ConnectionSpec main, List<ConnectionSpec> competing, List<ConnectionSpec> otherHosts) {
         for (ConnectionSpec c : sc.connections()) {
@@ -367,16 +367,17 @@ public final class ScenarioToLab {
                 refuse(loc(c.kernel(), KernelOptions.FLAVOUR, c), "connection " + c.id() + ": one kernel runs every flow; its flavour must be mptcp-v0.95 as " + main.id() + "'s");
             }
         }
-        List<ConnectionSpec> tcp = new ArrayList<>(competing);
-        tcp.addAll(otherHosts);
-        for (ConnectionSpec c : tcp) {
-            refuse(c.loc(), "competing plain TCP connection " + c.id() + " on the out-of-tree kernel: with net.mptcp.mptcp_enabled=1 every socket"
-                    + " is MPTCP, and the per-socket opt-out (setsockopt MPTCP_ENABLED 0 in a preload shim) is not written");
-        }
+        // competing plain TCP flows: kept plain by a preload library setting the per-socket MPTCP_ENABLED to 0 (nomptcp.c)
         if (main.type() != ConnectionSpec.Type.MPTCP) {
             refuse(main.loc(), "a plain TCP connection on the out-of-tree kernel: every socket is MPTCP there (net.mptcp.mptcp_enabled=1); use flavour: upstream");
         }
-        oot = OotClient.map(main.kernel(), main.loc().withPath("connections[" + main.id() + "].kernel"), this::refuse, Set.of());
+        Set<String> others = new java.util.LinkedHashSet<>();
+        for (ConnectionSpec c : otherHosts) others.add(c.kernel().congestionControl());
+        for (ConnectionSpec c : competing) {
+            if (!c.kernel().congestionControl().equals(main.kernel().congestionControl())) refuse(loc(c.kernel(), KernelOptions.CC, c),
+                    "competing TCP connection " + c.id() + " from the MPTCP client must use its congestion control in the lab; a TCP flow from another host may use its own");
+        }
+        oot = OotClient.map(main.kernel(), main.loc().withPath("connections[" + main.id() + "].kernel"), this::refuse, others);
     }
 
     /**

@@ -66,6 +66,11 @@ public final class Setup {
      * when the source changes (the binary's name carries a hash of it).
      */
     public static Path compiled(String name) throws IOException, InterruptedException {
+        return compiled(name, false);
+    }
+
+    /** As {@link #compiled(String)}; {@code shared} = an LD_PRELOAD library ({@code NAME-HASH.so}, -shared -fPIC -ldl). */
+    public static Path compiled(String name, boolean shared) throws IOException, InterruptedException {
         Path dir = cacheDir();
         byte[] src;
         try (InputStream in = Setup.class.getResourceAsStream(name + ".c")) {
@@ -73,12 +78,16 @@ public final class Setup {
             src = in.readAllBytes();
         }
         String tag = Integer.toHexString(java.util.Arrays.hashCode(src));
-        Path bin = dir.resolve(name + "-" + tag);
+        Path bin = dir.resolve(name + "-" + tag + (shared ? ".so" : ""));
         if (Files.isExecutable(bin)) return bin;
         Path c = dir.resolve(name + "-" + tag + ".c");
         Files.write(c, src);
         Path tmp = dir.resolve(name + "-" + tag + ".tmp" + ProcessHandle.current().pid());
-        int rc = exec(List.of("gcc", "-O2", "-Wall", "-o", tmp.toString(), c.toString()), 120);
+        List<String> cc = new ArrayList<>(List.of("gcc", "-O2", "-Wall"));
+        if (shared) cc.addAll(List.of("-shared", "-fPIC"));
+        cc.addAll(List.of("-o", tmp.toString(), c.toString()));
+        if (shared) cc.add("-ldl");
+        int rc = exec(cc, 120);
         if (rc != 0) throw new IOException("gcc failed to build " + name + " (rc " + rc + "); is libc6-dev installed?");
         Files.move(tmp, bin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return bin;

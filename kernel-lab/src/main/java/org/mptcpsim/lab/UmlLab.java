@@ -75,6 +75,7 @@ public final class UmlLab {
         Path raw = out.resolve("raw");
         Files.createDirectories(raw);
         Path ti = Setup.compiled("tcpinfo");
+        Path noMptcp = oot != null && spec.competingFlows() > 0 ? Setup.compiled("nomptcp", true) : null;
         Path scratch = Files.createTempDirectory("mlab-uml-");
         Thread hook = new Thread(() -> cleanup(scratch), "kernel-lab-uml-cleanup-" + spec.prefix());
         Runtime.getRuntime().addShutdownHook(hook);
@@ -82,7 +83,9 @@ public final class UmlLab {
             Setup.resource("lab.sh", scratch, true);
             Path init = Setup.resource("uml-init.sh", scratch, true);
             if (oot != null) Files.writeString(scratch.resolve("knobs.txt"), oot.knobFile());
-            Files.writeString(scratch.resolve("lab.env"), envFile(spec, ti, modulesDir(), oot));
+            String env = envFile(spec, ti, modulesDir(), oot);
+            if (noMptcp != null) env += "NOMPTCP='" + noMptcp.toAbsolutePath() + "'\n";
+            Files.writeString(scratch.resolve("lab.env"), env);
             if (!config.isEmpty()) Files.writeString(raw.resolve("uml-config.txt"), config);
             List<String> cmd = command(image, init, scratch, spec.prefix(), facts.root());
             log.append("uml: ").append(String.join(" ", cmd)).append('\n');

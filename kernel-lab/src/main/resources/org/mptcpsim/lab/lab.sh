@@ -22,6 +22,7 @@
 #            manager opens the subflows (no ip mptcp endpoints/limits, no address aliases), and the server owns exactly
 #            one non-loopback address (fullmesh announces every one): 10.9.0.1 on its only device, behind a merge
 #            router $P-m (separate) or rb (shared)
+#            NOMPTCP = the LD_PRELOAD library (nomptcp.c) that keeps competing flows plain TCP there
 #   NSSYSCTL "k=v ..." sysctls set in every lab namespace ("," in v stands for a space), e.g. the CC of OOT runs
 #   PROBE    tracefs (default: tcp_probe per ACK) | diag (kernels without tracepoints: the tcpinfo binary TI
 #            samples tcp_info every PROBE_US µs through sock_diag into TRACE_OUT, default $RAW/trace.txt)
@@ -195,7 +196,8 @@ run() {
   for j in $(seq 1 "$NCOMPETE"); do
     k=$((j-NCOMPETE+NX)); ns=$P-cli; src=10.1.1.2   # flow j: the client over path 1, or other host k
     fcc=$CC; [ "$k" -ge 1 ] && { ns=$P-h$k; src=10.1.$((NPATHS+k)).2; fcc=${XCCS[$((k-1))]:-$CC}; }
-    x "$ns" iperf3 -c $SRV -p $((PORT+j)) -B "$src" -t "$SECS" -C "$fcc" -J > "$RAW/compete$j-client.json" 2>&1 & cls+=($!)
+    pre=(); [ "$OOT" = 1 ] && pre=(env "LD_PRELOAD=$NOMPTCP")   # OOT: plain TCP by a per-socket MPTCP_ENABLED=0
+    x "$ns" "${pre[@]}" iperf3 -c $SRV -p $((PORT+j)) -B "$src" -t "$SECS" -C "$fcc" -J > "$RAW/compete$j-client.json" 2>&1 & cls+=($!)
   done
   sleep "$(awk "BEGIN{print $SECS/2}")"; x "$P-cli" ss -Mtin > "$RAW/ss-mid.txt" 2>&1
   local rc=0; for c in "${cls[@]}"; do wait "$c" || rc=1; done

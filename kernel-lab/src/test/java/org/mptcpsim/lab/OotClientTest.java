@@ -76,10 +76,22 @@ class OotClientTest {
     }
 
     @Test
-    void competingTcpAndOtherBackendsAreRefused() {
+    void sharedBottleneckWithAPlainTcpCompetitorFromAnotherHost() throws Exception {
         ScenarioToLab.Result a2 = ScenarioToLab.map(LabScenarios.load("lab-oot-a2-lia"), Backend.UML, true);
-        assertFalse(a2.ok());
-        assertTrue(String.join("\n", a2.refusals()).contains("competing plain TCP connection"), a2.refusals().toString());
+        assertTrue(a2.ok(), a2.refusals().toString());
+        LabSpec s = a2.spec();
+        assertEquals(LabSpec.Topology.SHARED, s.topology());
+        assertEquals(1, s.competingHosts().size(), "cli2's reno flow (kernel-refs A2)");
+        assertEquals("reno", s.flowCc(1));
+        // the init namespace allows the competitor's CC too (it is set per socket, iperf3 -C)
+        assertTrue(a2.oot().globalSysctls().contains("sysctl net.ipv4.tcp_allowed_congestion_control reno cubic lia"), a2.oot().globalSysctls().toString());
+        // lab.sh keeps the competitor plain TCP with the preload library when NOMPTCP is set (OOT=1)
+        String labSh = new String(LabEnv.class.getResourceAsStream("lab.sh").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(labSh.contains("[ \"$OOT\" = 1 ] && pre=(env \"LD_PRELOAD=$NOMPTCP\")"));
+    }
+
+    @Test
+    void otherBackendsAreRefused() {
         ScenarioToLab.Result noKernel = ScenarioToLab.map(LabScenarios.load("lab-oot-a1-reno"), Backend.UML, false);
         assertTrue(String.join("\n", noKernel.refusals()).contains("pass one built by you with --kernel IMAGE"), noKernel.refusals().toString());
         ScenarioToLab.Result host = ScenarioToLab.map(LabScenarios.load("lab-oot-a1-reno"), Backend.HOST, false);
