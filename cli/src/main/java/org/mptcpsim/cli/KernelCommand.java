@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mptcp-sim kernel SCENARIO --backend host|vm [--kernel BZIMAGE --modules DIR] [--out DIR] [--set K=V]...}. */
+/** {@code mptcp-sim kernel SCENARIO --backend host|vm|uml [--kernel IMAGE --modules DIR] [--out DIR] [--set K=V]...}. */
 @Command(name = "kernel",
         description = {"Run a scenario on a real Linux kernel (host network namespaces, or a kernel image under QEMU) "
                 + "and write the same run directory as `run`, with report.html.",
@@ -27,14 +27,16 @@ final class KernelCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML or JSON)")
     Path scenario;
 
-    @Option(names = "--backend", paramLabel = "host|vm", description = "host (default): this machine's kernel in network "
-            + "namespaces; vm: a kernel image under QEMU TCG (≤ 10 Mbit/s in total)")
-    String backend = "host";
+    @Option(names = "--backend", paramLabel = "host|vm|uml", description = "host (default without --kernel): this machine's kernel in network "
+            + "namespaces; vm: a bzImage under QEMU TCG (≤ 10 Mbit/s in total); uml: a User-Mode Linux kernel as a process "
+            + "(≤ 30 Mbit/s; default image /usr/bin/linux of Debian's user-mode-linux). With --kernel the image decides between vm and uml.")
+    String backend;
 
-    @Option(names = "--kernel", paramLabel = "BZIMAGE", description = "vm: kernel image to boot (default: Debian's linux-image-amd64)")
+    @Option(names = "--kernel", paramLabel = "IMAGE", description = "vm: bzImage to boot (default: Debian's linux-image-amd64); "
+            + "uml: a kernel built with ARCH=um (e.g. the out-of-tree multipath-tcp.org v0.95 kernel for flavour mptcp-v0.95)")
     Path kernel;
 
-    @Option(names = "--modules", paramLabel = "DIR", description = "vm: the image's lib/modules/<version> directory")
+    @Option(names = "--modules", paramLabel = "DIR", description = "vm, uml: the image's lib/modules/<version> directory")
     Path modules;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "run directory (default runs/<scenario-name>-kernel)")
@@ -43,46 +45,21 @@ final class KernelCommand implements Callable<Integer> {
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override a scenario field or kernel option")
     List<String> sets = new ArrayList<>();
 
+    /** The backend for --backend (null = not given) and --kernel: a UML binary runs on uml, a bzImage on vm (KernelImage). */
     static Backend backend(String name, Path kernel, Path modules) {
-        Backend b = switch (name.toLowerCase(Locale.ROOT)) {
-            case "host" -> Backend.HOST;
-            case "vm" -> Backend.VM;
-            default -> throw new Main.BadInput("--backend must be host or vm, not " + name);
-        };
-        if (b == Backend.HOST && (kernel != null || modules != null)) {
-            throw new Main.BadInput("--kernel/--modules need --backend vm (the host backend tests the running kernel)");
+        Backend b;
+        try {
+            b = org.mptcpsim.lab.KernelImage.resolve(name, kernel);
+        } catch (org.mptcpsim.lab.KernelImage.BadImage e) {
+            throw new Main.BadInput(e.getMessage());
         }
         if (modules != null && kernel == null) {
             throw new Main.BadInput("--modules needs --kernel");
-        }
-        if (kernel != null && !java.nio.file.Files.isRegularFile(kernel)) {
-            throw new Main.BadInput(kernel + ": no such kernel image");
-        }
-        if (kernel != null) {
-            checkBzImage(kernel);
         }
         if (modules != null && !java.nio.file.Files.isDirectory(modules)) {
             throw new Main.BadInput(modules + ": no such modules directory");
         }
         return b;
-    }
-
-    /**
-     * A bootable x86 kernel image carries the Linux boot protocol header: the magic "HdrS" at
-     * offset 0x202 (Documentation/x86/boot.rst). Anything else fails here, before QEMU starts.
-     */
-    static void checkBzImage(Path kernel) {
-        byte[] head = new byte[0x206];
-        int n;
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(kernel)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (java.io.IOException e) {
-            throw new Main.BadInput(kernel + ": cannot read the kernel image (" + e.getMessage() + ")");
-        }
-        if (n < head.length || head[0x202] != 'H' || head[0x203] != 'd' || head[0x204] != 'r' || head[0x205] != 'S') {
-            throw new Main.BadInput(kernel + ": not a bootable x86 Linux kernel image (no \"HdrS\" boot header at"
-                    + " offset 0x202); pass a bzImage such as /boot/vmlinuz-* with --kernel");
-        }
     }
 
     /** Checks {@code DIR} and {@code DIR.failed} (where a failed lab run is kept) before anything runs. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code mptcp-sim validate SCENARIO [--backend host|vm] [--runs N] [--sim-runs M] [--out DIR]}, or
+ * {@code mptcp-sim validate SCENARIO [--backend host|vm|uml] [--runs N] [--sim-runs M] [--out DIR]}, or
  * {@code --reference DIR} to hold the simulator to kernel runs recorded before (a run directory, or a directory of
  * {@code run-1, run-2, ...} such as the committed references) without running a kernel.
  */
@@ -34,10 +34,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML or JSON)")
     Path scenario;
 
-    @Option(names = "--backend", paramLabel = "host|vm", description = "host (default) or vm")
-    String backend = "host";
+    @Option(names = "--backend", paramLabel = "host|vm|uml", description = "host (default without --kernel), vm or uml (see kernel --help)")
+    String backend;
 
-    @Option(names = "--kernel", paramLabel = "BZIMAGE", description = "vm: kernel image to boot")
+    @Option(names = "--kernel", paramLabel = "IMAGE", description = "vm: bzImage, uml: User-Mode Linux kernel to boot")
     Path kernel;
 
     @Option(names = "--modules", paramLabel = "DIR", description = "vm: the image's lib/modules/<version> directory")

@@ -8,11 +8,11 @@ import java.util.Locale;
 /**
  * Command line of the kernel lab until the {@code cli} module wraps it:
  * <pre>
- * java -cp ... org.mptcpsim.lab.LabMain --out DIR [--backend host|vm] [--topology separate|shared]
+ * java -cp ... org.mptcpsim.lab.LabMain --out DIR [--backend host|vm|uml] [--topology separate|shared]
  *      --path ID,RATE,DELAY,BUFFER[,SUBFLOWS] ...   (separate)   e.g. --path p1,10Mbit,10ms,150KB
  *      --path ID,DELAY[,SUBFLOWS] ... --shared ID,RATE,BUFFER   (shared)
  *      [--cc cubic] [--duration 10] [--tcp] [--competing N] [--sample 0.1] [--name NAME]
- *      [--kernel BZIMAGE --modules DIR|none]                     (vm)
+ *      [--kernel BZIMAGE|UML --modules DIR|none]                 (vm, uml: chosen by the image)
  * </pre>
  * Exit codes: 0 valid run, 1 error, 2 refused (reasons on stderr), 4 run finished but marked invalid.
  */
@@ -26,7 +26,7 @@ public final class LabMain {
 
     static int run(String[] args) throws Exception {
         Path out = null, kernel = null, modules = null;
-        String backend = "host", topo = "separate", cc = "cubic", name = "kernel-lab";
+        String backend = null, topo = "separate", cc = "cubic", name = "kernel-lab";
         double duration = 10, sample = 0.1;
         boolean mptcp = true;
         int competing = 0;
@@ -76,7 +76,14 @@ public final class LabMain {
         }
         LabSpec spec = new LabSpec(name, t, paths, sh, duration, cc, mptcp, competing, sample, LabSpec.uniquePrefix());
         try {
-            Path summary = backend.equals("vm") ? new VmLab(kernel, modules).run(spec, out) : new HostLab().run(spec, out);
+            Backend b;
+            try {
+                b = KernelImage.resolve(backend, kernel);
+            } catch (KernelImage.BadImage e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            Path summary = new Validation.KernelTarget(b, kernel, modules).run(spec, out);
             var json = RunDirWriter.readJson(summary);
             System.out.println("wrote " + out + " valid=" + json.path("valid").asBoolean() + " " + json.path("invalidReason").asText(""));
             for (var c : json.path("connections")) {

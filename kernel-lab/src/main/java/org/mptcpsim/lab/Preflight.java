@@ -27,6 +27,19 @@ public final class Preflight {
     public static final Map<String, String> VM_TOOLS = tools("ip iproute2", "tc iproute2", "ss iproute2",
             "nstat iproute2", "iperf3 iperf3", "mptcpize mptcpize", "busybox busybox-static",
             "qemu-system-x86_64 qemu-system-x86", "dpkg-deb dpkg", "apt-get apt", "bash bash", "tar tar", "gzip gzip");
+    /** The UML guest runs the host's binaries through hostfs; busybox for insmod/poweroff, gcc for the tcp_info sampler. */
+    public static final Map<String, String> UML_TOOLS = tools("ip iproute2", "tc iproute2", "ss iproute2",
+            "nstat iproute2", "iperf3 iperf3", "mptcpize mptcpize", "busybox busybox-static", "ethtool ethtool",
+            "gcc gcc", "setsid util-linux", "chrt util-linux", "bash bash", "timeout coreutils");
+
+    /** The tool table of a backend. */
+    public static Map<String, String> tools(Backend backend) {
+        return switch (backend) {
+            case HOST -> HOST_TOOLS;
+            case VM -> VM_TOOLS;
+            case UML -> UML_TOOLS;
+        };
+    }
 
     /** What the machine offers. {@code availableCc} is read from the kernel that will run the scenario. */
     public record HostFacts(boolean root, boolean netns, String mptcpEnabled, Set<String> availableCc, Set<String> missingTools) {
@@ -51,7 +64,7 @@ public final class Preflight {
      */
     public static List<String> refusals(LabSpec spec, Backend backend, HostFacts f, boolean customKernel) {
         List<String> r = new ArrayList<>();
-        if (!f.root()) r.add("the kernel lab needs root (network namespaces, tc, tracefs" + (backend == Backend.VM ? ", apt-get" : "") + "); run it as root");
+        if (!f.root() && backend != Backend.UML) r.add("the kernel lab needs root (network namespaces, tc, tracefs" + (backend == Backend.VM ? ", apt-get" : "") + "); run it as root");
         if (backend == Backend.HOST) {
             if (!f.netns()) r.add("this kernel has no network namespaces (/proc/self/ns/net missing); use --backend vm");
             if (!"1".equals(f.mptcpEnabled())) {
@@ -64,12 +77,15 @@ public final class Preflight {
             String cc = any.toLowerCase(Locale.ROOT);
             if (backend == Backend.HOST && !f.availableCc().contains(cc)) {
                 r.add(OUT_OF_TREE_CC.contains(cc)
-                        ? cc + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend vm --kernel IMAGE"
+                        ? cc + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend uml --kernel IMAGE (flavour: mptcp-v0.95)"
                         : cc + " is not available in the host kernel (tcp_available_congestion_control = "
                           + String.join(" ", new TreeSet<>(f.availableCc())) + "); load its module (modprobe tcp_" + cc + ") or choose one of those");
             }
             if (backend == Backend.VM && !customKernel && OUT_OF_TREE_CC.contains(cc)) {
                 r.add(cc + " is not in upstream Linux and so not in the default Debian guest kernel; pass an out-of-tree multipath-tcp.org kernel image with --kernel IMAGE --modules DIR");
+            }
+            if (backend == Backend.UML && !customKernel && OUT_OF_TREE_CC.contains(cc)) {
+                r.add(cc + " is not in upstream Linux and so not in Debian's user-mode-linux; pass an out-of-tree multipath-tcp.org kernel built with ARCH=um: --kernel IMAGE");
             }
         }
         long total = spec.totalRateBps();
@@ -79,7 +95,7 @@ public final class Preflight {
                     backend == Backend.VM ? "; QEMU TCG becomes CPU-bound, use --backend host for faster links" : ""));
         }
         if (!f.missingTools().isEmpty()) {
-            Map<String, String> table = backend == Backend.HOST ? HOST_TOOLS : VM_TOOLS;
+            Map<String, String> table = tools(backend);
             Set<String> pkgs = new TreeSet<>();
             for (String t : f.missingTools()) pkgs.add(table.getOrDefault(t, t));
             r.add("missing tools: " + String.join(" ", new TreeSet<>(f.missingTools())) + "; install them with: apt-get install -y --no-install-recommends "
@@ -95,7 +111,7 @@ public final class Preflight {
         String mptcp = read("/proc/sys/net/mptcp/enabled");
         String ccs = read("/proc/sys/net/ipv4/tcp_available_congestion_control");
         Set<String> avail = ccs == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(ccs.split("\\s+")));
-        return new HostFacts(root, netns, mptcp, avail, missingTools(backend == Backend.HOST ? HOST_TOOLS : VM_TOOLS));
+        return new HostFacts(root, netns, mptcp, avail, missingTools(tools(backend)));
     }
 
     /** Tools from {@code table} not found on PATH (or /usr/sbin, /sbin). */

@@ -129,6 +129,8 @@ public final class RunDirWriter {
         boolean caKnown = false;
         List<TraceEvent.CongState> states = new ArrayList<>();
         Map<String, Integer> retrans = new HashMap<>();
+        Map<String, Integer> lastCa = new HashMap<>();
+        boolean sampled = false;
         Path trace = raw.resolve("trace.txt");
         if (Files.exists(trace)) {
             try (BufferedReader r = Files.newBufferedReader(trace, StandardCharsets.ISO_8859_1)) {
@@ -144,10 +146,17 @@ public final class RunDirWriter {
                         retrans.merge(x.key(), 1, Integer::sum);
                     } else if (e instanceof TraceEvent.CongState c) {
                         states.add(c);
+                    } else if (e instanceof TraceEvent.Info i) {   // tcp_info samples: a probe record, retransmit total, ca_state changes
+                        sampled = true;
+                        TraceEvent.Probe p = i.asProbe();
+                        traces.computeIfAbsent(p.key(), k -> new SubflowTrace(k, p.src(), p.dport())).add(p);
+                        retrans.merge(i.key(), i.totalRetrans(), Math::max);
+                        Integer prev = lastCa.put(i.key(), i.caState());
+                        if (prev == null ? i.caState() != 0 : prev != i.caState()) states.add(new TraceEvent.CongState(i.t(), i.src(), i.sport(), i.dport(), i.caState()));
                     }
                 }
             }
-            caKnown = !states.isEmpty() || readLines(raw.resolve("events.txt")).contains("tcp_cong_state_set");
+            caKnown = sampled || !states.isEmpty() || readLines(raw.resolve("events.txt")).contains("tcp_cong_state_set");
         }
         if (Double.isNaN(t0)) t0 = traces.values().stream().mapToDouble(s -> s.t[0]).min().orElse(0);
         for (TraceEvent.CongState c : states) {
@@ -169,11 +178,16 @@ public final class RunDirWriter {
         sum.put("durationS", dur);
         sum.put("source", backend.source());
         ObjectNode kernel = sum.putObject("kernel");
-        kernel.put("flavour", "upstream");
+        Map<String, String> knobs = knobs(raw);   // the out-of-tree kernel's knobs as the guest read them back (UML, OotClient)
+        kernel.put("flavour", knobs.isEmpty() ? "upstream" : "mptcp-v0.95");
         kernel.put("release", firstLine(raw.resolve("kernel.txt"), "unknown"));
         kernel.put("net.ipv4.tcp_congestion_control", spec.cc());
-        kernel.put("net.mptcp.enabled", spec.mptcp() ? 1 : 0);
-        kernel.put("net.mptcp.pm_type", 0);
+        if (knobs.isEmpty()) {
+            kernel.put("net.mptcp.enabled", spec.mptcp() ? 1 : 0);
+            kernel.put("net.mptcp.pm_type", 0);
+        } else {
+            knobs.forEach(kernel::put);
+        }
 
         // subflows.csv + per-subflow statistics from the resampled series
         Map<SubflowTrace, double[][]> series = new LinkedHashMap<>();
@@ -223,8 +237,8 @@ public final class RunDirWriter {
             o.put("id", c.id());
             o.put("type", c.type());
             o.put("cc", c.id().matches("c\\d+") ? spec.flowCc(Integer.parseInt(c.id().substring(1))) : spec.cc());
-            o.put("pm", c.type().equals("mptcp") ? "in-kernel" : "none");
-            o.put("scheduler", c.type().equals("mptcp") ? "default" : "none");
+            o.put("pm", c.type().equals("mptcp") ? knobs.getOrDefault("net.mptcp.mptcp_path_manager", "in-kernel") : "none");
+            o.put("scheduler", c.type().equals("mptcp") ? knobs.getOrDefault("net.mptcp.mptcp_scheduler", "default") : "none");
             long bytes;
             double secs;
             JsonNode sr = readJson(c.serverJson()).path("end").path("sum_received");
@@ -323,6 +337,12 @@ public final class RunDirWriter {
         ch.write(checks);
         JsonNode accel = readJson(raw.resolve("accel.json"));   // VM backend: accelerator choice and KVM probe
         if (accel.size() > 0) checks.set("accel", accel);
+        if (backend == Backend.UML) {
+            Stalls st = Stalls.of(conns.stream().flatMap(c -> c.subflows().stream()).toList(), t0 + 1, t0 + dur - 0.5, sampled ? UmlLab.PROBE_US / 1e6 : 0);
+            st.write(checks.putObject("stalls"), sampled);
+            if (st.count() > 0) warnings.add(String.format(Locale.ROOT, "%d guest stall(s): gaps of >= 10 ms without a subflow record (longest %.1f ms)",
+                    st.count(), st.maxMs()));
+        }
         sum.put("valid", ch.invalidReason() == null);
         if (ch.invalidReason() != null) sum.put("invalidReason", ch.invalidReason());
         warnings.addAll(ch.warnings());
@@ -332,6 +352,57 @@ public final class RunDirWriter {
         warnings.forEach(wj::add);
         JSON.writeValue(out.resolve("summary.json").toFile(), sum);
         return sum;
+    }
+
+    /**
+     * Guest stalls, as the out-of-tree references count them ({@code ack_gaps_ge10ms}): gaps of at least 10 ms with no
+     * record of any data subflow between {@code from} and {@code to} (the run's 1 s to its end − 0.5 s). With per-ACK
+     * tcp_probe records a saturated bottleneck gives one every 1–2.5 ms, so such a gap is the guest not running; with
+     * tcp_info samples the sampling period {@code periodS} is added to the threshold.
+     */
+    record Stalls(int count, double maxMs, double thresholdMs) {
+        static Stalls of(List<SubflowTrace> subflows, double from, double to, double periodS) {
+            int total = 0;
+            for (SubflowTrace s : subflows) total += s.n;
+            double[] t = new double[total];
+            int n = 0;
+            for (SubflowTrace s : subflows) for (int i = 0; i < s.n; i++) if (s.t[i] >= from && s.t[i] <= to) t[n++] = s.t[i];
+            Arrays.sort(t, 0, n);
+            double threshold = 0.010 + periodS;
+            int count = 0;
+            double max = 0;
+            for (int i = 1; i < n; i++) {
+                double g = t[i] - t[i - 1];
+                if (g >= threshold - 1e-9) count++;
+                max = Math.max(max, g);
+            }
+            return new Stalls(count, max * 1000, threshold * 1000);
+        }
+
+        void write(ObjectNode o, boolean sampled) {
+            o.put("count", count);
+            o.put("maxGapMs", round(maxMs));
+            o.put("thresholdMs", round(thresholdMs));
+            o.put("records", sampled ? "tcp_info samples" : "tcp_probe (per ACK)");
+        }
+    }
+
+    /** raw/knobs.txt ("sysctl KEY = VALUE" / "param FILE = VALUE", written by uml-init.sh): option name → value; empty if none. */
+    static Map<String, String> knobs(Path raw) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : readLines(raw.resolve("knobs.txt"))) {
+            int eq = line.indexOf(" = ");
+            if (eq < 0) continue;
+            String[] head = line.substring(0, eq).split(" ", 2);
+            if (head.length < 2) continue;
+            String key = head[1];
+            if (head[0].equals("param")) {   // /sys/module/M/parameters/P -> M.P, the scenario's name
+                String[] p = key.split("/");
+                if (p.length >= 6) key = p[3] + "." + p[5];
+            }
+            m.put(key, line.substring(eq + 3).trim());
+        }
+        return m;
     }
 
     /** Identifies the connections: MPTCP via ip mptcp monitor tokens, TCP via iperf3's local port. */

@@ -61,7 +61,11 @@ public final class ScenarioToLab {
             + "whose route meets the MPTCP paths' single shared bottleneck";
 
     /** The result: a spec, or the refusals (never both). */
-    public record Result(LabSpec spec, List<String> refusals, List<String> notes) {
+    public record Result(LabSpec spec, List<String> refusals, List<String> notes, OotClient oot) {
+        public Result(LabSpec spec, List<String> refusals, List<String> notes) {
+            this(spec, refusals, notes, null);
+        }
+
         public boolean ok() {
             return spec != null;
         }
@@ -79,6 +83,7 @@ public final class ScenarioToLab {
     private final boolean customKernel;
     private final List<String> refusals = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private OotClient oot;
 
     private ScenarioToLab(Scenario sc, Backend backend, boolean customKernel) {
         this.sc = sc;
@@ -97,7 +102,7 @@ public final class ScenarioToLab {
             m.refuse(sc.loc(), e.getMessage());
         }
         if (!m.refusals.isEmpty()) return new Result(null, List.copyOf(m.refusals), List.copyOf(m.notes));
-        return new Result(spec, List.of(), List.copyOf(m.notes));
+        return new Result(spec, List.of(), List.copyOf(m.notes), m.oot);
     }
 
     private void refuse(Loc loc, String problem) {
@@ -150,17 +155,21 @@ public final class ScenarioToLab {
         }
         // ---- kernel options
         String cc = main.kernel().congestionControl();
-        for (ConnectionSpec c : conns) {
+        boolean outOfTree = main.kernel().flavour() == Flavour.MPTCP_V095 && backend == Backend.UML;   // the out-of-tree client path
+        if (outOfTree) mapOutOfTree(main, competing, otherHosts);
+        for (ConnectionSpec c : outOfTree ? List.<ConnectionSpec>of() : conns) {
             KernelOptions k = c.kernel();
             boolean otherHost = c.type() == ConnectionSpec.Type.TCP && !c.fromHost().equals(main.fromHost());
             if (!otherHost && !k.congestionControl().equals(cc)) refuse(loc(k, KernelOptions.CC, c),
                     "connections from the MPTCP client must use its congestion control in the lab (" + c.id() + ": "
                             + k.congestionControl() + ", " + main.id() + ": " + cc + "); a TCP flow from another host may use its own");
             if (k.flavour() != Flavour.UPSTREAM) refuse(loc(k, KernelOptions.FLAVOUR, c),
-                    "flavour " + k.flavour().key() + " models the out-of-tree multipath-tcp.org kernel; the host kernel is upstream MPTCP"
-                            + " (an out-of-tree image needs --backend vm --kernel and a client path for its socket API, not written)");
+                    "flavour " + k.flavour().key() + " models the out-of-tree multipath-tcp.org kernel; "
+                            + (backend == Backend.UML ? "one kernel runs every flow, and " + main.id() + " is upstream"
+                               : "the " + (backend == Backend.HOST ? "host kernel is upstream MPTCP" : "vm backend runs upstream MPTCP only")
+                                 + " (its client path is the UML backend's: --backend uml --kernel IMAGE, a multipath-tcp.org kernel built with ARCH=um)"));
             if (Preflight.OUT_OF_TREE_CC.contains(k.congestionControl())) refuse(loc(k, KernelOptions.CC, c),
-                    k.congestionControl() + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend vm --kernel IMAGE");
+                    k.congestionControl() + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend uml --kernel IMAGE (flavour: mptcp-v0.95)");
             if (c.type() == ConnectionSpec.Type.MPTCP) {
                 String pm = k.get(KernelOptions.PATH_MANAGER);
                 if (!"default".equals(pm) && !"kernel".equals(pm)) refuse(loc(k, KernelOptions.PATH_MANAGER, c),
@@ -196,13 +205,18 @@ public final class ScenarioToLab {
         }
         subflowsPerIface.put(first, 1);
         ifaceLoc.put(first, main.loc());
-        if (main.type() == ConnectionSpec.Type.MPTCP && "kernel".equals(main.kernel().get(KernelOptions.PATH_MANAGER))) {
+        if (outOfTree && main.type() == ConnectionSpec.Type.MPTCP) ootSubflows(main, first, subflowsPerIface, ifaceLoc);
+        if (!outOfTree && main.type() == ConnectionSpec.Type.MPTCP && "kernel".equals(main.kernel().get(KernelOptions.PATH_MANAGER))) {
             for (String i : endpointSubflows(main, first)) {
                 subflowsPerIface.merge(i, 1, Integer::sum);
                 ifaceLoc.putIfAbsent(i, loc(main.kernel(), ENDPOINTS, main));
             }
         }
-        if (main.type() == ConnectionSpec.Type.MPTCP) {
+        if (main.type() == ConnectionSpec.Type.MPTCP && outOfTree && !main.subflows().isEmpty()) {
+            refuse(main.subflows().get(0).loc(), "explicit subflows: on the out-of-tree kernel its path manager opens the subflows"
+                    + " (net.mptcp.mptcp_path_manager fullmesh/ndiffports); remove subflows: for a kernel run");
+        }
+        if (main.type() == ConnectionSpec.Type.MPTCP && !outOfTree) {
             for (SubflowSpec s : main.subflows()) {
                 if (!s.fromHost().equals(main.fromHost()) || !s.toHost().equals(main.toHost())) {
                     refuse(s.loc(), "explicit subflows must join the connection's hosts " + main.fromHost() + " -> " + main.toHost());
@@ -335,8 +349,67 @@ public final class ScenarioToLab {
                     mbit(spec.totalRateBps()), backend.name().toLowerCase(Locale.ROOT), mbit(backend.maxTotalRateBps()),
                     backend == Backend.VM ? "; QEMU TCG is CPU-bound above that: use --backend host or lower the rates (e.g. --set links.ID.rate=...)" : ""));
         }
-        if (!customKernel && refusals.isEmpty()) notes.add("kernel under test: " + (backend == Backend.HOST ? "the host's own kernel" : "Debian linux-image-amd64"));
+        if (outOfTree && !customKernel) refuse(sc.loc().withPath("kernel.flavour"), "flavour mptcp-v0.95 runs on the out-of-tree multipath-tcp.org kernel;"
+                + " pass one built by you with --kernel IMAGE (User-Mode Linux: ARCH=um; or a bzImage for --backend vm)");
+        if (!customKernel && refusals.isEmpty()) notes.add("kernel under test: " + switch (backend) {
+            case HOST -> "the host's own kernel";
+            case VM -> "Debian linux-image-amd64";
+            case UML -> "Debian user-mode-linux (" + KernelImage.DEBIAN_UML + ")";
+        });
         return refusals.isEmpty() ? spec : null;
+    }
+
+    /**
+     * Out-of-tree kernel (flavour mptcp-v0.95): the options become its knobs ({@link OotClient}, refusing those it has no
+     * knob for); competing plain TCP flows opt out per socket (nomptcp.c), since every socket is MPTCP with mptcp_enabled=1.
+     */
+    private void mapOutOfTree(ConnectionSpec main, List<ConnectionSpec> competing, List<ConnectionSpec> otherHosts) {
+        for (ConnectionSpec c : sc.connections()) {
+            if (c != main && !c.kernel().equals(main.kernel()) && c.kernel().flavour() != Flavour.MPTCP_V095) {
+                refuse(loc(c.kernel(), KernelOptions.FLAVOUR, c), "connection " + c.id() + ": one kernel runs every flow; its flavour must be mptcp-v0.95 as " + main.id() + "'s");
+            }
+        }
+        // competing plain TCP flows: kept plain by a preload library setting the per-socket MPTCP_ENABLED to 0 (nomptcp.c)
+        if (main.type() != ConnectionSpec.Type.MPTCP) {
+            refuse(main.loc(), "a plain TCP connection on the out-of-tree kernel: every socket is MPTCP there (net.mptcp.mptcp_enabled=1); use flavour: upstream");
+        }
+        Set<String> others = new java.util.LinkedHashSet<>();
+        for (ConnectionSpec c : otherHosts) others.add(c.kernel().congestionControl());
+        for (ConnectionSpec c : competing) {
+            if (!c.kernel().congestionControl().equals(main.kernel().congestionControl())) refuse(loc(c.kernel(), KernelOptions.CC, c),
+                    "competing TCP connection " + c.id() + " from the MPTCP client must use its congestion control in the lab; a TCP flow from another host may use its own");
+        }
+        oot = OotClient.map(main.kernel(), main.loc().withPath("connections[" + main.id() + "].kernel"), this::refuse, others);
+    }
+
+    /**
+     * The subflows the out-of-tree path manager opens, by client interface: fullmesh (mptcp_fullmesh.c) one per local
+     * address × server address with num_subflows each (the lab's server has one address; client path i has one address),
+     * so num_subflows on every client interface; ndiffports (mptcp_ndiffports.c) num_subflows in all, from the first
+     * interface's address with other source ports; default none beyond the initial subflow.
+     */
+    private void ootSubflows(ConnectionSpec main, String first, Map<String, Integer> perIface, Map<String, Loc> locs) {
+        KernelOptions k = main.kernel();
+        String pm = k.get(KernelOptions.PATH_MANAGER);
+        Loc at = loc(k, KernelOptions.PATH_MANAGER, main);
+        if ("fullmesh".equals(pm)) {
+            int n = k.getInt("mptcp_fullmesh.num_subflows", 1);
+            perIface.put(first, n);
+            HostSpec h = sc.hosts().get(main.fromHost());
+            List<String> ifaces = new ArrayList<>();
+            if (h != null && !h.interfaces().isEmpty()) {
+                for (InterfaceSpec i : h.interfaces()) ifaces.add(i.name());
+            } else {
+                for (LinkSpec l : sc.linksOf(main.fromHost())) ifaces.add(l.id());
+            }
+            for (String i : ifaces) {
+                if (i.equals(first)) continue;
+                perIface.put(i, n);
+                locs.put(i, at);
+            }
+        } else if ("ndiffports".equals(pm)) {
+            perIface.put(first, k.getInt("mptcp_ndiffports.num_subflows", 2));
+        }
     }
 
     /**

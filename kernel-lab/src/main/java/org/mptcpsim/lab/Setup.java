@@ -58,20 +58,37 @@ public final class Setup {
 
     /** The delay line binary, compiled on first use (and again when the bundled source changes). */
     public static Path delayLine() throws IOException, InterruptedException {
+        return compiled("delayline");
+    }
+
+    /**
+     * The bundled C program {@code NAME.c} (delayline, tcpinfo) compiled into the cache dir on first use, and again
+     * when the source changes (the binary's name carries a hash of it).
+     */
+    public static Path compiled(String name) throws IOException, InterruptedException {
+        return compiled(name, false);
+    }
+
+    /** As {@link #compiled(String)}; {@code shared} = an LD_PRELOAD library ({@code NAME-HASH.so}, -shared -fPIC -ldl). */
+    public static Path compiled(String name, boolean shared) throws IOException, InterruptedException {
         Path dir = cacheDir();
         byte[] src;
-        try (InputStream in = Setup.class.getResourceAsStream("delayline.c")) {
-            if (in == null) throw new IOException("resource missing from the jar: delayline.c");
+        try (InputStream in = Setup.class.getResourceAsStream(name + ".c")) {
+            if (in == null) throw new IOException("resource missing from the jar: " + name + ".c");
             src = in.readAllBytes();
         }
         String tag = Integer.toHexString(java.util.Arrays.hashCode(src));
-        Path bin = dir.resolve("delayline-" + tag);
+        Path bin = dir.resolve(name + "-" + tag + (shared ? ".so" : ""));
         if (Files.isExecutable(bin)) return bin;
-        Path c = dir.resolve("delayline-" + tag + ".c");
+        Path c = dir.resolve(name + "-" + tag + ".c");
         Files.write(c, src);
-        Path tmp = dir.resolve("delayline-" + tag + ".tmp" + ProcessHandle.current().pid());
-        int rc = exec(List.of("gcc", "-O2", "-Wall", "-o", tmp.toString(), c.toString()), 120);
-        if (rc != 0) throw new IOException("gcc failed to build the delay line (rc " + rc + "); is libc6-dev installed?");
+        Path tmp = dir.resolve(name + "-" + tag + ".tmp" + ProcessHandle.current().pid());
+        List<String> cc = new ArrayList<>(List.of("gcc", "-O2", "-Wall"));
+        if (shared) cc.addAll(List.of("-shared", "-fPIC"));
+        cc.addAll(List.of("-o", tmp.toString(), c.toString()));
+        if (shared) cc.add("-ldl");
+        int rc = exec(cc, 120);
+        if (rc != 0) throw new IOException("gcc failed to build " + name + " (rc " + rc + "); is libc6-dev installed?");
         Files.move(tmp, bin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return bin;
     }

@@ -25,6 +25,24 @@ public sealed interface TraceEvent {
         }
     }
 
+    /**
+     * A {@code tcp_info} sample of one data-sender socket (tcpinfo.c, through sock_diag), for kernels without tcp_probe:
+     * fields of tcp_get_info() (net/ipv4/tcp.c): {@code tcpi_snd_cwnd}, {@code tcpi_snd_ssthresh} (= snd_ssthresh, not
+     * tcp_current_ssthresh), {@code tcpi_rtt} (srtt_us >> 3, µs), {@code tcpi_bytes_acked} (u64), {@code tcpi_total_retrans},
+     * {@code tcpi_ca_state}. Sampled at a fixed period, not per ACK.
+     */
+    record Info(double t, String src, int sport, String dst, int dport, int cwnd, long ssthresh, long srttUs,
+                long bytesAcked, int totalRetrans, int caState) implements TraceEvent {
+        public String key() {
+            return src + ":" + sport;
+        }
+
+        /** As a probe record: snd_una = bytes_acked mod 2^32 (the writer only uses its differences, modulo 2^32). */
+        public Probe asProbe() {
+            return new Probe(t, src, sport, dst, dport, 0, bytesAcked & 0xffff_ffffL, cwnd, ssthresh, srttUs, null);
+        }
+    }
+
     /** {@code tcp:tcp_retransmit_skb}: one retransmitted segment. */
     record Retransmit(double t, String saddr, int sport, int dport) implements TraceEvent {
         public String key() {
@@ -67,6 +85,14 @@ public sealed interface TraceEvent {
                     return new Probe(t, src[0], Integer.parseInt(src[1]), dst[0], Integer.parseInt(dst[1]),
                             hex(kv.get("snd_nxt")), hex(kv.get("snd_una")), Integer.parseInt(kv.get("snd_cwnd")),
                             Long.parseLong(kv.get("ssthresh")), Long.parseLong(kv.get("srtt")), kv.get("sock_cookie"));
+                }
+                case "tcp_info": {
+                    Map<String, String> kv = fields(body);
+                    String[] src = hostPort(kv.get("src"));
+                    String[] dst = hostPort(kv.get("dest"));
+                    return new Info(t, src[0], Integer.parseInt(src[1]), dst[0], Integer.parseInt(dst[1]), Integer.parseInt(kv.get("snd_cwnd")),
+                            Long.parseLong(kv.get("ssthresh")), Long.parseLong(kv.get("srtt")), Long.parseUnsignedLong(kv.get("bytes_acked")),
+                            Integer.parseInt(kv.get("total_retrans")), Integer.parseInt(kv.get("ca_state")));
                 }
                 case "tcp_retransmit_skb": {
                     Map<String, String> kv = fields(body);

@@ -36,11 +36,20 @@ public final class Validation {
     private Validation() {
     }
 
-    /** Where the kernel runs: backend and (VM) an optional kernel image and modules directory. */
+    /** Where the kernel runs: backend and (VM, UML) an optional kernel image and modules directory. */
     public record KernelTarget(Backend backend, Path kernel, Path modules) {
         /** Runs {@code spec} once into {@code dir}; returns summary.json. */
         public Path run(LabSpec spec, Path dir) throws LabRefusedException, IOException, InterruptedException {
-            return backend == Backend.HOST ? new HostLab().run(spec, dir) : new VmLab(kernel, modules).run(spec, dir);
+            return run(spec, null, dir);
+        }
+
+        /** As {@link #run(LabSpec, Path)}; {@code oot} = the out-of-tree client path (UML only), or null. */
+        public Path run(LabSpec spec, OotClient oot, Path dir) throws LabRefusedException, IOException, InterruptedException {
+            return switch (backend) {
+                case HOST -> new HostLab().run(spec, dir);
+                case VM -> new VmLab(kernel, modules).run(spec, dir);
+                case UML -> new UmlLab(kernel, modules, oot).run(spec, dir);
+            };
         }
     }
 
@@ -50,7 +59,7 @@ public final class Validation {
         ScenarioToLab.Result m = ScenarioToLab.map(sc, target.backend(), target.kernel() != null);
         LabSpec spec = m.orThrow();
         for (String n : m.notes()) console.append("note: ").append(n).append('\n');
-        Path summary = target.run(spec, dir);
+        Path summary = target.run(spec, m.oot(), dir);
         RunReport.generate(dir);
         return summary;
     }

@@ -18,6 +18,14 @@
 #   XOWD_US  "x1 .. xNX" one-way delay of each other host's access path: host k runs in $P-h$k behind its own
 #            router $P-r$((NPATHS+k)) (address 10.1.$((NPATHS+k)).2) and delay line, joining rb like a path
 #   TRACEFS  tracefs mount point; mounted here (and unmounted by down) if it has no events/
+#   OOT      1 = the out-of-tree multipath-tcp.org kernel (v0.95): plain sockets are MPTCP (no mptcpize), its path
+#            manager opens the subflows (no ip mptcp endpoints/limits, no address aliases), and the server owns exactly
+#            one non-loopback address (fullmesh announces every one): 10.9.0.1 on its only device, behind a merge
+#            router $P-m (separate) or rb (shared)
+#            NOMPTCP = the LD_PRELOAD library (nomptcp.c) that keeps competing flows plain TCP there
+#   NSSYSCTL "k=v ..." sysctls set in every lab namespace ("," in v stands for a space), e.g. the CC of OOT runs
+#   PROBE    tracefs (default: tcp_probe per ACK) | diag (kernels without tracepoints: the tcpinfo binary TI
+#            samples tcp_info every PROBE_US µs through sock_diag into TRACE_OUT, default $RAW/trace.txt)
 #
 #  separate: cli =c_i= r_i =s= srv           shared: cli =c_i= r_i =u= rb =s= srv   (+ h_k =c_j= r_j =u= rb, j = NPATHS+k)
 #  The server's service address is 10.9.0.1/32 on lo; client path i uses 10.1.i.2 (+ aliases .3 ...).
@@ -30,17 +38,19 @@ RAW=${RAW:-/tmp/$P-raw}; PORT=${PORT:-5201}; NCOMPETE=${NCOMPETE:-0}
 TRACEFS=${TRACEFS:-/sys/kernel/tracing}
 XOWD=(${XOWD_US:-}); NX=${#XOWD[@]}; NALL=$((NPATHS+NX))   # routers r1..r$NALL
 XCCS=(${XCC:-})                                              # congestion control of each other host's flow
-SRV=10.9.0.1
+SRV=10.9.0.1; OOT=${OOT:-0}; NSSYSCTL=${NSSYSCTL:-}
+PROBE=${PROBE:-tracefs}; TI=${TI:-tcpinfo}; PROBE_US=${PROBE_US:-10000}; TRACE_OUT=${TRACE_OUT:-$RAW/trace.txt}
 
 x() { ip netns exec "$@"; }
 log() { echo "lab.sh[$P]: $*" >&2; }
-namespaces() { echo "$P-cli $P-srv $P-rb"; for i in $(seq 1 "$NALL"); do echo "$P-r$i"; done
+namespaces() { echo "$P-cli $P-srv $P-rb $P-m"; for i in $(seq 1 "$NALL"); do echo "$P-r$i"; done
   for k in $(seq 1 "$NX"); do echo "$P-h$k"; done; }
 burst() { local b=$(( $1 / 8 / 1000 )); [ $b -lt 3028 ] && b=3028; echo $b; }   # >= 1 ms of rate
 
 mkns() {
   ip netns add "$1" && ip -n "$1" link set lo up &&
-  x "$1" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
+  x "$1" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 &&
+  for kv in $NSSYSCTL; do x "$1" sysctl -qw "${kv//,/ }" || return 1; done
 }
 veth() {  # veth NS1 IF1 ADDR1 NS2 IF2 ADDR2  (/24 on both ends)
   ip link add "$2" netns "$1" type veth peer name "$5" netns "$4" &&
@@ -59,11 +69,19 @@ shaper() {  # shaper NS IF RATE LIMIT [NETEM_DELAY_US]: rate + byte buffer (tbf)
 up() {
   set -e
   mkdir -p "$RAW"
-  mkns "$P-cli"; mkns "$P-srv"; ip -n "$P-srv" addr add $SRV/32 dev lo
+  mkns "$P-cli"; mkns "$P-srv"
+  SRVHOP=10.9.0.254    # OOT: the router in front of the server's single address
+  if [ "$OOT" != 1 ]; then ip -n "$P-srv" addr add $SRV/32 dev lo; fi
   if [ "$TOPO" = shared ]; then
-    mkns "$P-rb"; veth "$P-rb" s 10.2.1.1 "$P-srv" e1 10.2.1.2
-    ip -n "$P-rb" route add $SRV/32 via 10.2.1.2
+    mkns "$P-rb"
+    if [ "$OOT" = 1 ]; then
+      veth "$P-rb" s $SRVHOP "$P-srv" e1 $SRV; ip -n "$P-srv" route add default via $SRVHOP
+    else
+      veth "$P-rb" s 10.2.1.1 "$P-srv" e1 10.2.1.2; ip -n "$P-rb" route add $SRV/32 via 10.2.1.2
+    fi
     shaper "$P-rb" s "$SHRATE" "$SHLIMIT"
+  elif [ "$OOT" = 1 ]; then
+    mkns "$P-m"; veth "$P-m" e0 $SRVHOP "$P-srv" e0 $SRV; ip -n "$P-srv" route add default via $SRVHOP
   fi
   [ "$NX" -gt 0 ] && [ "$TOPO" != shared ] && { log "other hosts (XOWD_US) need TOPO=shared"; exit 1; }
   for i in $(seq 1 "$NALL"); do
@@ -74,11 +92,15 @@ up() {
     if [ "$TOPO" = shared ]; then
       veth "$R" u "10.3.$i.1" "$P-rb" "u$i" "10.3.$i.2"; nh=10.3.$i.2; upif=u
       ip -n "$P-rb" route add "10.1.$i.0/24" via "10.3.$i.1"
-      ip -n "$P-srv" route add "10.1.$i.0/24" via 10.2.1.1
+      [ "$OOT" = 1 ] || ip -n "$P-srv" route add "10.1.$i.0/24" via 10.2.1.1
       [ "$DELAY" = netem ] && tc -n "$R" qdisc add dev u root netem delay "${d}us" limit 100000
     else
-      veth "$R" s "10.2.$i.1" "$P-srv" "e$i" "10.2.$i.2"; nh=10.2.$i.2; upif=s
-      ip -n "$P-srv" route add "10.1.$i.0/24" via "10.2.$i.1"
+      if [ "$OOT" = 1 ]; then
+        veth "$R" s "10.2.$i.1" "$P-m" "s$i" "10.2.$i.2"; ip -n "$P-m" route add "10.1.$i.0/24" via "10.2.$i.1"
+      else
+        veth "$R" s "10.2.$i.1" "$P-srv" "e$i" "10.2.$i.2"; ip -n "$P-srv" route add "10.1.$i.0/24" via "10.2.$i.1"
+      fi
+      nh=10.2.$i.2; upif=s
       if [ "$DELAY" = netem ]; then shaper "$R" s "${RATES_A[$((i-1))]}" "${LIMITS_A[$((i-1))]}" "$d"
       else shaper "$R" s "${RATES_A[$((i-1))]}" "${LIMITS_A[$((i-1))]}"; fi
     fi
@@ -95,18 +117,18 @@ up() {
     if [ "$i" -gt "$NPATHS" ]; then ip -n "$C" route add default via "10.1.$i.1" dev "c$i"; continue; fi   # another host
     # client: each address of path i leaves through c_i (source routing), aliases for extra subflows
     ip -n "$P-cli" route add default via "10.1.$i.1" dev "c$i" table $((100+i))
-    n=${SUBS[$((i-1))]:-1}
+    n=${SUBS[$((i-1))]:-1}; [ "$OOT" = 1 ] && n=1   # OOT: the path manager makes the extra subflows
     for k in $(seq 0 $((n-1))); do
       a=10.1.$i.$((2+k))
       [ "$k" -gt 0 ] && ip -n "$P-cli" addr add "$a/24" dev "c$i"
       ip -n "$P-cli" rule add pref 100 from "$a" lookup $((100+i))
-      if [ "$MPTCP" = 1 ] && { [ "$i" -gt 1 ] || [ "$k" -gt 0 ]; }; then
+      if [ "$MPTCP" = 1 ] && [ "$OOT" != 1 ] && { [ "$i" -gt 1 ] || [ "$k" -gt 0 ]; }; then
         ip -n "$P-cli" mptcp endpoint add "$a" dev "c$i" subflow
       fi
     done
   done
   ip -n "$P-cli" route add default via 10.1.1.1 dev c1
-  if [ "$MPTCP" = 1 ]; then
+  if [ "$MPTCP" = 1 ] && [ "$OOT" != 1 ]; then
     for ns in cli srv; do ip -n "$P-$ns" mptcp limits set subflows 8 add_addr_accepted 8; done
   fi
   [ "$DELAY" = tun ] && sleep 0.2
@@ -123,12 +145,17 @@ qdevs() {
   else for i in $(seq 1 "$NPATHS"); do echo "$P-r$i s path$i"; done; fi
 }
 
+# mark TEXT: a time stamp on the clock of the per-subflow records
+mark() { if [ "$PROBE" = diag ]; then "$TI" mark "$1" >> "$TRACE_OUT"; else echo "$1" > "$TRACEFS/instances/$P/trace_marker"; fi; }
+
 run() {
   mkdir -p "$RAW"; local I=$TRACEFS/instances/$P
   PIDS=(); SAMPLER=""; trap 'kill ${PIDS[*]} $SAMPLER 2>/dev/null' EXIT
-  if [ ! -d "$TRACEFS/events" ]; then
+  if [ "$PROBE" = diag ]; then :
+  elif [ ! -d "$TRACEFS/events" ]; then
     mkdir -p "$TRACEFS" && mount -t tracefs nodev "$TRACEFS" && touch "$RAW/.mounted-tracefs" || { log "cannot mount tracefs at $TRACEFS"; exit 1; }
   fi
+  if [ "$PROBE" != diag ]; then
   mkdir "$I" || { log "tracefs instance $I exists or cannot be created"; exit 1; }
   echo 0 > "$I/tracing_on"; echo mono > "$I/trace_clock"; echo 16384 > "$I/buffer_size_kb"
   local filter="dport >= $PORT && dport <= $((PORT+NCOMPETE))"
@@ -136,36 +163,49 @@ run() {
     [ -d "$I/events/tcp/$ev" ] || { log "no tracepoint tcp:$ev"; continue; }
     echo "$filter" > "$I/events/tcp/$ev/filter"; echo 1 > "$I/events/tcp/$ev/enable" && echo "$ev" >> "$RAW/events.txt"
   done
-  local wrap=""; [ "$MPTCP" = 1 ] && wrap="mptcpize run"
+  fi
+  local wrap=""; [ "$MPTCP" = 1 ] && [ "$OOT" != 1 ] && wrap="mptcpize run"
   local iv=$SAMPLE_S; awk "BEGIN{exit !($iv < 0.1)}" && iv=0.1      # iperf3's minimum interval
   x "$P-srv" $wrap iperf3 -s -1 -p "$PORT" -i "$iv" -J > "$RAW/server.json" 2> "$RAW/server.err" & PIDS+=($!)
   for j in $(seq 1 "$NCOMPETE"); do
     x "$P-srv" iperf3 -s -1 -p $((PORT+j)) -i "$iv" -J > "$RAW/compete$j-server.json" 2>&1 & PIDS+=($!)
   done
-  if [ "$MPTCP" = 1 ]; then
+  if [ "$MPTCP" = 1 ] && [ "$OOT" != 1 ]; then
     x "$P-cli" timeout $((SECS+15)) "$(command -v ip)" mptcp monitor > "$RAW/mptcp-monitor.txt" 2>&1 & PIDS+=($!)
   fi
-  cat "$I/trace_pipe" > "$RAW/trace.txt" & local tp=$!
-  echo 1 > "$I/tracing_on"
+  local tp=""
+  if [ "$PROBE" = diag ]; then   # one sampler per sending namespace (the client, other hosts)
+    : > "$TRACE_OUT"; echo tcp_info >> "$RAW/events.txt"
+    for ns in "$P-cli" $(for k in $(seq 1 "$NX"); do echo "$P-h$k"; done); do
+      x "$ns" "$TI" "$PORT" $((PORT+NCOMPETE)) "$PROBE_US" >> "$TRACE_OUT" 2>> "$RAW/tcpinfo.log" & tp="$tp $!"
+    done
+  else
+    cat "$I/trace_pipe" > "$RAW/trace.txt" & tp=$!
+    echo 1 > "$I/tracing_on"
+  fi
   ( k=0; while :; do    # queue samples; each stamped by a marker on the trace clock
-      echo "KLAB tc $k" > "$I/trace_marker"
+      mark "KLAB tc $k"
       qdevs | while read -r ns dev id; do echo "@@ $k $id"; tc -n "$ns" -s qdisc show dev "$dev"; done
       k=$((k+1)); sleep "$SAMPLE_S"; done ) > "$RAW/tc.txt" 2>&1 &
   SAMPLER=$!
   sleep 0.5; x "$P-cli" nstat -n 2>/dev/null; head -1 /proc/stat > "$RAW/cpu-start.txt"
-  echo "KLAB start" > "$I/trace_marker"
-  x "$P-cli" $wrap iperf3 -c $SRV -p "$PORT" -t "$SECS" -C "$CC" -J > "$RAW/client.json" 2> "$RAW/client.err" &
+  mark "KLAB start"
+  local ccopt="-C $CC"; [ "$OOT" = 1 ] && ccopt=""   # OOT: the namespace default (NSSYSCTL), inherited by every subflow
+  x "$P-cli" $wrap iperf3 -c $SRV -p "$PORT" -t "$SECS" $ccopt -J > "$RAW/client.json" 2> "$RAW/client.err" &
   local cl=$!; local cls=($cl)
   for j in $(seq 1 "$NCOMPETE"); do
     k=$((j-NCOMPETE+NX)); ns=$P-cli; src=10.1.1.2   # flow j: the client over path 1, or other host k
     fcc=$CC; [ "$k" -ge 1 ] && { ns=$P-h$k; src=10.1.$((NPATHS+k)).2; fcc=${XCCS[$((k-1))]:-$CC}; }
-    x "$ns" iperf3 -c $SRV -p $((PORT+j)) -B "$src" -t "$SECS" -C "$fcc" -J > "$RAW/compete$j-client.json" 2>&1 & cls+=($!)
+    pre=(); [ "$OOT" = 1 ] && pre=(env "LD_PRELOAD=$NOMPTCP")   # OOT: plain TCP by a per-socket MPTCP_ENABLED=0
+    x "$ns" "${pre[@]}" iperf3 -c $SRV -p $((PORT+j)) -B "$src" -t "$SECS" -C "$fcc" -J > "$RAW/compete$j-client.json" 2>&1 & cls+=($!)
   done
   sleep "$(awk "BEGIN{print $SECS/2}")"; x "$P-cli" ss -Mtin > "$RAW/ss-mid.txt" 2>&1
   local rc=0; for c in "${cls[@]}"; do wait "$c" || rc=1; done
-  echo "KLAB end" > "$I/trace_marker"; head -1 /proc/stat > "$RAW/cpu-end.txt"
+  mark "KLAB end"; head -1 /proc/stat > "$RAW/cpu-end.txt"
   kill "$SAMPLER" 2>/dev/null; SAMPLER=""; sleep 0.3
-  echo 0 > "$I/tracing_on"; kill $tp 2>/dev/null; wait $tp 2>/dev/null
+  [ "$PROBE" = diag ] || echo 0 > "$I/tracing_on"
+  kill $tp 2>/dev/null; wait $tp 2>/dev/null
+  [ "$PROBE" = diag ] && [ "$TRACE_OUT" != "$RAW/trace.txt" ] && cp "$TRACE_OUT" "$RAW/trace.txt"
   x "$P-cli" nstat -a > "$RAW/nstat.txt" 2>&1
   for i in $(seq 1 "$NALL"); do
     ip -n "$P-r$i" -s link show > "$RAW/links-r$i.txt" 2>&1

@@ -23,7 +23,7 @@ class PreflightTest {
     @Test
     void refusesOutOfTreeCcOnTheHostWithAHint() {
         List<String> r = Preflight.refusals(spec("olia", 10_000_000), Backend.HOST, GOOD, false);
-        assertEquals(List.of("olia is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend vm --kernel IMAGE"), r);
+        assertEquals(List.of("olia is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend uml --kernel IMAGE (flavour: mptcp-v0.95)"), r);
         assertTrue(Preflight.refusals(spec("olia", 1_000_000), Backend.VM, GOOD, false).get(0).contains("--kernel IMAGE"));
         assertEquals(List.of(), Preflight.refusals(spec("olia", 1_000_000), Backend.VM, GOOD, true));
     }

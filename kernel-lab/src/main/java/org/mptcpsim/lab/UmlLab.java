@@ -1,0 +1,296 @@
+package org.mptcpsim.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.mptcpsim.scenario.output.OutputDir;
+
+/**
+ * Runs a {@link LabSpec} on a User-Mode Linux kernel and writes a run directory ({@code source: kernel-uml}).
+ *
+ * <p>The kernel is an ordinary host process: {@code [chrt -f 1] IMAGE mem=1G rootfstype=hostfs rootflags=/ ro
+ * init=SCRATCH/uml-init.sh con0=null,fd:1 con=null uml_dir=SCRATCH umid=PREFIX}, started through {@code setsid} so that
+ * it and every helper process it forks form one process group. The guest's root is the host's, read-only; its only
+ * writable host directory is SCRATCH (a fresh temporary directory of this lab), mounted through hostfs. uml-init.sh
+ * loads the modules (veth, sch_tbf, sch_netem, CCs) from the image's modules tree, applies the out-of-tree knobs when
+ * given ({@link OotClient}), and runs the same {@code lab.sh} as the other backends with netem delays; per-subflow
+ * records come from {@code tcp:tcp_probe} when the guest kernel has tracefs, else from {@code tcp_info} sampled every
+ * 10 ms through sock_diag ({@code tcpinfo.c}). Then {@link RunDirWriter} converts raw/ as for every backend.
+ *
+ * <p>Cleanup on every exit path (normal end, guest failure, timeout, exception, Ctrl-C through a shutdown hook): the
+ * process group is killed with SIGKILL and SCRATCH, which holds nothing but what this run wrote (scripts, lab.env,
+ * the guest's raw/ before it is moved, UML's umid directory), is deleted.
+ */
+public final class UmlLab {
+    /** Modules the guest loads when its kernel has them as modules (missing or built-in ones are skipped). */
+    static final List<String> MODULES = List.of("veth", "sch_tbf", "sch_netem", "inet_diag", "tcp_diag", "mptcp_diag");
+    /** Guest memory, as in the out-of-tree references' boot line. */
+    static final String MEM = "1G";
+    /** Per-subflow sampling period of tcpinfo when there is no tcp_probe, µs. */
+    static final long PROBE_US = 10_000;
+
+    private final Path image;
+    private final Path modules;
+    private final OotClient oot;
+    private volatile Process current;
+
+    /**
+     * @param image   a UML binary (see {@link KernelImage}); null = Debian's {@link KernelImage#DEBIAN_UML}
+     * @param modules its modules tree (modules.dep); null = /usr/lib/uml/modules/&lt;release&gt; when it exists (Debian), else none
+     * @param oot     the out-of-tree client path, or null for an upstream kernel
+     */
+    public UmlLab(Path image, Path modules, OotClient oot) {
+        this.image = image != null ? image : KernelImage.DEBIAN_UML;
+        this.modules = modules;
+        this.oot = oot;
+    }
+
+    public Path run(LabSpec spec, Path outDir) throws LabRefusedException, IOException, InterruptedException {
+        StringBuilder log = new StringBuilder();
+        Preflight.HostFacts facts = Preflight.probeHost(Backend.UML);
+        if (facts.root() && !facts.missingTools().isEmpty()) {
+            Setup.ensureTools(Preflight.UML_TOOLS, true, log);
+            facts = Preflight.probeHost(Backend.UML);
+        }
+        List<String> refusals = new ArrayList<>(Preflight.refusals(spec, Backend.UML, facts, !image.equals(KernelImage.DEBIAN_UML)));
+        try {
+            if (KernelImage.detect(image) != KernelImage.Kind.UML) refusals.add(image + ": a bzImage, not a User-Mode Linux binary; use --backend vm");
+        } catch (KernelImage.BadImage e) {
+            refusals.add(e.getMessage());
+        }
+        String config = refusals.isEmpty() ? showConfig(image) : "";
+        refusals.addAll(configRefusals(spec, oot != null, config, image));
+        if (!refusals.isEmpty()) throw new LabRefusedException(refusals);
+
+        Path out = OutputDir.check(outDir).path();   // refuses a foreign directory before anything is created
+        Path raw = out.resolve("raw");
+        Files.createDirectories(raw);
+        Path ti = Setup.compiled("tcpinfo");
+        Path noMptcp = oot != null && spec.competingFlows() > 0 ? Setup.compiled("nomptcp", true) : null;
+        Path scratch = Files.createTempDirectory("mlab-uml-");
+        Thread hook = new Thread(() -> cleanup(scratch), "kernel-lab-uml-cleanup-" + spec.prefix());
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Setup.resource("lab.sh", scratch, true);
+            Path init = Setup.resource("uml-init.sh", scratch, true);
+            if (oot != null) Files.writeString(scratch.resolve("knobs.txt"), oot.knobFile());
+            String env = envFile(spec, ti, modulesDir(), oot);
+            if (noMptcp != null) env += "NOMPTCP='" + noMptcp.toAbsolutePath() + "'\n";
+            Files.writeString(scratch.resolve("lab.env"), env);
+            if (!config.isEmpty()) Files.writeString(raw.resolve("uml-config.txt"), config);
+            List<String> cmd = command(image, init, scratch, spec.prefix(), facts.root());
+            log.append("uml: ").append(String.join(" ", cmd)).append('\n');
+            long start = System.nanoTime();
+            int rc = boot(cmd, scratch, raw.resolve("console.log"), Math.round(spec.durationS()) + 120, log);
+            double wall = (System.nanoTime() - start) / 1e9;
+            Path guestRaw = scratch.resolve("raw");
+            if (Files.isDirectory(guestRaw)) {
+                try (Stream<Path> files = Files.list(guestRaw)) {
+                    for (Path f : files.toList()) Files.move(f, raw.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.writeString(raw.resolve("host.log"), log + "uml rc=" + rc + " wall=" + wall + "s\n");
+            String failure = guestFailure(raw);
+            if (failure != null) throw new IOException("the UML guest could not run the scenario: " + failure + "; see " + raw.resolve("lab.log"));
+            if (!Files.exists(raw.resolve("guest-done"))) {
+                throw new IOException("the UML guest did not finish (rc " + rc + (rc == -1 ? ", timed out and killed" : "") + "); see " + raw.resolve("console.log"));
+            }
+            RunDirWriter.write(spec, Backend.UML, raw, out, wall);
+            return out.resolve("summary.json");
+        } finally {
+            cleanup(scratch);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+    }
+
+    /** The boot line (see the class comment); {@code rt} = run at SCHED_FIFO priority 1 (needs root). */
+    static List<String> command(Path image, Path init, Path scratch, String umid, boolean rt) {
+        List<String> cmd = new ArrayList<>(List.of("setsid"));
+        if (rt) cmd.addAll(List.of("chrt", "-f", "1"));
+        cmd.addAll(List.of(image.toAbsolutePath().toString(), "mem=" + MEM, "rootfstype=hostfs", "rootflags=/", "ro",
+                "init=" + init.toAbsolutePath(), "con0=null,fd:1", "con=null", "uml_dir=" + scratch.toAbsolutePath(), "umid=" + umid));
+        return cmd;
+    }
+
+    /** lab.env: lab.sh's variables (netem delays, tcpinfo when there is no tcp_probe) and uml-init.sh's UML_* ones. */
+    static String envFile(LabSpec spec, Path tcpinfo, String modulesDir, OotClient oot) {
+        Map<String, String> env = new LinkedHashMap<>(LabEnv.of(spec, "netem", "/run/klab/raw", "", "/sys/kernel/tracing"));
+        env.remove("DL");
+        env.put("PROBE", "auto");
+        env.put("TI", tcpinfo.toAbsolutePath().toString());
+        env.put("PROBE_US", Long.toString(PROBE_US));
+        env.put("UML_MODULES", modulesDir);
+        List<String> load = new ArrayList<>(MODULES);
+        for (String cc : spec.allCcs()) {
+            if (!Set.of("reno", "cubic").contains(cc)) load.add(ccModule(cc));
+        }
+        env.put("UML_LOAD", String.join(" ", load));
+        env.put("OFFLOAD_OFF", "1");
+        if (oot != null) {
+            env.put("OOT", "1");
+            env.put("UML_NEED", "net/mptcp/mptcp_enabled");
+            env.put("UML_KNOBS", "knobs.txt");
+            env.put("NSSYSCTL", String.join(" ", oot.namespaceSysctls()));
+        } else if (spec.mptcp()) {
+            env.put("UML_NEED", "net/mptcp/enabled");
+        }
+        StringBuilder b = new StringBuilder();
+        env.forEach((k, v) -> b.append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
+        return b.toString();
+    }
+
+    /**
+     * The module of a CC: upstream net/ipv4/tcp_NAME.c; the out-of-tree coupled CCs are net/mptcp/mptcp_coupled.c (lia),
+     * mptcp_olia.c, mptcp_balia.c, mptcp_wvegas.c. Built-in ones are skipped by the guest.
+     */
+    static String ccModule(String cc) {
+        return switch (cc) {
+            case "lia" -> "mptcp_coupled";
+            case "olia", "balia", "wvegas" -> "mptcp_" + cc;
+            default -> "tcp_" + cc;
+        };
+    }
+
+    private String modulesDir() {
+        if (modules != null) return modules.toAbsolutePath().toString();
+        return image.equals(KernelImage.DEBIAN_UML) ? "auto" : "none";
+    }
+
+    /**
+     * Reasons from the image's own configuration ({@code IMAGE --showconfig}, empty when the image does not print one):
+     * the options the lab builds on, each as {@code =y} or {@code =m}.
+     */
+    static List<String> configRefusals(LabSpec spec, boolean oot, String config, Path image) {
+        List<String> r = new ArrayList<>();
+        if (config.isBlank()) return r;
+        List<String> need = new ArrayList<>(List.of("CONFIG_HOSTFS", "CONFIG_NET_NS", "CONFIG_VETH", "CONFIG_NET_SCH_TBF", "CONFIG_NET_SCH_NETEM"));
+        if (spec.mptcp() || oot) need.add("CONFIG_MPTCP");
+        if (oot) need.add("CONFIG_IP_MULTIPLE_TABLES");
+        for (String opt : need) {
+            if (!config.contains("\n" + opt + "=y") && !config.contains("\n" + opt + "=m") && !config.startsWith(opt + "=")) {
+                String why = opt.equals("CONFIG_MPTCP")
+                        ? (oot ? " (the out-of-tree multipath-tcp.org kernel: build it with MPTCP and its PM/scheduler/CC options)"
+                               : " (MPTCP; Debian's user-mode-linux 6.1 is built without it: plain TCP scenarios only, or a UML kernel built with CONFIG_MPTCP=y)")
+                        : "";
+                r.add(image + ": this kernel is built without " + opt + why + "; --showconfig says: "
+                        + (config.contains("# " + opt + " is not set") ? "# " + opt + " is not set" : "no " + opt + " line"));
+            }
+        }
+        if (oot && config.contains("\nCONFIG_MPTCP=y") && !config.contains("CONFIG_MPTCP_PM_ADVANCED")) {
+            r.add(image + ": an upstream MPTCP kernel (no CONFIG_MPTCP_PM_ADVANCED), but the scenario's flavour mptcp-v0.95 needs the out-of-tree multipath-tcp.org kernel");
+        }
+        if (!oot && config.contains("CONFIG_MPTCP_PM_ADVANCED")) {
+            r.add(image + ": an out-of-tree multipath-tcp.org kernel, but the scenario's flavour is upstream (mptcpize, ip mptcp endpoints); use flavour: mptcp-v0.95");
+        }
+        return r;
+    }
+
+    /** {@code IMAGE --showconfig} (UML prints its .config when built with it), at most 10 s; empty if none. */
+    static String showConfig(Path image) throws IOException, InterruptedException {
+        Path tmp = Files.createTempFile("mlab-uml-config-", ".txt");
+        try {
+            Process p = new ProcessBuilder(image.toAbsolutePath().toString(), "--showconfig").redirectErrorStream(true).redirectOutput(tmp.toFile()).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+                return "";
+            }
+            String s = Files.readString(tmp, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return s.contains("CONFIG_") ? s : "";
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Starts UML in its own process group, waits at most {@code timeoutS}, always kills the group; -1 on timeout. */
+    int boot(List<String> cmd, Path scratch, Path console, long timeoutS, StringBuilder log) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        pb.environment().put("TMPDIR", scratch.toString());   // UML's memory file (unlinked at once) goes here, not into /tmp
+        Process p = pb.start();
+        current = p;
+        try {
+            if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
+                log.append("uml: timed out after ").append(timeoutS).append(" s; killed\n");
+                return -1;
+            }
+            return p.exitValue();
+        } finally {
+            killGroup(p);
+            current = null;
+        }
+    }
+
+    /** SIGKILL to the process group of {@code p} (setsid made it the leader) and to any descendant that left it. */
+    static void killGroup(Process p) throws InterruptedException {
+        long pgid = p.pid();
+        List<ProcessHandle> desc = p.descendants().toList();
+        try {
+            new ProcessBuilder("kill", "-KILL", "--", "-" + pgid).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no kill binary: fall back to the handles below
+        }
+        desc.forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(5, TimeUnit.SECONDS);
+        for (ProcessHandle h : desc) {
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // reported by the leak check of the tests
+            }
+        }
+    }
+
+    private void cleanup(Path scratch) {
+        Process p = current;
+        if (p != null) {
+            try {
+                killGroup(p);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        deleteTree(scratch);
+    }
+
+    /** Deletes {@code dir} (created by this run) and everything in it; never follows a symbolic link out of it. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    System.err.println("kernel-lab: could not delete " + f + ": " + e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            System.err.println("kernel-lab: could not clean " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** The guest's "KLAB-FAIL: ..." lines (missing knob, no MPTCP in this kernel, ...), or null. */
+    static String guestFailure(Path raw) throws IOException {
+        Path log = raw.resolve("lab.log");
+        if (!Files.exists(log)) return null;
+        List<String> f = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                .filter(l -> l.startsWith("KLAB-FAIL: ")).map(l -> l.substring("KLAB-FAIL: ".length())).toList();
+        return f.isEmpty() ? null : String.join("; ", f);
+    }
+}
