@@ -14,7 +14,7 @@ import org.mptcpsim.tcp.TcpSock;
  * draft-walid-mptcp-congestion-control) as the out-of-tree MPTCP kernel implements it in
  * net/mptcp/mptcp_balia.c (v0.95 era): {@code mptcp_balia_init}, {@code mptcp_balia_recalc_ai},
  * {@code mptcp_balia_cong_avoid}, {@code mptcp_balia_ssthresh}, {@code mptcp_balia_set_state},
- * {@code mptcp_balia_cwnd_event}; undo is Reno's. Behaviour per kernel-reference §4.
+ * {@code mptcp_balia_cwnd_event}; undo is Reno's. Behaviour per net/mptcp/mptcp_balia.c.
  *
  * <p>State ({@code ai}, {@code md}, {@code forced_update}) is per subflow, despite the kernel's
  * helper names. Kernel quirks kept: the loss response uses the <em>integer</em> ratio
@@ -64,7 +64,7 @@ public final class Balia implements CongestionControl {
         return U64.div(num, Integer.toUnsignedLong(sub.srttUs));
     }
 
-    /** {@code mptcp_balia_recalc_ai} (kernel-reference §4.2). */
+    /** {@code mptcp_balia_recalc_ai}. */
     void recalcAi(TcpSock sk) {
         MptcpCb mpcb = sk.mptcp;
         if (mpcb == null) {
@@ -124,7 +124,7 @@ public final class Balia implements CongestionControl {
         md = newMd;
     }
 
-    /** {@code mptcp_balia_cong_avoid} (kernel-reference §4.3). */
+    /** {@code mptcp_balia_cong_avoid}. */
     @Override
     public void congAvoid(TcpSock sk, int ack, int acked) {
         if (sk.mptcp == null) {

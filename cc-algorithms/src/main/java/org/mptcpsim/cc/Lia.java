@@ -13,7 +13,7 @@ import org.mptcpsim.tcp.TcpSock;
  * out-of-tree MPTCP kernel implements it in net/mptcp/mptcp_coupled.c (v0.95 era):
  * {@code mptcp_ccc_init}, {@code mptcp_ccc_recalc_alpha}, {@code mptcp_ccc_cong_avoid},
  * {@code mptcp_ccc_set_state}, {@code mptcp_ccc_cwnd_event}; ssthresh and undo are Reno's.
- * Behaviour per kernel-reference §2.
+ * Behaviour per net/mptcp/mptcp_coupled.c.
  *
  * <p>Per-connection state ({@code alpha}, {@code forced_update}) lives in the meta socket's CA
  * area: {@link MptcpCb#caShared} holds a {@link Shared}. Kernel quirks kept on purpose:
@@ -64,7 +64,7 @@ public final class Lia implements CongestionControl {
         }
     }
 
-    /** {@code mptcp_ccc_recalc_alpha} (kernel-reference §2.3). */
+    /** {@code mptcp_ccc_recalc_alpha}. */
     static void recalcAlpha(TcpSock sk) {
         MptcpCb mpcb = sk.mptcp;
         if (mpcb == null) {
@@ -113,7 +113,7 @@ public final class Lia implements CongestionControl {
         shared(mpcb).alpha = alpha;
     }
 
-    /** {@code mptcp_ccc_cong_avoid} (kernel-reference §2.4). */
+    /** {@code mptcp_ccc_cong_avoid}. */
     @Override
     public void congAvoid(TcpSock sk, int ack, int acked) {
         if (sk.mptcp == null) {

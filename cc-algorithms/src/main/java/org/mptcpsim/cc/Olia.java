@@ -15,7 +15,7 @@ import org.mptcpsim.tcp.TcpSock;
  * net/mptcp/mptcp_olia.c (v0.95 era): {@code mptcp_olia_init}, {@code mptcp_get_crt_cwnd},
  * {@code mptcp_get_rate}, {@code mptcp_get_max_cwnd}, {@code mptcp_get_epsilon},
  * {@code mptcp_olia_set_state}, {@code mptcp_olia_cong_avoid}; ssthresh and undo are Reno's.
- * Behaviour per kernel-reference §3.
+ * Behaviour per net/mptcp/mptcp_olia.c.
  *
  * <p>All state is per subflow (these fields), but {@code mptcp_get_epsilon} run on one subflow
  * writes every eligible sibling's epsilon; siblings are reached through a {@link CaRegistry} in
@@ -175,7 +175,7 @@ public final class Olia implements CongestionControl {
         return lossInterval(ca) * bestRtt == bestInt * tmpRtt;
     }
 
-    /** {@code mptcp_olia_cong_avoid} (kernel-reference §3.6). */
+    /** {@code mptcp_olia_cong_avoid}. */
     @Override
     public void congAvoid(TcpSock sk, int ack, int acked) {
         MptcpCb mpcb = sk.mptcp;

@@ -18,7 +18,7 @@ import org.mptcpsim.tcp.TcpSock;
  * (v0.95 era): {@code mptcp_wvegas_init}, {@code wvegas_enable}/{@code wvegas_disable},
  * {@code mptcp_wvegas_pkts_acked}, {@code mptcp_wvegas_state}, {@code mptcp_wvegas_cwnd_event},
  * {@code mptcp_wvegas_weight}, {@code mptcp_wvegas_cong_avoid}; ssthresh and undo are Reno's.
- * Behaviour per kernel-reference §5.
+ * Behaviour per net/mptcp/mptcp_wvegas.c.
  *
  * <p>Module parameters {@code mptcp_wvegas.initial_alpha} (2), {@code mptcp_wvegas.total_alpha}
  * (10), {@code mptcp_wvegas.gamma} (1). State is per subflow; the weight sums the siblings'
@@ -166,7 +166,7 @@ public final class WVegas implements CongestionControl {
         return Math.min(sk.sndSsthresh, sk.sndCwnd);
     }
 
-    /** {@code mptcp_wvegas_cong_avoid} (kernel-reference §5.3). */
+    /** {@code mptcp_wvegas_cong_avoid}. */
     @Override
     public void congAvoid(TcpSock sk, int ack, int acked) {
         if (!doingWvegasNow) {

@@ -11,7 +11,7 @@ import org.mptcpsim.tcp.MptcpCb;
 import org.mptcpsim.tcp.TcpSock;
 
 /**
- * BALIA (mptcp_balia.c) as a pure state machine; vectors from kernel-reference §4.
+ * BALIA (mptcp_balia.c) as a pure state machine; vectors worked by hand from mptcp_balia.c's integer arithmetic.
  * Rates x_s = floor(mss_r * cwnd_s * 8e6 / srtt_s) with mss 1000 (bytes per second).
  */
 class BaliaTest {

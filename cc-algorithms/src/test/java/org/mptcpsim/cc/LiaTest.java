@@ -9,7 +9,7 @@ import org.mptcpsim.tcp.CaState;
 import org.mptcpsim.tcp.MptcpCb;
 import org.mptcpsim.tcp.TcpSock;
 
-/** LIA (mptcp_coupled.c) as a pure state machine; vectors from kernel-reference §2. */
+/** LIA (mptcp_coupled.c) as a pure state machine; vectors worked by hand from mptcp_coupled.c's integer arithmetic. */
 class LiaTest {
     /** 10 ms RTT as srtt_us (8 x µs): 8 * 10 000. */
     static final int SRTT_10MS = 8 * 10_000;

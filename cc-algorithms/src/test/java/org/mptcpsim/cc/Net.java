@@ -11,7 +11,7 @@ import org.mptcpsim.tcp.TcpState;
 
 /**
  * Test fixture: a manual clock and sockets wired like the subflow engine wires them, plus the
- * kernel's hook sequences (kernel-reference §1.2) so tests call hooks in kernel order.
+ * kernel's hook sequences (tcp_input.c tcp_ack → tcp_cong_control → cong_avoid; tcp_enter_recovery → ssthresh) so tests call hooks in kernel order.
  */
 final class Net implements Clock {
     /** Typical Ethernet MSS. */

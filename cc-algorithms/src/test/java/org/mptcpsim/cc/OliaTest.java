@@ -7,7 +7,7 @@ import org.mptcpsim.tcp.CaState;
 import org.mptcpsim.tcp.MptcpCb;
 import org.mptcpsim.tcp.TcpSock;
 
-/** OLIA (mptcp_olia.c) as a pure state machine; vectors from kernel-reference §3. */
+/** OLIA (mptcp_olia.c) as a pure state machine; vectors worked by hand from mptcp_olia.c's integer arithmetic. */
 class OliaTest {
     /** 10 ms as srtt_us (8 x µs). */
     static final int SRTT_10MS = 8 * 10_000;

@@ -35,7 +35,7 @@ class RegistryTest {
         }
     }
 
-    /** kernel-reference §0.2 and tcp_cubic.c module parameters. */
+    /** Module parameters as the kernel declares them (module_param in mptcp_*.c and tcp_cubic.c). */
     @Test
     void parameterDefaultsMatchTheKernel() {
         Map<String, CongestionControlFactory> byName = load();

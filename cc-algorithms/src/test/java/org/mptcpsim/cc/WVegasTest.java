@@ -12,7 +12,7 @@ import org.mptcpsim.tcp.CaState;
 import org.mptcpsim.tcp.MptcpCb;
 import org.mptcpsim.tcp.TcpSock;
 
-/** wVegas (mptcp_wvegas.c) as a pure state machine; vectors from kernel-reference §5. */
+/** wVegas (mptcp_wvegas.c) as a pure state machine; vectors worked by hand from mptcp_wvegas.c's integer arithmetic. */
 class WVegasTest {
     static final int SRTT_10MS = 8 * 10_000;
     /** snd_nxt when the measurement RTT starts; an ACK beyond it closes the RTT. */

@@ -14,7 +14,7 @@ import org.mptcpsim.mptcp.PmContext;
 import org.mptcpsim.tcp.Subflow;
 
 /**
- * The {@code fullmesh} path manager ({@code net/mptcp/mptcp_fullmesh.c}; kernel-reference §7.2):
+ * The {@code fullmesh} path manager ({@code net/mptcp/mptcp_fullmesh.c}, {@code create_subflow_worker}):
  * {@code num_subflows} subflows per (local address, remote address) pair, created by the client.
  *
  * <ul>

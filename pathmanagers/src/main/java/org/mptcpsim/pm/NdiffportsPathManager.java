@@ -10,8 +10,8 @@ import org.mptcpsim.mptcp.PmContext;
 import org.mptcpsim.tcp.Subflow;
 
 /**
- * The {@code ndiffports} path manager ({@code net/mptcp/mptcp_ndiffports.c}; kernel-reference
- * §7.3): once the connection is fully established, the client opens subflows over the initial
+ * The {@code ndiffports} path manager ({@code net/mptcp/mptcp_ndiffports.c},
+ * {@code ndiffports_create_subflows}): once the connection is fully established, the client opens subflows over the initial
  * subflow's address pair, each from a new source port (so ECMP may hash them onto different
  * paths), one per iteration while {@code num_subflows > iteration} and
  * {@code num_subflows > current number of subflows}: {@code num_subflows} in total. No address

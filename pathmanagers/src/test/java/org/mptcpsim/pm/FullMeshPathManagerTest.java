@@ -14,7 +14,7 @@ import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.DefaultScheduler;
 import org.mptcpsim.testnet.MiniNet;
 
-/** fullmesh (kernel-reference §7.2) on a small real network: 2 client interfaces x 2 server addresses. */
+/** fullmesh (mptcp_fullmesh.c) on a small real network: 2 client interfaces x 2 server addresses. */
 class FullMeshPathManagerTest {
 
     /** wifi, lte x e1, e2; every pair has a 10 Mbit/s path with 10 ms one-way delay. */

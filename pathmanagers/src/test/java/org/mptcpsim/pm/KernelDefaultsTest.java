@@ -9,7 +9,7 @@ import org.mptcpsim.sched.BlestScheduler;
 import org.mptcpsim.sched.RedundantScheduler;
 import org.mptcpsim.tcp.WriteTimeout;
 
-/** Module parameters and timeouts with the kernel's defaults (kernel-reference §0.2). */
+/** Module parameters and timeouts with the kernel's defaults (module_param declarations of mptcp_fullmesh.c and mptcp_ndiffports.c, tcp.h timeouts). */
 class KernelDefaultsTest {
 
     @Test

@@ -12,7 +12,7 @@ import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.DefaultScheduler;
 import org.mptcpsim.testnet.MiniNet;
 
-/** ndiffports (kernel-reference §7.3): N subflows in total over the initial address pair. */
+/** ndiffports (mptcp_ndiffports.c): N subflows in total over the initial address pair. */
 class NdiffportsPathManagerTest {
 
     private static MiniNet run(Map<String, String> params) {

@@ -13,7 +13,7 @@ import org.mptcpsim.tcp.TcpConfig;
 
 /**
  * The options the simulator always knows, with the kernel's defaults: sysctls and module
- * parameters from spec/kernel-reference.md §0, {@code tcp_cubic} module parameters (Linux 5.x
+ * parameters with the defaults of the kernel sources that declare them (docs/scenario-format.md lists them), {@code tcp_cubic} module parameters (Linux 5.x
  * names), and the simulator's own knobs under {@code sim.}.
  */
 final class BuiltinOptions {

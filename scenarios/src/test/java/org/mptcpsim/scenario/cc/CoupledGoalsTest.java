@@ -14,7 +14,7 @@ import org.mptcpsim.scenario.run.Sim;
  * RFC 6356's three goals on scenarios, for the coupled congestion controls.
  *
  * <p>The kernel's lia, olia and balia advance their window counter once per ACK, not per packet
- * acknowledged (kernel-reference §1.4), so they equal the published per-packet algorithms only
+ * acknowledged ({@code snd_cwnd_cnt++} per call of their cong_avoid, which ignores {@code acked}), so they equal the published per-packet algorithms only
  * when every packet is acknowledged. The goal tests therefore run with an ACK per packet
  * ({@code sim.delayed_ack: false}) and windows of tens of packets (20 Mbit/s, RTT 40 ms, BDP 67
  * packets); {@link #delayedAcksMakeTheAckCountingControlsTimid} shows what Linux's delayed ACKs do.

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Head-of-line blocking at the MPTCP receiver, and the out-of-tree default scheduler's answer to it
- * (kernel-reference §6.2, receive-buffer optimisation).
+ * (mptcp_sched.c {@code mptcp_rcv_buf_optimization}: penalisation and opportunistic retransmission).
  */
 class HeadOfLineTest {
     // Wi-Fi 20 Mbit/s RTT 20 ms, LTE 5 Mbit/s RTT 160 ms; receive buffer 400 KB -> advertised window 200 KB
