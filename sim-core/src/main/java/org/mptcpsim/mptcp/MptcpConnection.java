@@ -3,6 +3,7 @@ package org.mptcpsim.mptcp;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mptcpsim.tcp.AppListener;
 import org.mptcpsim.tcp.MptcpCb;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.SubflowOwner;
@@ -24,8 +25,9 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     private static final long REINJECT_QUEUED = 1L << 63;
 
     public final int index;
-    private final long sizeSegments;
+    private long sizeSegments;
     private final long sizeBytes;
+    private AppListener app;
     private final TcpConfig cfg;
     private final PacketScheduler scheduler;
     private final PathManager pathManager;
@@ -68,6 +70,26 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         this.cfg = cfg;
         this.scheduler = scheduler;
         this.pathManager = pathManager;
+    }
+
+    /**
+     * Makes the connection application-limited: nothing to send until {@link #appWrite} queues
+     * data; {@code listener} hears of every in-order delivery. Before the first subflow opens.
+     */
+    public void setApp(AppListener listener) {
+        this.sizeSegments = 0;
+        this.app = listener;
+    }
+
+    /** The application writes {@code segments} more full segments; the scheduler runs. */
+    public void appWrite(long segments) {
+        sizeSegments += segments;
+        push();
+    }
+
+    /** Segments the application has written so far. */
+    public long appWritten() {
+        return sizeSegments;
     }
 
     /** Sets the path manager's context; called once by whoever builds the connection. */
@@ -287,8 +309,16 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         }
     }
 
+    /** Adds a listener to a sized or bulk connection (its data is written at the start, as before). */
+    public void setListener(AppListener listener) {
+        this.app = listener;
+    }
+
     @Override
     public void onEstablished(Subflow s) {
+        if (app != null && s.sk.id == 0) {
+            app.onEstablished();
+        }
         if (pm != null) {
             pathManager.onSubflowEstablished(pm, s);
         }
@@ -360,6 +390,9 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     private void deliver() {
         dataRcvNxt++;
         bytesDelivered += cfg.mss();
+        if (app != null) {
+            app.onDelivered(dataRcvNxt);
+        }
         if (sizeBytes >= 0 && bytesDelivered > sizeBytes) {
             bytesDelivered = sizeBytes;
         }

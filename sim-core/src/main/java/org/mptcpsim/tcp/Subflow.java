@@ -79,6 +79,8 @@ public final class Subflow implements PacketSink {
     private long establishedPs = -1;
     private long closedPs = -1;
     private boolean closed;
+    /** {@code tcp_slow_start_after_idle} applies (application-limited connections only). */
+    private boolean idleRestart;
 
     public Subflow(EventLoop loop, PacketPool pool, TraceSink trace, SubflowOwner owner, TcpSock sk,
                    CongestionControl ca, TcpConfig cfg, int connIndex, int isn) {
@@ -96,6 +98,15 @@ public final class Subflow implements PacketSink {
         sk.sndNxt = isn;
         sk.writeSeq = isn;
         sk.icskRtoUs = cfg.rtoInitUs();
+    }
+
+    /**
+     * Turns on {@code net.ipv4.tcp_slow_start_after_idle} for this subflow ({@link IdleRestart}).
+     * The runner does for application-limited connections when the sysctl is 1; a bulk sender
+     * is never idle with data queued, so it is left off there.
+     */
+    public void setIdleRestart(boolean on) {
+        this.idleRestart = on;
     }
 
     /** Sets the route of data segments; its last sink is the peer's {@link SubflowReceiver}. */
@@ -143,6 +154,9 @@ public final class Subflow implements PacketSink {
         sk.icskRetransmits = 0;
         sk.state = TcpState.ESTABLISHED;
         establishedPs = loop.nowPs();
+        if (idleRestart) {
+            sk.lsndtime = sk.jiffies32();   // tcp_finish_connect: no restart on the first data packet
+        }
         peerWindow = p.rwnd;
         if (sk.isMptcp() && sk.id > 0) {
             // MP_JOIN: the subflow is pre-established until the peer ACKs our third ACK
@@ -200,6 +214,9 @@ public final class Subflow implements PacketSink {
         nxt = i + 1;
         sk.sndNxt = isn + nxt * sk.mssCache;
         sk.writeSeq = sk.sndNxt;
+        if (idleRestart) {
+            IdleRestart.check(sk, ca);  // tcp_skb_entail -> tcp_slow_start_after_idle_check
+        }
         boolean idle = sk.packetsInFlight() == 0;
         sk.packetsOut++;
         transmit(i, k, idle);
