@@ -123,6 +123,16 @@ final class RunWriter {
     }
 
     RunResult finish(ScenarioRunner run, double wallSeconds) throws IOException {
+        boolean apps = false;
+        for (ConnRun c : run.conns) {
+            if (c.app != null) {
+                c.app.finish(sc.durationPs());
+                apps = true;
+            }
+        }
+        if (apps || sc.connections().stream().anyMatch(c -> c.app() != null || c.sizeBytes() >= 0)) {
+            writeFlows(run);
+        }
         subflows.close();
         connections.close();
         queues.close();
@@ -146,6 +156,56 @@ final class RunWriter {
         target.commit(tmp);
         return new RunResult(out, result.connections(), result.links(), result.jain(), result.events(),
                 result.dataPackets(), wallSeconds);
+    }
+
+    /**
+     * flows.csv: one row per transfer (a flows transfer, a sized connection, a request and its
+     * response), by connection then transfer number; unfinished ones with empty end, FCT and slowdown.
+     */
+    private void writeFlows(ScenarioRunner run) throws IOException {
+        StringBuilder b = new StringBuilder("connection,kind,n,size_bytes,start_s,end_s,fct_ms,ideal_ms,slowdown\n");
+        for (ConnRun c : run.conns) {
+            if (c.app == null) {
+                continue;
+            }
+            for (AppRun.Transfer t : c.app.transfers) {
+                b.append(c.spec.id()).append(',').append(t.kind()).append(',').append(t.n()).append(',')
+                        .append(t.bytes()).append(',').append(seconds(t.startPs())).append(',');
+                if (t.endPs() >= 0) {
+                    b.append(seconds(t.endPs())).append(',')
+                            .append(String.format(Locale.ROOT, "%.3f", Time.toSeconds(t.fctPs()) * 1e3));
+                } else {
+                    b.append(',');
+                }
+                b.append(',').append(t.idealPs() < 0 ? "" : String.format(Locale.ROOT, "%.3f",
+                        Time.toSeconds(t.idealPs()) * 1e3)).append(',');
+                if (t.endPs() >= 0 && t.idealPs() > 0) {
+                    b.append(String.format(Locale.ROOT, "%.4f", t.slowdown()));
+                }
+                b.append('\n');
+                if (b.length() > 1 << 16) {
+                    flowsChunk(b);
+                }
+            }
+        }
+        flowsChunk(b);
+    }
+
+    private boolean flowsOpen;
+
+    private void flowsChunk(StringBuilder b) throws IOException {
+        written += b.length();
+        if (written > budget.limitBytes()) {
+            throw budget.exceeded(sc, written);
+        }
+        Path f = tmp.resolve("flows.csv");
+        if (!flowsOpen) {
+            Files.writeString(f, b, StandardCharsets.UTF_8);
+            flowsOpen = true;
+        } else {
+            Files.writeString(f, b, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        }
+        b.setLength(0);
     }
 
     private RunResult summarize(ScenarioRunner run, double wall) {
@@ -221,6 +281,9 @@ final class RunWriter {
             if (cr.meta != null) {
                 o.put("reinjections", cr.meta.reinjections());
             }
+            if (cr.app != null) {
+                appJson(o.putObject("app"), cr);
+            }
             ArrayNode subs = o.putArray("subflows");
             for (RunResult.SubflowStats s : c.subflows()) {
                 ObjectNode so = subs.addObject();
@@ -264,11 +327,38 @@ final class RunWriter {
                 o.put("bufferBytes", d.limitBytes());
             }
         }
+        List<AppRun.Transfer> transfers = new ArrayList<>();
+        for (ConnRun c : run.conns) {
+            if (c.app != null && !(c.app instanceof AppRun.Stream)) {
+                transfers.addAll(c.app.transfers);
+            }
+        }
+        if (!transfers.isEmpty()) {
+            AppStats.put(root.putObject("transfers"), transfers);
+        }
         root.putObject("fairness").put("jain", r.jain());
         ObjectNode engine = root.putObject("engine");
         engine.put("events", r.events());
         engine.put("dataPackets", r.dataPackets());
         return root;
+    }
+
+    /** The app block of a connection (docs/outputs.md, "Transfers"). */
+    private void appJson(ObjectNode o, ConnRun c) {
+        AppRun a = c.app;
+        o.put("kind", c.spec.app() == null ? "size" : c.spec.app().kind());
+        if (a instanceof AppRun.Stream s) {
+            o.put("stalls", s.stalls);
+            o.put("stallTimeS", round(Time.toSeconds(s.stallPs)));
+            if (s.startupDelayPs >= 0) {
+                o.put("startupDelayS", round(Time.toSeconds(s.startupDelayPs)));
+            } else {
+                o.putNull("startupDelayS");
+            }
+            o.put("playedS", round(s.playedS(sc.durationPs())));
+            return;
+        }
+        AppStats.put(o, a.transfers);
     }
 
     /** A kernel option's typed value ({@link org.mptcpsim.scenario.options.OptionType#typed}) as JSON. */

@@ -30,6 +30,7 @@ import org.mptcpsim.scenario.model.SubflowSpec;
 import org.mptcpsim.scenario.options.KernelOptions;
 import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.scenario.options.Plugins;
+import org.mptcpsim.tcp.AppListener;
 import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.SubflowOwner;
@@ -259,6 +260,12 @@ public final class ScenarioRunner {
             for (ConnRun.SubflowRun s : c.subflows) {
                 n += s.subflow.dataSegmentsSent();
             }
+            n += c.childPackets;
+            for (ConnRun ch : c.children) {
+                for (ConnRun.SubflowRun s : ch.subflows) {
+                    n += s.subflow.dataSegmentsSent();
+                }
+            }
         }
         return n;
     }
@@ -287,8 +294,20 @@ public final class ScenarioRunner {
         c.local = topo.address(spec.fromHost(), spec.fromInterface());
         c.remote = topo.address(spec.toHost(), spec.toInterface());
         c.nextPort = 32768 + rnd.stream("ports:" + spec.id()).nextInt(28232);
-        TcpConfig cfg = config(spec);
-        c.cfg = cfg;
+        c.cfg = config(spec);
+        AppRun app = AppRun.create(this, c);
+        c.app = app;
+        if (app instanceof AppRun.Flows) {
+            app.start();    // its transfers open their own connections
+            return;
+        }
+        open(c, app, app != null && app.appLimited());
+    }
+
+    /** Builds the connection of {@code c} (addresses, config and ports set) and opens its initial subflow. */
+    private void open(ConnRun c, AppListener app, boolean appLimited) {
+        ConnectionSpec spec = c.spec;
+        TcpConfig cfg = c.cfg;
         if (c.isMptcp()) {
             KernelOptions k = spec.kernel();
             PathManager pm = require(PLUGINS.pathManager(c.pm), Plugins.Kind.PATH_MANAGER, c.pm).create(k);
@@ -296,15 +315,67 @@ public final class ScenarioRunner {
                     upstream(spec) ? new UpstreamScheduler()
                             : require(PLUGINS.scheduler(c.scheduler), Plugins.Kind.SCHEDULER, c.scheduler).create(k),
                     new ExplicitSubflows(pm, spec.subflows(), this, c));
+            if (appLimited) {
+                meta.setApp(app);
+            } else if (app != null) {
+                meta.setListener(app);
+            }
             c.meta = meta;
             c.pmContext = new RunPmContext(this, c);
             meta.setPmContext(c.pmContext);
             meta.pathManager().onNewSession(c.pmContext);
             openSubflow(c, c.local, c.remote, c.local.backup());
         } else {
-            c.tcp = new TcpConnection(spec.sizeBytes(), cfg.mss());
+            if (appLimited) {
+                c.tcp = TcpConnection.appLimited(cfg.mss(), app);
+            } else {
+                c.tcp = new TcpConnection(spec.sizeBytes(), cfg.mss());
+                if (app != null) {
+                    c.tcp.setListener(app);
+                }
+            }
             openSubflow(c, c.local, c.remote, false);
         }
+    }
+
+    /**
+     * Starts one transfer of a {@code flows} app: a new connection of {@code bytes} from the
+     * parent's client to its server, ports continuing from the parent's, not sampled. Its events
+     * are the parent's (same connection index).
+     */
+    ConnRun startChild(ConnRun parent, long bytes, AppListener listener) {
+        ConnRun c = new ConnRun(parent.spec.withSize(bytes), parent.index, parent.cc, parent.pm, parent.scheduler);
+        c.startedPs = loop.nowPs();
+        c.local = parent.local;
+        c.remote = parent.remote;
+        c.cfg = parent.cfg;
+        c.nextPort = parent.nextPort;
+        parent.children.add(c);
+        open(c, listener, false);
+        parent.nextPort = c.nextPort;
+        return c;
+    }
+
+    /** Closes a finished transfer's connection: its subflows send nothing more; it leaves the parent. */
+    void closeChild(ConnRun parent, ConnRun c) {
+        for (ConnRun.SubflowRun r : c.subflows) {
+            parent.childPackets += r.subflow.dataSegmentsSent();
+            r.subflow.close();
+        }
+        parent.childBytes += c.bytesDelivered();
+        parent.children.remove(c);
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    PacketPool pool() {
+        return pool;
+    }
+
+    RandomStreams random() {
+        return rnd;
     }
 
     /** Opens a subflow (the initial one, or an MP_JOIN); null when there is no route. */
@@ -318,6 +389,13 @@ public final class ScenarioRunner {
         List<Link> rev = topo.net.route(dst, topo.out(remote), src, topo.in(local), RandomStreams.mix(~hash));
         if (fwd == null || rev == null) {
             return null;
+        }
+        if (c.spec.serverSends()) {
+            // request-response answers and streams: the server sends the data, the client's side
+            // (which opened the subflow: its path manager, its addresses) receives and ACKs
+            List<Link> t = fwd;
+            fwd = rev;
+            rev = t;
         }
         int id = c.subflows.size();
         SubflowOwner owner = c.isMptcp() ? c.meta : c.tcp;
@@ -333,7 +411,10 @@ public final class ScenarioRunner {
         b[rev.size()] = s;
         s.setRoute(f);
         r.setAckRoute(b);
-        c.subflows.add(new ConnRun.SubflowRun(s, fwd.stream().map(l -> l.id).toList(), local, remote));
+        c.subflows.add(new ConnRun.SubflowRun(s, fwd.stream().map(l -> l.id).toList(), local, remote, fwd, rev));
+        if (c.app != null && c.app.appLimited()) {
+            s.setIdleRestart(c.spec.kernel().getInt("net.ipv4.tcp_slow_start_after_idle", 1) != 0);
+        }
         if (c.isMptcp()) {
             c.meta.addSubflow(s, r);
         } else {
@@ -434,7 +515,12 @@ public final class ScenarioRunner {
 
     /** Tells the path managers of connections whose client owns an interface on this link. */
     private void notifyAddresses(LinkSpec l, boolean up) {
+        List<ConnRun> all = new ArrayList<>();
         for (ConnRun c : conns) {
+            all.add(c);
+            all.addAll(c.children);
+        }
+        for (ConnRun c : all) {
             if (c.meta == null) {
                 continue;
             }
