@@ -452,16 +452,7 @@ abstract class AppRun implements AppListener {
         private final double[] stepStartBytes;
         private long streamStartPs = -1;
         private long written;
-        // player
-        private boolean playing;
-        private boolean stalled;
-        private long t0;
-        private double pos0S;
-        private double availS;
-        private long stallStartPs;
-        int stalls;
-        long stallPs;
-        long startupDelayPs = -1;
+        private Playout player;
         private final Event writer = new Event() {
             @Override
             protected void onEvent(long now) {
@@ -528,6 +519,7 @@ abstract class AppRun implements AppListener {
         public void onEstablished() {
             if (streamStartPs < 0) {
                 streamStartPs = run.loop().nowPs();
+                player = new Playout(Time.toSeconds(spec.startupPs()), streamStartPs);
                 write(streamStartPs);
             }
         }
@@ -549,59 +541,47 @@ abstract class AppRun implements AppListener {
             }
         }
 
-        private double posS(long now) {
-            return pos0S + Time.toSeconds(now - t0);
-        }
-
         @Override
         public void onDelivered(long segments) {
-            availS = mediaAt((double) segments * c.cfg.mss());
-            if (!playing) {
-                if (availS - pos0S >= Time.toSeconds(spec.startupPs())) {
-                    long now = run.loop().nowPs();
-                    playing = true;
-                    t0 = now;
-                    if (stalled) {
-                        stalled = false;
-                        stallPs += now - stallStartPs;
-                    } else {
-                        startupDelayPs = now - streamStartPs;
-                    }
-                    armDry(now);
-                }
+            if (player == null) {
+                return;
             }
-        }
-
-        private void armDry(long now) {
-            long at = t0 + Math.round((availS - pos0S) * 1e12);
-            run.loop().schedule(dry, Math.max(now, at));
+            boolean was = player.playing();
+            player.arrived(mediaAt((double) segments * c.cfg.mss()), run.loop().nowPs());
+            if (player.playing() && !was) {
+                run.loop().schedule(dry, Math.max(run.loop().nowPs(), player.dryAtPs()));
+            }
         }
 
         private void checkDry(long now) {
-            if (!playing) {
+            if (player.playing() && now < player.dryAtPs()) {
+                run.loop().schedule(dry, player.dryAtPs());   // more arrived since: lazily re-armed
                 return;
             }
-            if (availS > posS(now) + 1e-9) {
-                armDry(now);   // more arrived since: lazily re-armed
-                return;
-            }
-            playing = false;
-            stalled = true;
-            stalls++;
-            stallStartPs = now;
-            pos0S = availS;
+            player.check(now);
         }
 
         @Override
         void finish(long endPs) {
-            if (stalled) {
-                stallPs += endPs - stallStartPs;
-                stallStartPs = endPs;
+            if (player != null) {
+                player.finish(endPs);
             }
         }
 
+        int stalls() {
+            return player == null ? 0 : player.stalls();
+        }
+
+        long stallPs() {
+            return player == null ? 0 : player.stallPs();
+        }
+
+        long startupDelayPs() {
+            return player == null ? -1 : player.startupDelayPs();
+        }
+
         double playedS(long endPs) {
-            return playing ? posS(endPs) : pos0S;
+            return player == null ? 0 : player.playedS(endPs);
         }
     }
 }

@@ -348,10 +348,10 @@ final class RunWriter {
         AppRun a = c.app;
         o.put("kind", c.spec.app() == null ? "size" : c.spec.app().kind());
         if (a instanceof AppRun.Stream s) {
-            o.put("stalls", s.stalls);
-            o.put("stallTimeS", round(Time.toSeconds(s.stallPs)));
-            if (s.startupDelayPs >= 0) {
-                o.put("startupDelayS", round(Time.toSeconds(s.startupDelayPs)));
+            o.put("stalls", s.stalls());
+            o.put("stallTimeS", round(Time.toSeconds(s.stallPs())));
+            if (s.startupDelayPs() >= 0) {
+                o.put("startupDelayS", round(Time.toSeconds(s.startupDelayPs())));
             } else {
                 o.putNull("startupDelayS");
             }
