@@ -110,6 +110,16 @@ class AppErrorsTest {
     }
 
     @Test
+    void tooManyTransfers() {
+        // 10 s at 200 000/s: 2 000 000 expected arrivals, above the limit of 1 000 000
+        ScenarioException e = failApp("{flows: {poisson: {rate: 200000/s}, size: 1KB}}");
+        assertEquals("connections[m1].app.flows", e.path());
+        assertTrue(e.getMessage().contains("at most 1000000"), e.getMessage());
+        // with a count the limit is the count
+        app("{flows: {poisson: {rate: 200000/s}, size: 1KB, count: 1000}}");
+    }
+
+    @Test
     void missingCdfFile() {
         ScenarioException e = failApp("{flows: {every: 1s, size: {cdf: no-such.txt}}}");
         at(e, "t.yaml", 12, 42, "connections[m1].app.flows.size.cdf");
