@@ -21,6 +21,8 @@ public final class SizeDist {
     private final double[] cdfSizes;
     private final double[] cdfProbs;
     private final String describe;
+    /** The distribution in the scenario format (for mptcp-sim check's expanded scenario). */
+    private String yaml;
 
     private SizeDist(Kind kind, RealDistribution dist, long fixed, long maxBytes, double[] sizes, double[] probs,
                      String describe) {
@@ -34,24 +36,37 @@ public final class SizeDist {
     }
 
     public static SizeDist fixed(long bytes) {
-        return new SizeDist(Kind.FIXED, null, bytes, bytes, null, null, "fixed " + bytes + " B");
+        return new SizeDist(Kind.FIXED, null, bytes, bytes, null, null, "fixed " + bytes + " B").yaml(bytes + "B");
     }
 
     public static SizeDist exponential(double meanBytes, long max) {
         return new SizeDist(Kind.EXPONENTIAL, new ExponentialDistribution(null, meanBytes), 0, max, null, null,
-                "exponential, mean " + (long) meanBytes + " B");
+                "exponential, mean " + (long) meanBytes + " B")
+                .yaml("{exponential: {mean: " + (long) meanBytes + "B, max: " + max + "B}}");
+    }
+
+    private SizeDist yaml(String y) {
+        this.yaml = y;
+        return this;
+    }
+
+    /** The distribution written in the scenario format. */
+    public String yaml() {
+        return yaml;
     }
 
     /** Log-normal with median {@code e^mu} bytes and shape {@code sigma}. */
     public static SizeDist lognormal(double medianBytes, double sigma, long max) {
         return new SizeDist(Kind.LOGNORMAL, new LogNormalDistribution(null, Math.log(medianBytes), sigma), 0, max,
-                null, null, "lognormal, median " + (long) medianBytes + " B, sigma " + sigma);
+                null, null, "lognormal, median " + (long) medianBytes + " B, sigma " + sigma)
+                .yaml("{lognormal: {median: " + (long) medianBytes + "B, sigma: " + sigma + ", max: " + max + "B}}");
     }
 
     /** Pareto with scale (minimum) {@code scaleBytes} and shape {@code alpha}. */
     public static SizeDist pareto(double scaleBytes, double shape, long max) {
         return new SizeDist(Kind.PARETO, new ParetoDistribution(null, scaleBytes, shape), 0, max, null, null,
-                "pareto, scale " + (long) scaleBytes + " B, shape " + shape);
+                "pareto, scale " + (long) scaleBytes + " B, shape " + shape)
+                .yaml("{pareto: {scale: " + (long) scaleBytes + "B, shape: " + shape + ", max: " + max + "B}}");
     }
 
     /**
@@ -62,7 +77,8 @@ public final class SizeDist {
      */
     public static SizeDist cdf(double[] sizes, double[] probs, String file) {
         return new SizeDist(Kind.CDF, null, 0, (long) Math.ceil(sizes[sizes.length - 1]), sizes.clone(),
-                probs.clone(), "cdf " + file);
+                probs.clone(), "cdf " + file).yaml("{cdf: \"" + file.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"}");
     }
 
     public Kind kind() {

@@ -169,6 +169,20 @@ class AppErrorsTest {
     }
 
     @Test
+    void checkPrintsAppsThatLoadAgainTheSame() {
+        for (String a : List.of("{flows: {poisson: {rate: 50/s}, size: {pareto: {scale: 10KB, shape: 1.2}}, count: 7}}",
+                "{flows: {every: 250ms, size: {lognormal: {median: 20KB, sigma: 1.5, max: 2MB}}}}",
+                "{request-response: {request: 1KB, response: {exponential: {mean: 30KB}}, think: 1s}}",
+                "{stream: {bitrate: [{at: 0s, rate: 5Mbit}, {at: 3s, rate: 1Mbit}], startup: 2s}}")) {
+            var sc = ErrorsTest.LOADER.parse("t.yaml", BASE.replace("APP", a), List.of());
+            String printed = ScenarioPrinter.yaml(sc);
+            assertTrue(printed.contains("app: {"), printed);
+            var again = ErrorsTest.LOADER.parse("t.yaml", printed, List.of());
+            assertEquals(printed, ScenarioPrinter.yaml(again), a);
+        }
+    }
+
+    @Test
     void shippedCdfsParseAndInterpolate() {
         Path dir = Path.of("examples", "cdf");
         if (!Files.isDirectory(dir)) {
