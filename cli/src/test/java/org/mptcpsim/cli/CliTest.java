@@ -177,6 +177,21 @@ class CliTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /** Ranking by completion times or stalls needs a scenario that has them; refused before any run. */
+    @Test
+    void compareRanksByFctOnlyWhenTheScenarioHasTransfers() {
+        Path ex = Path.of("..", "scenarios", "examples", "two-paths.yaml");
+        Object[] r = exec("compare", ex.toString(), "--cc", "lia,olia", "--rank-by", "fct_p99", "--out",
+                tmp.resolve("c").toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("--rank-by fct_p99_ms: the scenario has no transfers"), (String) r[1]);
+        r = exec("compare", ex.toString(), "--cc", "lia,olia", "--rank-by", "stall_time", "--out",
+                tmp.resolve("c").toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("has no stream"), (String) r[1]);
+        assertFalse(Files.exists(tmp.resolve("c")), "nothing written");
+    }
+
     /** A bad CDF file is reported at its own file and line (not the scenario's), exit 2, one paragraph. */
     @Test
     void aCdfFileThatIsNotMonotoneIsReportedAtItsLine() {

@@ -33,6 +33,8 @@ final class ConnRun {
     /** Open transfers of a flows app, and what finished ones delivered and sent. */
     final List<ConnRun> children = new ArrayList<>();
     long childBytes;
+    /** A flows transfer that completed and was closed. */
+    boolean finished;
     long childPackets;
 
     ConnRun(ConnectionSpec spec, int index, String cc, String pm, String scheduler) {

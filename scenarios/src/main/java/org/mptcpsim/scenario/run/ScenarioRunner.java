@@ -358,6 +358,7 @@ public final class ScenarioRunner {
 
     /** Closes a finished transfer's connection: its subflows send nothing more; it leaves the parent. */
     void closeChild(ConnRun parent, ConnRun c) {
+        c.finished = true;
         for (ConnRun.SubflowRun r : c.subflows) {
             parent.childPackets += r.subflow.dataSegmentsSent();
             r.subflow.close();
@@ -380,6 +381,9 @@ public final class ScenarioRunner {
 
     /** Opens a subflow (the initial one, or an MP_JOIN); null when there is no route. */
     Subflow openSubflow(ConnRun c, Address local, Address remote, boolean backup) {
+        if (c.finished) {
+            return null;    // a finished flows transfer: its path manager's late timers open nothing
+        }
         TcpConfig cfg = c.cfg;
         int src = topo.net.nodeIndex(local.host());
         int dst = topo.net.nodeIndex(remote.host());
@@ -562,6 +566,9 @@ public final class ScenarioRunner {
 
         @Override
         public void onFullyEstablished(PmContext ctx) {
+            if (conn.finished) {
+                return;
+            }
             for (SubflowSpec s : explicit) {
                 Address l = run.topo.address(s.fromHost(), s.fromInterface());
                 Address r = run.topo.address(s.toHost(), s.toInterface());
