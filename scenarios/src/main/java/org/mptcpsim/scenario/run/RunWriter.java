@@ -170,17 +170,24 @@ final class RunWriter {
             }
             for (AppRun.Transfer t : c.app.transfers) {
                 b.append(c.spec.id()).append(',').append(t.kind()).append(',').append(t.n()).append(',')
-                        .append(t.bytes()).append(',').append(seconds(t.startPs())).append(',');
+                        .append(t.bytes()).append(',');
+                fixed(b, t.startPs(), 1_000_000, 6).append(',');
                 if (t.endPs() >= 0) {
-                    b.append(seconds(t.endPs())).append(',')
-                            .append(String.format(Locale.ROOT, "%.3f", Time.toSeconds(t.fctPs()) * 1e3));
+                    fixed(b, t.endPs(), 1_000_000, 6).append(',');
+                    fixed(b, t.fctPs(), 1_000_000, 3);
                 } else {
                     b.append(',');
                 }
-                b.append(',').append(t.idealPs() < 0 ? "" : String.format(Locale.ROOT, "%.3f",
-                        Time.toSeconds(t.idealPs()) * 1e3)).append(',');
+                b.append(',');
+                if (t.idealPs() >= 0) {
+                    fixed(b, t.idealPs(), 1_000_000, 3);
+                }
+                b.append(',');
                 if (t.endPs() >= 0 && t.idealPs() > 0) {
-                    b.append(String.format(Locale.ROOT, "%.4f", t.slowdown()));
+                    // slowdown with 4 decimals: round(fct / ideal x 10^4), in exact integer arithmetic
+                    long q = Math.round(t.slowdown() * 10_000);
+                    b.append(q / 10_000).append('.');
+                    pad(b, q % 10_000, 4);
                 }
                 b.append('\n');
                 if (b.length() > 1 << 16) {
@@ -192,6 +199,30 @@ final class RunWriter {
     }
 
     private boolean flowsOpen;
+
+    /**
+     * {@code ps} picoseconds rounded to units of {@code unitPs} (half up) and written with
+     * {@code decimals} decimals of the next larger unit: (1 000 000, 6) = seconds, (1 000 000, 3) =
+     * milliseconds, both to the microsecond. No String.format: flows.csv has a row per transfer.
+     */
+    static StringBuilder fixed(StringBuilder b, long ps, long unitPs, int decimals) {
+        long u = (ps + unitPs / 2) / unitPs;
+        long scale = 1;
+        for (int i = 0; i < decimals; i++) {
+            scale *= 10;
+        }
+        b.append(u / scale).append('.');
+        pad(b, u % scale, decimals);
+        return b;
+    }
+
+    private static void pad(StringBuilder b, long v, int digits) {
+        String s = Long.toString(v);
+        for (int i = s.length(); i < digits; i++) {
+            b.append('0');
+        }
+        b.append(s);
+    }
 
     private void flowsChunk(StringBuilder b) throws IOException {
         written += b.length();
