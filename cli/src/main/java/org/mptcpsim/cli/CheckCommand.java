@@ -112,7 +112,8 @@ final class CheckCommand implements Callable<Integer> {
                     c.type().name().toLowerCase(Locale.ROOT),
                     c.fromHost() + (c.fromInterface() == null ? "" : ":" + c.fromInterface()),
                     c.toHost() + (c.toInterface() == null ? "" : ":" + c.toInterface()),
-                    c.isBulk() ? "bulk" : c.sizeBytes() + " B", num(c.startPs() / 1e12), algos);
+                    c.app() != null ? "app " + c.app().kind() : c.isBulk() ? "bulk" : c.sizeBytes() + " B",
+                    num(c.startPs() / 1e12), algos);
             kernelDiffs(o, k);
         }
         o.printf(Locale.ROOT, "  subflows open at %s s (path managers may open or close more later) and their routes:%n",

@@ -48,7 +48,8 @@ final class CompareCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = "--rank-by", paramLabel = "METRIC", defaultValue = "goodput",
-            description = "goodput, jain, srtt_p99, retransmits or event_goodput (default ${DEFAULT-VALUE})")
+            description = "goodput, jain, srtt_p99, retransmits, event_goodput, fct_p50, fct_p99, slowdown_p99 (transfers"
+                    + " and requests), stalls or stall_time (streams) (default ${DEFAULT-VALUE})")
     String rankBy;
 
     @Option(names = "--window", paramLabel = "T1,T2", split = ",", description = "event window in seconds for event_goodput")
@@ -81,6 +82,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new Main.BadInput("--rank-by: " + e.getMessage());
         }
         checkWindow(sc, rank);
+        checkApps(sc, rank);
         List<Alternative> alts = combinations();
         for (Alternative a : alts) {
             // validate every combination before spending CPU on any
@@ -91,6 +93,7 @@ final class CompareCommand implements Callable<Integer> {
         budget.check(sc, (long) alts.size() * seeds);
         Path dir = target.path();
         Compare c = new Compare(scenario, alts, seeds, dir, new SimRunFunction(budget)).rankBy(rank).console(System.out);
+        c.metrics(metricsFor(sc));
         if (jobs != null) {
             c.threads(Jobs.check(jobs));
         }
@@ -107,6 +110,33 @@ final class CompareCommand implements Callable<Integer> {
         }
         System.out.println("compare: " + dir.resolve("report.html"));
         return Main.OK;
+    }
+
+    /** The default metrics, and completion-time or stall metrics when the scenario has transfers or streams. */
+    static List<Metric> metricsFor(Scenario sc) {
+        List<Metric> ms = new ArrayList<>(List.of(Metric.GOODPUT, Metric.JAIN, Metric.SRTT_P99, Metric.RETRANSMITS));
+        if (sc.connections().stream().anyMatch(c -> c.sizeBytes() >= 0
+                || (c.app() != null && !(c.app() instanceof org.mptcpsim.scenario.model.AppSpec.Stream)))) {
+            ms.addAll(List.of(Metric.FCT_P50, Metric.FCT_P99, Metric.SLOWDOWN_P99));
+        }
+        if (sc.connections().stream().anyMatch(c -> c.app() instanceof org.mptcpsim.scenario.model.AppSpec.Stream)) {
+            ms.addAll(List.of(Metric.STALLS, Metric.STALL_TIME));
+        }
+        return ms;
+    }
+
+    /** Completion-time metrics need transfers (an app or a size), stall metrics a stream. */
+    private static void checkApps(Scenario sc, Metric rank) {
+        boolean transfers = sc.connections().stream().anyMatch(c -> c.sizeBytes() >= 0
+                || (c.app() != null && !(c.app() instanceof org.mptcpsim.scenario.model.AppSpec.Stream)));
+        boolean streams = sc.connections().stream().anyMatch(c -> c.app() instanceof org.mptcpsim.scenario.model.AppSpec.Stream);
+        if ((rank == Metric.FCT_P50 || rank == Metric.FCT_P99 || rank == Metric.SLOWDOWN_P99) && !transfers) {
+            throw new Main.BadInput("--rank-by " + rank.column() + ": the scenario has no transfers; give a connection"
+                    + " an app (flows, request-response) or a size (docs/scenario-format.md, Applications)");
+        }
+        if ((rank == Metric.STALLS || rank == Metric.STALL_TIME) && !streams) {
+            throw new Main.BadInput("--rank-by " + rank.column() + ": the scenario has no stream (app: {stream: ...})");
+        }
     }
 
     /** {@code --window T1,T2}: two times in seconds, 0 <= T1 < T2 <= the scenario's duration. */

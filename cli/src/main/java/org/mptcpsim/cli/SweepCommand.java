@@ -152,6 +152,12 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = target.path();
         Sweep sweep = new Sweep(scenario, grid, dir, new SimRunFunction(budget)).seed(sc.seed()).progress(System.err)
                 .chart(key, m);
+        // completion and stall columns when the scenario has transfers or streams
+        List<Metric> ms = CompareCommand.metricsFor(sc);
+        if (!ms.contains(m)) {
+            ms.add(m);
+        }
+        sweep.metrics(ms);
         if (jobs != null) {
             sweep.threads(Jobs.check(jobs));
         }

@@ -158,6 +158,8 @@ class CliTest {
         "endpoints-typo.yaml, 10:20, unknown flag \"subflw\"",
         "fuzz2-0910-endpoints-unknown-flag.yaml, 10:20, unknown flag \"subClow\"",
         "msg-yaml-alias-read-as-name.yaml, 9:22, aliases are not supported",
+        "app-unknown-distribution.yaml, 10:49, unknown field \"gamma\" in a size distribution",
+        "app-negative-rate.yaml, 6:81, an arrival rate must be above 0",
     })
     void everyReproducerIsALocatedOneParagraphExit2(String file, String lineCol, String what) {
         Path f = Path.of("src", "test", "resources", "fuzz", file);
@@ -171,6 +173,39 @@ class CliTest {
             assertTrue(err.contains(what), err);
             assertEquals(1, err.lines().count(), "one paragraph: " + err);
             assertFalse(err.contains("\tat "), err);
+        }
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** Ranking by completion times or stalls needs a scenario that has them; refused before any run. */
+    @Test
+    void compareRanksByFctOnlyWhenTheScenarioHasTransfers() {
+        Path ex = Path.of("..", "scenarios", "examples", "two-paths.yaml");
+        Object[] r = exec("compare", ex.toString(), "--cc", "lia,olia", "--rank-by", "fct_p99", "--out",
+                tmp.resolve("c").toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("--rank-by fct_p99_ms: the scenario has no transfers"), (String) r[1]);
+        r = exec("compare", ex.toString(), "--cc", "lia,olia", "--rank-by", "stall_time", "--out",
+                tmp.resolve("c").toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("has no stream"), (String) r[1]);
+        assertFalse(Files.exists(tmp.resolve("c")), "nothing written");
+    }
+
+    /** A bad CDF file is reported at its own file and line (not the scenario's), exit 2, one paragraph. */
+    @Test
+    void aCdfFileThatIsNotMonotoneIsReportedAtItsLine() {
+        Path f = Path.of("src", "test", "resources", "fuzz", "app-cdf-not-monotone.yaml");
+        Path cdf = f.toAbsolutePath().getParent().resolve("app-cdf-not-monotone.txt");
+        Path out = tmp.resolve("o");
+        for (String cmd : new String[] {"check", "run"}) {
+            Object[] r = cmd.equals("run") ? exec("run", f.toString(), "--out", out.toString(), "--quiet", "--no-report")
+                    : exec("check", f.toString());
+            String err = (String) r[1];
+            assertEquals(2, r[0], err);
+            assertTrue(err.startsWith("mptcp-sim: " + cdf + ":4:1: connections[f1].app.flows.size.cdf: the CDF is not"
+                    + " monotone"), err);
+            assertEquals(1, err.lines().count(), "one paragraph: " + err);
         }
         assertFalse(Files.exists(out), "nothing written");
     }

@@ -150,6 +150,8 @@ public final class ScenarioToLab {
         for (ConnectionSpec c : conns) {
             if (c.startPs() != 0) refuse(c.loc().withPath("connections[" + c.id() + "].start"),
                     "the lab starts every flow at 0 s (start " + fmtS(c.startPs()) + " is not supported)");
+            if (c.app() != null) refuse(c.loc().withPath("connections[" + c.id() + "].app"),
+                    "the lab runs bulk transfers only (iperf3 -t); app " + c.app().kind() + " is not supported");
             if (!c.isBulk()) refuse(c.loc().withPath("connections[" + c.id() + "].size"),
                     "the lab runs bulk transfers only (iperf3 -t); size " + c.sizeBytes() + " B is not supported");
         }

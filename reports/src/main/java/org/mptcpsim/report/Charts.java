@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -21,6 +22,10 @@ public final class Charts {
     public static final String SRTT = "srtt";
     /** Queue occupancy and drops. */
     public static final String QUEUES = "queues";
+    /** FCT CDF per connection (runs with transfers). */
+    public static final String FCT_CDF = "fct-cdf";
+    /** Slowdown against transfer size (runs with transfers). */
+    public static final String SLOWDOWN = "slowdown-by-size";
     /** Bar chart of mean goodputs from summary.json. */
     public static final String SUMMARY = "summary-goodput";
 
@@ -57,6 +62,13 @@ public final class Charts {
         JFreeChart queues = run.queues().isEmpty() ? null : QueueChart.chart(run);
         if (queues != null) {
             add(out, dir, QUEUES, "Queue occupancy and drops (links that queued; dashed: buffer limit)", queues);
+        }
+        Map<String, List<TransferSample>> done = FctCharts.byConnection(run.transfers());
+        if (!done.isEmpty()) {
+            add(out, dir, FCT_CDF, "Flow completion time CDF (transfers and requests; log time axis)",
+                    FctCharts.cdf(Timeline.title(run.summary(), "flow completion times"), done));
+            add(out, dir, SLOWDOWN, "Slowdown (FCT over the ideal FCT on an empty path) against transfer size",
+                    FctCharts.slowdownBySize(Timeline.title(run.summary(), "slowdown by transfer size"), done));
         }
         if (!run.summary().connections().isEmpty()) {
             add(out, dir, SUMMARY, "Mean goodput per connection and subflow", SummaryBarChart.chart(run));

@@ -14,7 +14,13 @@ import java.util.List;
  * empty (its charts are then skipped); a missing summary.json is an error.
  */
 public record RunData(Path dir, Summary summary, List<SubflowSample> subflows,
-                      List<ConnectionSample> connections, List<QueueSample> queues, List<RunEvent> events) {
+                      List<ConnectionSample> connections, List<QueueSample> queues, List<RunEvent> events,
+                      List<TransferSample> transfers) {
+
+    public RunData(Path dir, Summary summary, List<SubflowSample> subflows, List<ConnectionSample> connections,
+                   List<QueueSample> queues, List<RunEvent> events) {
+        this(dir, summary, subflows, connections, queues, events, List.of());
+    }
 
     /** Loads {@code dir}; throws {@link MalformedRunException} naming file and line on bad input. */
     public static RunData load(Path dir) throws IOException {
@@ -29,7 +35,32 @@ public record RunData(Path dir, Summary summary, List<SubflowSample> subflows,
         }
         return new RunData(dir, s, subflows(dir.resolve("subflows.csv")),
                 connections(dir.resolve("connections.csv")), queues(dir.resolve("queues.csv")),
-                events(dir.resolve("events.csv")));
+                events(dir.resolve("events.csv")), transfers(dir.resolve("flows.csv")));
+    }
+
+    /** The transfers of the run directory {@code dir} (its flows.csv; empty when there is none). */
+    public static List<TransferSample> transfersOf(Path dir) throws IOException {
+        return transfers(dir.resolve("flows.csv"));
+    }
+
+    /** flows.csv (absent in runs without applications: empty). */
+    static List<TransferSample> transfers(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Csv t = Csv.read(file, "connection", "kind", "n", "size_bytes", "start_s", "end_s", "fct_ms", "ideal_ms",
+                "slowdown");
+        List<TransferSample> out = new ArrayList<>(t.size());
+        for (int r = 0; r < t.size(); r++) {
+            out.add(new TransferSample(t.text(r, "connection"), t.text(r, "kind"), t.integer(r, "n"),
+                    t.integer(r, "size_bytes"), t.decimal(r, "start_s"), opt(t, r, "end_s"), opt(t, r, "fct_ms"),
+                    opt(t, r, "ideal_ms"), opt(t, r, "slowdown")));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static double opt(Csv t, int r, String column) {
+        return t.text(r, column).isEmpty() ? Double.NaN : t.decimal(r, column);
     }
 
     /**

@@ -10,12 +10,30 @@ import java.util.Map;
  */
 public record Summary(String scenario, long seed, double durationS, String source,
                       Map<String, String> kernel, List<Connection> connections, List<Link> links,
-                      double jain, Engine engine, Map<String, String> overrides) {
+                      double jain, Engine engine, Map<String, String> overrides, Transfers transfers) {
+
+    /** A summary without transfers or streams. */
+    public Summary(String scenario, long seed, double durationS, String source, Map<String, String> kernel,
+                   List<Connection> connections, List<Link> links, double jain, Engine engine,
+                   Map<String, String> overrides) {
+        this(scenario, seed, durationS, source, kernel, connections, links, jain, engine, overrides, Transfers.NONE);
+    }
 
     /** This summary with the wall time of engine.json. */
     public Summary withWallSeconds(double wallSeconds) {
         return new Summary(scenario, seed, durationS, source, kernel, connections, links, jain,
-                new Engine(engine.events(), engine.dataPackets(), wallSeconds), overrides);
+                new Engine(engine.events(), engine.dataPackets(), wallSeconds), overrides, transfers);
+    }
+
+    /**
+     * The top-level {@code transfers} block (FCT percentiles in ms, slowdown percentiles; NaN
+     * without completed transfers) and the streams' stalls summed over connections (docs/outputs.md).
+     */
+    public record Transfers(long count, long completed, double fctP50Ms, double fctP95Ms, double fctP99Ms,
+                            double slowdownP50, double slowdownP99, long stalls, double stallTimeS,
+                            boolean hasStreams) {
+        public static final Transfers NONE = new Transfers(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, 0, Double.NaN, false);
     }
 
     /** One entry of {@code connections[]}. */

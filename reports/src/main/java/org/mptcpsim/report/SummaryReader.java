@@ -45,7 +45,30 @@ final class SummaryReader {
                 Collections.unmodifiableList(conns), Collections.unmodifiableList(links),
                 num(root.path("fairness"), "jain"),
                 new Summary.Engine(e.path("events").asLong(0), e.path("dataPackets").asLong(0),
-                        num(e, "wallSeconds")), texts(root.path("overrides")));
+                        num(e, "wallSeconds")), texts(root.path("overrides")), transfers(root));
+    }
+
+    private static Summary.Transfers transfers(JsonNode root) {
+        JsonNode t = root.path("transfers");
+        long stalls = 0;
+        double stallTime = 0;
+        boolean streams = false;
+        for (JsonNode c : root.path("connections")) {
+            JsonNode a = c.path("app");
+            if ("stream".equals(a.path("kind").asText())) {
+                streams = true;
+                stalls += a.path("stalls").asLong(0);
+                stallTime += a.path("stallTimeS").asDouble(0);
+            }
+        }
+        if (t.isMissingNode() && !streams) {
+            return Summary.Transfers.NONE;
+        }
+        JsonNode f = t.path("fctMs");
+        JsonNode s = t.path("slowdown");
+        return new Summary.Transfers(t.path("count").asLong(0), t.path("completed").asLong(0), num(f, "p50"),
+                num(f, "p95"), num(f, "p99"), num(s, "p50"), num(s, "p99"), stalls, streams ? stallTime : Double.NaN,
+                streams);
     }
 
     /** engine.json's {@code wallSeconds}, NaN when the file or the field is missing or unreadable. */

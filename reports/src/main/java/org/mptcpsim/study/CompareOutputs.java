@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import org.mptcpsim.report.ChartWriter;
 import org.mptcpsim.report.CompareBarChart;
+import org.mptcpsim.report.FctCharts;
 import org.mptcpsim.report.Html;
+import org.mptcpsim.report.RunData;
+import org.mptcpsim.report.TransferSample;
 
 /** Writes what {@link Compare} produces: CSVs, charts, report.html, and the console table. */
 final class CompareOutputs {
@@ -39,7 +42,38 @@ final class CompareOutputs {
                     out.resolve("charts"), name);
             charts.add(new String[] {name, title});
         }
+        fctCdf(r, out, scenario, charts);
         Files.writeString(out.resolve("report.html"), html(r, scenario, window, charts), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * When the runs have transfers (flows.csv): the FCT CDF of every alternative, its seeds pooled,
+     * one line each, in rank order.
+     */
+    private static void fctCdf(CompareResult r, Path out, Path scenario, List<String[]> charts) throws IOException {
+        java.util.Map<String, List<TransferSample>> groups = new java.util.LinkedHashMap<>();
+        for (AlternativeResult a : r.ranked()) {
+            List<TransferSample> all = new ArrayList<>();
+            for (long seed : a.seeds()) {
+                Path dir = out.resolve("runs").resolve(Fmt.safe(a.alternative().name())).resolve("seed-" + seed);
+                for (TransferSample t : RunData.transfersOf(dir)) {
+                    if (t.completed()) {
+                        all.add(t);
+                    }
+                }
+            }
+            if (!all.isEmpty()) {
+                groups.put(a.alternative().name(), all);
+            }
+        }
+        if (groups.isEmpty()) {
+            return;
+        }
+        String scenarioName = scenario == null ? "" : scenario.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String title = "flow completion time CDF, seeds pooled";
+        ChartWriter.write(FctCharts.cdf(scenarioName.isEmpty() ? title : scenarioName + ": " + title, groups),
+                out.resolve("charts"), "compare-fct-cdf");
+        charts.add(new String[] {"compare-fct-cdf", "Flow completion time CDF per alternative (all seeds pooled)"});
     }
 
     /** rank,alternative,overrides,n,then mean and ci95 half-width per metric; best first. */

@@ -14,7 +14,17 @@ public enum Metric {
     /** Sum of retransmits over the subflows of the MPTCP connections. */
     RETRANSMITS("retransmits", "retransmissions", "retransmitted packets", false),
     /** MPTCP goodput inside the event window, from connections.csv. */
-    EVENT_GOODPUT("event_goodput_mbps", "goodput in event window", "goodput in window (Mbit/s)", true);
+    EVENT_GOODPUT("event_goodput_mbps", "goodput in event window", "goodput in window (Mbit/s)", true),
+    /** transfers.fctMs.p50 of summary.json: median completion time of every transfer and request. */
+    FCT_P50("fct_p50_ms", "FCT p50", "flow completion time p50 (ms)", false),
+    /** transfers.fctMs.p99 of summary.json. */
+    FCT_P99("fct_p99_ms", "FCT p99", "flow completion time p99 (ms)", false),
+    /** transfers.slowdown.p99 of summary.json: FCT over the ideal FCT on an empty path. */
+    SLOWDOWN_P99("slowdown_p99", "slowdown p99", "slowdown p99 (FCT / ideal)", false),
+    /** Stream stalls summed over the stream connections. */
+    STALLS("stalls", "stream stalls", "stalls", false),
+    /** Stream stall time summed over the stream connections. */
+    STALL_TIME("stall_time_s", "stall time", "stall time (s)", false);
 
     private final String column;
     private final String title;
@@ -56,6 +66,6 @@ public enum Metric {
             }
         }
         throw new IllegalArgumentException("unknown metric '" + s + "', known: goodput, jain, srtt_p99, "
-                + "retransmits, event_goodput");
+                + "retransmits, event_goodput, fct_p50, fct_p99, slowdown_p99, stalls, stall_time");
     }
 }

@@ -46,6 +46,16 @@ public final class Metrics {
             }
             case EVENT_GOODPUT:
                 return window == null ? Double.NaN : windowGoodput(run, conns, window);
+            case FCT_P50:
+                return run.summary().transfers().fctP50Ms();
+            case FCT_P99:
+                return run.summary().transfers().fctP99Ms();
+            case SLOWDOWN_P99:
+                return run.summary().transfers().slowdownP99();
+            case STALLS:
+                return run.summary().transfers().hasStreams() ? run.summary().transfers().stalls() : Double.NaN;
+            case STALL_TIME:
+                return run.summary().transfers().stallTimeS();
             default:
                 throw new AssertionError(metric);
         }

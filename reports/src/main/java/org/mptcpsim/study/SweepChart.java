@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mptcpsim.report.ChartWriter;
+import org.mptcpsim.report.CompareBarChart;
 import org.mptcpsim.report.MetricLineChart;
 
 /**
@@ -71,14 +72,67 @@ public final class SweepChart {
     /** Writes the chart for {@code outDir/sweep.csv}; returns the chart's base name. */
     public static String write(Path outDir, String key, Metric metric) throws IOException {
         Path csv = outDir.resolve(Sweep.CSV);
-        String unit = unit(csv, key);
         String name = "sweep-" + metric.column() + "-vs-" + Fmt.safe(key);
+        if (!numeric(csv, key)) {
+            // names (schedulers, path managers): one bar per swept value, in sweep order
+            Map<String, List<Double>> bars = categories(csv, key, metric);
+            List<String> names = new ArrayList<>(bars.keySet());
+            List<Double> means = new ArrayList<>();
+            List<Double> halves = new ArrayList<>();
+            for (List<Double> v : bars.values()) {
+                Estimate est = Estimate.of(v.stream().mapToDouble(Double::doubleValue).toArray());
+                means.add(est.mean());
+                halves.add(est.halfWidth());
+            }
+            ChartWriter.write(CompareBarChart.chart(metric.title() + " vs " + SweepLabels.human(key), metric.axisLabel(),
+                    names, means, halves), outDir.resolve("charts"), name);
+            return name;
+        }
+        String unit = unit(csv, key);
         Map<String, List<double[]>> lines = lines(csv, key, metric);
         boolean ci = lines.values().stream().flatMap(List::stream).anyMatch(p -> !Double.isNaN(p[2]));
         ChartWriter.write(MetricLineChart.chart(metric.title() + " vs " + SweepLabels.human(key)
                         + (ci ? " (mean, 95% CI over seeds)" : ""), SweepLabels.label(key, unit), metric.axisLabel(), lines),
                 outDir.resolve("charts"), name);
         return name;
+    }
+
+    /** Whether every swept value of {@code key} is a number (with a unit). */
+    static boolean numeric(Path csv, String key) throws IOException {
+        List<String> text = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        int x = column(SweepCsv.split(text.get(0)), key, csv);
+        for (int i = 1; i < text.size(); i++) {
+            if (!NUMBER.matcher(SweepCsv.split(text.get(i)).get(x)).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A non-numeric axis: the metric's values per swept value (with the CC when that is swept
+     * too), in order of first appearance; NaN values are left out.
+     */
+    static Map<String, List<Double>> categories(Path csv, String key, Metric metric) throws IOException {
+        List<String> text = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = SweepCsv.split(text.get(0));
+        int x = column(header, key, csv);
+        int y = column(header, metric.column(), csv);
+        int cc = key.equals(CC_KEY) ? -1 : header.indexOf(CC_KEY);
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (int i = 1; i < text.size(); i++) {
+            List<String> row = SweepCsv.split(text.get(i));
+            if (row.size() != header.size()) {
+                throw new IOException(csv + ":" + (i + 1) + ": expected " + header.size() + " fields");
+            }
+            String name = row.get(x) + (cc < 0 || row.get(cc).isEmpty() ? "" : " / " + row.get(cc));
+            List<Double> v = out.computeIfAbsent(name, k -> new ArrayList<>());
+            double yv = Double.parseDouble(row.get(y));
+            if (!Double.isNaN(yv)) {
+                v.add(yv);
+            }
+        }
+        return out;
     }
 
     private static String unit(Path csv, String key) throws IOException {

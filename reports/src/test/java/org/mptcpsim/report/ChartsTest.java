@@ -41,6 +41,33 @@ class ChartsTest {
     }
 
     @Test
+    void aRunWithTransfersGetsTheFctCdfAndSlowdownChartsFromFlowsCsv() throws Exception {
+        Files.writeString(dir.resolve("flows.csv"), """
+                connection,kind,n,size_bytes,start_s,end_s,fct_ms,ideal_ms,slowdown
+                m1,flow,0,1000,0.000000,0.030000,30.000,15.000,2.0000
+                m1,flow,1,50000,0.100000,0.160000,60.000,20.000,3.0000
+                m1,flow,2,2000000,0.200000,,,200.000,
+                t1,request,0,20000,0.000000,0.040000,40.000,40.000,1.0000
+                """);
+        RunData r = RunData.load(dir);
+        assertEquals(4, r.transfers().size());
+        assertTrue(Double.isNaN(r.transfers().get(2).fctMs()), "unfinished");
+        List<Charts.ChartFile> files = Charts.writeAll(r);
+        List<String> names = files.stream().map(Charts.ChartFile::name).toList();
+        assertTrue(names.containsAll(List.of(Charts.FCT_CDF, Charts.SLOWDOWN)), names.toString());
+        ChartImages.assertChart(dir.resolve("charts"), Charts.FCT_CDF);
+        ChartImages.assertChart(dir.resolve("charts"), Charts.SLOWDOWN);
+        // the CDF: per connection, completed transfers only, the i-th of n at i / n
+        Map<String, List<TransferSample>> g = FctCharts.byConnection(r.transfers());
+        assertEquals(List.of("m1", "t1"), List.copyOf(g.keySet()));
+        XYSeriesCollection cdf = (XYSeriesCollection) FctCharts.cdf("t", g).getXYPlot().getDataset();
+        assertEquals(2, cdf.getItemCount(0));
+        assertEquals(60.0, cdf.getXValue(0, 1), EPS);
+        assertEquals(1.0, cdf.getYValue(0, 1), EPS);
+        assertEquals(0.5, cdf.getYValue(0, 0), EPS);
+    }
+
+    @Test
     void comparisonChartsRender() throws Exception {
         Path charts = dir.resolve("charts");
         ChartWriter.write(CompareBarChart.chart("MPTCP goodput", "goodput (Mbit/s)", List.of("lia", "olia", "balia"),

@@ -1,5 +1,7 @@
 package org.mptcpsim.mptcp;
 
+import org.mptcpsim.tcp.AppListener;
+
 /**
  * The receiving meta socket's data-level reassembly ({@code mptcp_data_queue} /
  * {@code mptcp_ofo_queue}, {@code net/mptcp/mptcp_input.c}): segments arrive from any subflow by
@@ -21,6 +23,8 @@ final class MetaReceiveQueue {
     int ooo;
     /** In-order bytes delivered to the application (capped at a sized transfer's size). */
     long bytesDelivered;
+    /** Hears of every in-order delivery (an application's playout or transfer accounting), or null. */
+    AppListener app;
 
     /** @param sizeBytes the transfer's size, or -1 for bulk */
     MetaReceiveQueue(int mss, long sizeBytes) {
@@ -55,6 +59,9 @@ final class MetaReceiveQueue {
     private void deliver() {
         rcvNxt++;
         bytesDelivered += mss;
+        if (app != null) {
+            app.onDelivered(rcvNxt);
+        }
         if (sizeBytes >= 0 && bytesDelivered > sizeBytes) {
             bytesDelivered = sizeBytes;
         }

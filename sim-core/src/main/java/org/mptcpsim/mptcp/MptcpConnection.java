@@ -6,6 +6,7 @@ import org.mptcpsim.net.Route;
 import org.mptcpsim.net.SimContext;
 import org.mptcpsim.tcp.CongestionControl;
 
+import org.mptcpsim.tcp.AppListener;
 import org.mptcpsim.tcp.MptcpCb;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.SubflowOwner;
@@ -27,8 +28,9 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     private static final long REINJECT_QUEUED = 1L << 63;
 
     public final int index;
-    private final long sizeSegments;
+    private long sizeSegments;
     private final long sizeBytes;
+    private AppListener app;
     private final TcpConfig cfg;
     private final PacketScheduler scheduler;
     private final PathManager pathManager;
@@ -67,6 +69,27 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         this.scheduler = scheduler;
         this.pathManager = pathManager;
         this.rcv = new MetaReceiveQueue(cfg.mss(), sizeBytes);
+    }
+
+    /**
+     * Makes the connection application-limited: nothing to send until {@link #appWrite} queues
+     * data; {@code listener} hears of every in-order delivery. Before the first subflow opens.
+     */
+    public void setApp(AppListener listener) {
+        this.sizeSegments = 0;
+        this.app = listener;
+        rcv.app = listener;
+    }
+
+    /** The application writes {@code segments} more full segments; the scheduler runs. */
+    public void appWrite(long segments) {
+        sizeSegments += segments;
+        push();
+    }
+
+    /** Segments the application has written so far. */
+    public long appWritten() {
+        return sizeSegments;
     }
 
     /** Sets the path manager's context; called once by whoever builds the connection. */
@@ -303,8 +326,17 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         }
     }
 
+    /** Adds a listener to a sized or bulk connection (its data is written at the start, as before). */
+    public void setListener(AppListener listener) {
+        this.app = listener;
+        rcv.app = listener;
+    }
+
     @Override
     public void onEstablished(Subflow s) {
+        if (app != null && s.sk.id == 0) {
+            app.onEstablished();
+        }
         if (pm != null) {
             pathManager.onSubflowEstablished(pm, s);
         }

@@ -11,6 +11,8 @@ public final class Packet {
     public static final int ACK = 1;
     public static final int SYN = 2;
     public static final int SYN_ACK = 3;
+    /** An application request travelling the reverse path (request-response apps; not TCP-acknowledged). */
+    public static final int REQUEST = 4;
 
     /** Route and position on it. */
     public PacketSink[] route;

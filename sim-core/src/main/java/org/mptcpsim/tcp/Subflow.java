@@ -48,6 +48,8 @@ public final class Subflow implements PacketSink {
     private long dataSegmentsSent;
     private long closedPs = -1;
     private boolean closed;
+    /** {@code tcp_slow_start_after_idle} applies (application-limited connections only). */
+    private boolean idleRestart;
 
     public Subflow(EventLoop loop, PacketPool pool, TraceSink trace, SubflowOwner owner, TcpSock sk,
                    CongestionControl ca, TcpConfig cfg, int connIndex, int isn) {
@@ -67,6 +69,15 @@ public final class Subflow implements PacketSink {
         sk.sndNxt = isn;
         sk.writeSeq = isn;
         sk.icskRtoUs = cfg.rtoInitUs();
+    }
+
+    /**
+     * Turns on {@code net.ipv4.tcp_slow_start_after_idle} for this subflow ({@link IdleRestart}).
+     * The runner does for application-limited connections when the sysctl is 1; a bulk sender
+     * is never idle with data queued, so it is left off there.
+     */
+    public void setIdleRestart(boolean on) {
+        this.idleRestart = on;
     }
 
     /** Sets the route of data segments; its last sink is the peer's {@link SubflowReceiver}. */
@@ -89,6 +100,9 @@ public final class Subflow implements PacketSink {
         }
         peerWindow = p.rwnd;
         handshake.onSynAck(p);
+        if (idleRestart) {
+            sk.lsndtime = sk.jiffies32();   // tcp_finish_connect: no restart on the first data packet
+        }
         ca.init(sk);
         trace.onSubflowEstablished(loop.nowPs(), connIndex, sk.id);
         owner.onEstablished(this);
@@ -114,6 +128,9 @@ public final class Subflow implements PacketSink {
         int i = sb.append(dsn);
         sk.sndNxt = sb.seq(sb.nxt);
         sk.writeSeq = sk.sndNxt;
+        if (idleRestart) {
+            IdleRestart.check(sk, ca);  // tcp_skb_entail -> tcp_slow_start_after_idle_check
+        }
         boolean idle = sk.packetsInFlight() == 0;
         sk.packetsOut++;
         transmit(i, idle);

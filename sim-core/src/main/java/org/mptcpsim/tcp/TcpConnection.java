@@ -8,9 +8,11 @@ import org.mptcpsim.net.SimContext;
  * sized transfer. The application writes everything at the start and reads at once.
  */
 public final class TcpConnection implements SubflowOwner {
-    private final long sizeSegments;
+    private long sizeSegments;
     private final int index;
     private final TcpConfig cfg;
+    private AppListener app;
+    private long segmentsDelivered;
     private Subflow subflow;
     private long nextSeg;
     private long bytesDelivered;
@@ -53,6 +55,30 @@ public final class TcpConnection implements SubflowOwner {
         return s;
     }
 
+    /**
+     * An application-limited connection: nothing to send until {@link #appWrite} queues data;
+     * {@code listener} hears of every in-order delivery.
+     */
+    public static TcpConnection appLimited(int index, TcpConfig cfg, AppListener listener) {
+        TcpConnection c = new TcpConnection(index, -1, cfg);
+        c.sizeSegments = 0;
+        c.app = listener;
+        return c;
+    }
+
+    /** The application writes {@code segments} more full segments; sent as cwnd allows. */
+    public void appWrite(long segments) {
+        sizeSegments += segments;
+        if (subflow != null && subflow.sk.canSend()) {
+            onCanSend(subflow);
+        }
+    }
+
+    /** Segments the application has written so far. */
+    public long appWritten() {
+        return sizeSegments;
+    }
+
     /** Attaches the connection's only subflow (its receiver reports back through this owner). */
     public void attach(Subflow s) {
         this.subflow = s;
@@ -72,8 +98,16 @@ public final class TcpConnection implements SubflowOwner {
         return sizeBytes >= 0 && bytesDelivered >= sizeBytes;
     }
 
+    /** Adds a listener to a sized or bulk connection (its data is written at the start, as before). */
+    public void setListener(AppListener listener) {
+        this.app = listener;
+    }
+
     @Override
     public void onEstablished(Subflow s) {
+        if (app != null) {
+            app.onEstablished();
+        }
     }
 
     @Override
@@ -94,6 +128,9 @@ public final class TcpConnection implements SubflowOwner {
     @Override
     public void onReceive(SubflowReceiver r, long dsn, int payload) {
         bytesDelivered += payload;
+        if (app != null) {
+            app.onDelivered(++segmentsDelivered);
+        }
         if (sizeBytes >= 0 && bytesDelivered > sizeBytes) {
             bytesDelivered = sizeBytes;
         }

@@ -14,7 +14,14 @@ import org.mptcpsim.scenario.options.KernelOptions;
  */
 public record ConnectionSpec(String id, Type type, String fromHost, String fromInterface,
                              String toHost, String toInterface, long startPs, long sizeBytes,
-                             KernelOptions kernel, List<SubflowSpec> subflows, Loc loc) {
+                             KernelOptions kernel, List<SubflowSpec> subflows, Loc loc, AppSpec app) {
+
+    /** A bulk or sized connection (no {@code app}). */
+    public ConnectionSpec(String id, Type type, String fromHost, String fromInterface, String toHost,
+                          String toInterface, long startPs, long sizeBytes, KernelOptions kernel,
+                          List<SubflowSpec> subflows, Loc loc) {
+        this(id, type, fromHost, fromInterface, toHost, toInterface, startPs, sizeBytes, kernel, subflows, loc, null);
+    }
 
     /** Value of {@link #sizeBytes()} for a bulk transfer. */
     public static final long BULK = -1;
@@ -26,6 +33,20 @@ public record ConnectionSpec(String id, Type type, String fromHost, String fromI
     }
 
     public boolean isBulk() {
-        return sizeBytes == BULK;
+        return sizeBytes == BULK && app == null;
+    }
+
+    /** The same connection with another size and no app (one transfer of a {@code flows} app). */
+    public ConnectionSpec withSize(long bytes) {
+        return new ConnectionSpec(id, type, fromHost, fromInterface, toHost, toInterface, startPs, bytes, kernel,
+                subflows, loc, null);
+    }
+
+    /**
+     * Whether the data flows from the server to the client: request-response answers and streams
+     * are sent by the server ({@code to}); bulk, sized and flows transfers by the client.
+     */
+    public boolean serverSends() {
+        return app instanceof AppSpec.RequestResponse || app instanceof AppSpec.Stream;
     }
 }

@@ -46,6 +46,9 @@ final class BuiltinOptions {
                 "RTO retransmissions before an established socket fails with ETIMEDOUT (924.6 s at 15)"));
         d.add(sysctl("net.ipv4.tcp_syn_retries", new IntRange(1, 127), String.valueOf(TcpConfig.SYN_RETRIES),
                 "SYN retransmissions before connect() fails with ETIMEDOUT (127 s at 6)"));
+        d.add(sysctl("net.ipv4.tcp_slow_start_after_idle", new Bool(Style.NUMERIC), "1",
+                "restart from a smaller cwnd after an RTO of idle (tcp_cwnd_restart; application-limited"
+                        + " connections)"));
         d.add(sysctl("net.ipv4.tcp_timestamps", new IntRange(0, 2), "1", "TCP timestamps option (RFC 7323)"));
         d.add(sysctl("net.mptcp.mptcp_enabled", new IntRange(0, 2), "1",
                 "1 = new TCP sockets use MPTCP; 0 = off (2 = only on request, older releases)"));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mptcpsim.scenario.model.AppSpec;
 import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.model.SubflowSpec;
@@ -46,6 +47,16 @@ final class ConnectionBinder {
         }
         long start = o.has("start") ? Val.time(o.opt("start"), o.sub("start")) : 0;
         long size = size(o);
+        AppSpec app = null;
+        if (o.has("app")) {
+            if (o.has("size")) {
+                throw new ScenarioException(o.loc("size"), "size and app together; write app: {size: ...} or size"
+                        + " alone", List.of("app", "size"));
+            }
+            long[] sz = {ConnectionSpec.BULK};
+            app = AppBinder.bind(o.opt("app"), o.sub("app"), sz);
+            size = sz[0];
+        }
         KernelOptions k = kb.bind(o.opt("kernel"), o.sub("kernel"), kernel, false);
         List<SubflowSpec> subflows = new ArrayList<>();
         if (o.has("subflows")) {
@@ -61,7 +72,7 @@ final class ConnectionBinder {
             }
         }
         return new ConnectionSpec(id, type, from.host(), from.iface(), to.host(), to.iface(), start, size, k,
-                subflows, o.loc());
+                subflows, o.loc(), app);
     }
 
     /** The {@code size} field: {@link ConnectionSpec#BULK} when absent or {@code bulk}, else bytes above 0. */

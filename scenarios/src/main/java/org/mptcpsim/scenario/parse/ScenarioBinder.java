@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mptcpsim.scenario.model.AppSpec;
 import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
@@ -26,6 +27,9 @@ final class ScenarioBinder {
 
     private ScenarioBinder() {
     }
+
+    /** The most transfers a flows app may start in one run (docs/scenario-format.md, "Limits"). */
+    static final long MAX_TRANSFERS = 1_000_000;
 
     static Scenario bind(MapNode root, String file, String defaultName, OptionRegistry registry,
                          Map<String, String> overrides) {
@@ -64,6 +68,20 @@ final class ScenarioBinder {
                 throw new ScenarioException(c.loc().withPath(c.loc().path() + ".start"), "the connection starts"
                         + " at or after the end of the run (duration "
                         + Val.text(top.req("duration"), "duration", "a time").trim() + ")");
+            }
+            if (c.app() instanceof AppSpec.Flows f) {
+                double span = (duration - c.startPs()) / 1e12;
+                double expected = f.arrival().poisson() ? span * f.arrival().ratePerS()
+                        : Math.floor((duration - c.startPs() - 1) / (double) f.arrival().everyPs()) + 1;
+                if (f.count() > 0) {
+                    expected = Math.min(expected, f.count());
+                }
+                if (expected > MAX_TRANSFERS) {
+                    throw new ScenarioException(c.loc().withPath(c.loc().path() + ".app.flows"), String.format(
+                            java.util.Locale.ROOT, "about %.0f transfers in this run; at most %d are allowed per"
+                                    + " flows app (lower the rate, raise the interval or set count)", expected,
+                            MAX_TRANSFERS));
+                }
             }
         }
         Sweep sweep = SweepBinder.bind(top.opt("sweep"), root, new Overrides(registry));

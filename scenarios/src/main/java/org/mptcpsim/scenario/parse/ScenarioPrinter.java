@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.mptcpsim.net.DelayJitter;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.scenario.model.BufferSpec;
+import org.mptcpsim.scenario.model.AppSpec;
 import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.DirectionSpec;
 import org.mptcpsim.scenario.model.HostSpec;
@@ -180,7 +181,9 @@ public final class ScenarioPrinter {
         if (c.startPs() != 0) {
             b.append(", start: ").append(time(c.startPs()));
         }
-        if (!c.isBulk()) {
+        if (c.app() != null) {
+            b.append(", app: ").append(app(c.app()));
+        } else if (!c.isBulk()) {
             b.append(", size: ").append(c.sizeBytes()).append('B');
         }
         List<String> k = new ArrayList<>();
@@ -202,6 +205,26 @@ public final class ScenarioPrinter {
             b.append(", subflows: [").append(String.join(", ", s)).append(']');
         }
         return b.append('}').toString();
+    }
+
+    /** An app in the scenario format (flow form). */
+    static String app(AppSpec a) {
+        if (a instanceof AppSpec.Flows f) {
+            String arrival = f.arrival().poisson() ? "poisson: {rate: " + f.arrival().ratePerS() + "/s}"
+                    : "every: " + time(f.arrival().everyPs());
+            return "{flows: {" + arrival + ", size: " + f.size().yaml() + (f.count() > 0 ? ", count: " + f.count() : "")
+                    + "}}";
+        }
+        if (a instanceof AppSpec.RequestResponse r) {
+            return "{request-response: {request: " + r.requestBytes() + "B, response: " + r.response().yaml()
+                    + ", think: " + time(r.thinkPs()) + (r.count() > 0 ? ", count: " + r.count() : "") + "}}";
+        }
+        AppSpec.Stream s = (AppSpec.Stream) a;
+        List<String> steps = new ArrayList<>();
+        for (AppSpec.Step st : s.steps()) {
+            steps.add("{at: " + time(st.atPs()) + ", rate: " + rate(st.rateBps()) + "}");
+        }
+        return "{stream: {bitrate: [" + String.join(", ", steps) + "], startup: " + time(s.startupPs()) + "}}";
     }
 
     private static String end(String host, String iface) {

@@ -18,7 +18,7 @@ final class Schema {
     static final List<String> HOST = List.of("interfaces");
     static final List<String> INTERFACE = List.of("backup");
     static final List<String> ROUTE = List.of("from", "to", "via");
-    static final List<String> CONNECTION = List.of("id", "type", "from", "to", "start", "size", "kernel", "subflows");
+    static final List<String> CONNECTION = List.of("id", "type", "from", "to", "start", "size", "app", "kernel", "subflows");
     static final List<String> SUBFLOW = List.of("from", "to");
     static final List<String> TRAFFIC = List.of("pattern", "type", "hosts", "start", "size", "kernel", "seed");
 

@@ -28,6 +28,14 @@ final class ConnRun {
     Address local;
     Address remote;
     int nextPort;
+    /** The application (null: bulk). */
+    AppRun app;
+    /** Open transfers of a flows app, and what finished ones delivered and sent. */
+    final List<ConnRun> children = new ArrayList<>();
+    long childBytes;
+    /** A flows transfer that completed and was closed. */
+    boolean finished;
+    long childPackets;
 
     ConnRun(ConnectionSpec spec, int index, String cc, String pm, String scheduler) {
         this.spec = spec;
@@ -42,10 +50,12 @@ final class ConnRun {
     }
 
     long bytesDelivered() {
-        if (meta != null) {
-            return meta.bytesDelivered();
+        long own = meta != null ? meta.bytesDelivered() : tcp == null ? 0 : tcp.bytesDelivered();
+        long n = own + childBytes;
+        for (ConnRun c : children) {
+            n += c.bytesDelivered();
         }
-        return tcp == null ? 0 : tcp.bytesDelivered();
+        return n;
     }
 
     boolean complete() {
@@ -67,11 +77,17 @@ final class ConnRun {
         final List<String> path;
         final Address local;
         final Address remote;
+        /** The links data and ACKs cross, in order. */
+        final List<org.mptcpsim.net.Link> dataLinks;
+        final List<org.mptcpsim.net.Link> ackLinks;
         double cwndSum;
         long cwndSamples;
         final SrttHistogram srtt = new SrttHistogram();
 
-        SubflowRun(Subflow subflow, List<String> path, Address local, Address remote) {
+        SubflowRun(Subflow subflow, List<String> path, Address local, Address remote,
+                   List<org.mptcpsim.net.Link> dataLinks, List<org.mptcpsim.net.Link> ackLinks) {
+            this.dataLinks = dataLinks;
+            this.ackLinks = ackLinks;
             this.subflow = subflow;
             this.path = path;
             this.local = local;

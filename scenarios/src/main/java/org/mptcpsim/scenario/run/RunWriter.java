@@ -123,6 +123,16 @@ final class RunWriter {
     }
 
     RunResult finish(ScenarioRunner run, double wallSeconds) throws IOException {
+        boolean apps = false;
+        for (ConnRun c : run.conns) {
+            if (c.app != null) {
+                c.app.finish(sc.durationPs());
+                apps = true;
+            }
+        }
+        if (apps || sc.connections().stream().anyMatch(c -> c.app() != null || c.sizeBytes() >= 0)) {
+            writeFlows(run);
+        }
         subflows.close();
         connections.close();
         queues.close();
@@ -146,6 +156,87 @@ final class RunWriter {
         target.commit(tmp);
         return new RunResult(out, result.connections(), result.links(), result.jain(), result.events(),
                 result.dataPackets(), wallSeconds);
+    }
+
+    /**
+     * flows.csv: one row per transfer (a flows transfer, a sized connection, a request and its
+     * response), by connection then transfer number; unfinished ones with empty end, FCT and slowdown.
+     */
+    private void writeFlows(ScenarioRunner run) throws IOException {
+        StringBuilder b = new StringBuilder("connection,kind,n,size_bytes,start_s,end_s,fct_ms,ideal_ms,slowdown\n");
+        for (ConnRun c : run.conns) {
+            if (c.app == null) {
+                continue;
+            }
+            for (AppRun.Transfer t : c.app.transfers) {
+                b.append(c.spec.id()).append(',').append(t.kind()).append(',').append(t.n()).append(',')
+                        .append(t.bytes()).append(',');
+                fixed(b, t.startPs(), 1_000_000, 6).append(',');
+                if (t.endPs() >= 0) {
+                    fixed(b, t.endPs(), 1_000_000, 6).append(',');
+                    fixed(b, t.fctPs(), 1_000_000, 3);
+                } else {
+                    b.append(',');
+                }
+                b.append(',');
+                if (t.idealPs() >= 0) {
+                    fixed(b, t.idealPs(), 1_000_000, 3);
+                }
+                b.append(',');
+                if (t.endPs() >= 0 && t.idealPs() > 0) {
+                    // slowdown with 4 decimals: round(fct / ideal x 10^4), in exact integer arithmetic
+                    long q = Math.round(t.slowdown() * 10_000);
+                    b.append(q / 10_000).append('.');
+                    pad(b, q % 10_000, 4);
+                }
+                b.append('\n');
+                if (b.length() > 1 << 16) {
+                    flowsChunk(b);
+                }
+            }
+        }
+        flowsChunk(b);
+    }
+
+    private boolean flowsOpen;
+
+    /**
+     * {@code ps} picoseconds rounded to units of {@code unitPs} (half up) and written with
+     * {@code decimals} decimals of the next larger unit: (1 000 000, 6) = seconds, (1 000 000, 3) =
+     * milliseconds, both to the microsecond. No String.format: flows.csv has a row per transfer.
+     */
+    static StringBuilder fixed(StringBuilder b, long ps, long unitPs, int decimals) {
+        long u = (ps + unitPs / 2) / unitPs;
+        long scale = 1;
+        for (int i = 0; i < decimals; i++) {
+            scale *= 10;
+        }
+        b.append(u / scale).append('.');
+        pad(b, u % scale, decimals);
+        return b;
+    }
+
+    private static void pad(StringBuilder b, long v, int digits) {
+        String s = Long.toString(v);
+        for (int i = s.length(); i < digits; i++) {
+            b.append('0');
+        }
+        b.append(s);
+    }
+
+    private void flowsChunk(StringBuilder b) throws IOException {
+        written += b.length();
+        if (written > budget.limitBytes()) {
+            throw budget.exceeded(sc, written);
+        }
+        Path f = tmp.resolve("flows.csv");
+        if (!flowsOpen) {
+            Files.writeString(f, b, StandardCharsets.UTF_8);
+            flowsOpen = true;
+        } else {
+            Files.writeString(f, b, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        }
+        b.setLength(0);
     }
 
     private RunResult summarize(ScenarioRunner run, double wall) {
@@ -221,6 +312,9 @@ final class RunWriter {
             if (cr.meta != null) {
                 o.put("reinjections", cr.meta.reinjections());
             }
+            if (cr.app != null) {
+                appJson(o.putObject("app"), cr);
+            }
             ArrayNode subs = o.putArray("subflows");
             for (RunResult.SubflowStats s : c.subflows()) {
                 ObjectNode so = subs.addObject();
@@ -264,11 +358,38 @@ final class RunWriter {
                 o.put("bufferBytes", d.limitBytes());
             }
         }
+        List<AppRun.Transfer> transfers = new ArrayList<>();
+        for (ConnRun c : run.conns) {
+            if (c.app != null && !(c.app instanceof AppRun.Stream)) {
+                transfers.addAll(c.app.transfers);
+            }
+        }
+        if (!transfers.isEmpty()) {
+            AppStats.put(root.putObject("transfers"), transfers);
+        }
         root.putObject("fairness").put("jain", r.jain());
         ObjectNode engine = root.putObject("engine");
         engine.put("events", r.events());
         engine.put("dataPackets", r.dataPackets());
         return root;
+    }
+
+    /** The app block of a connection (docs/outputs.md, "Transfers"). */
+    private void appJson(ObjectNode o, ConnRun c) {
+        AppRun a = c.app;
+        o.put("kind", c.spec.app() == null ? "size" : c.spec.app().kind());
+        if (a instanceof AppRun.Stream s) {
+            o.put("stalls", s.stalls());
+            o.put("stallTimeS", round(Time.toSeconds(s.stallPs())));
+            if (s.startupDelayPs() >= 0) {
+                o.put("startupDelayS", round(Time.toSeconds(s.startupDelayPs())));
+            } else {
+                o.putNull("startupDelayS");
+            }
+            o.put("playedS", round(s.playedS(sc.durationPs())));
+            return;
+        }
+        AppStats.put(o, a.transfers);
     }
 
     /** A kernel option's typed value ({@link org.mptcpsim.scenario.options.OptionType#typed}) as JSON. */

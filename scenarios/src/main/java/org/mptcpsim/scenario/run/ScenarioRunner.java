@@ -31,6 +31,7 @@ import org.mptcpsim.scenario.model.SubflowSpec;
 import org.mptcpsim.scenario.options.KernelOptions;
 import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.scenario.options.Plugins;
+import org.mptcpsim.tcp.AppListener;
 import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.TcpConfig;
@@ -257,6 +258,12 @@ public final class ScenarioRunner {
             for (ConnRun.SubflowRun s : c.subflows) {
                 n += s.subflow.dataSegmentsSent();
             }
+            n += c.childPackets;
+            for (ConnRun ch : c.children) {
+                for (ConnRun.SubflowRun s : ch.subflows) {
+                    n += s.subflow.dataSegmentsSent();
+                }
+            }
         }
         return n;
     }
@@ -284,8 +291,20 @@ public final class ScenarioRunner {
         c.local = topo.address(spec.fromHost(), spec.fromInterface());
         c.remote = topo.address(spec.toHost(), spec.toInterface());
         c.nextPort = 32768 + rnd.stream("ports:" + spec.id()).nextInt(28232);
-        TcpConfig cfg = config(spec);
-        c.cfg = cfg;
+        c.cfg = config(spec);
+        AppRun app = AppRun.create(this, c);
+        c.app = app;
+        if (app instanceof AppRun.Flows) {
+            app.start();    // its transfers open their own connections
+            return;
+        }
+        open(c, app, app != null && app.appLimited());
+    }
+
+    /** Builds the connection of {@code c} (addresses, config and ports set) and opens its initial subflow. */
+    private void open(ConnRun c, AppListener app, boolean appLimited) {
+        ConnectionSpec spec = c.spec;
+        TcpConfig cfg = c.cfg;
         if (c.isMptcp()) {
             KernelOptions k = spec.kernel();
             PathManager pm = require(PLUGINS.pathManager(c.pm), Plugins.Kind.PATH_MANAGER, c.pm).create(k);
@@ -293,19 +312,75 @@ public final class ScenarioRunner {
                     upstream(spec) ? new UpstreamScheduler()
                             : require(PLUGINS.scheduler(c.scheduler), Plugins.Kind.SCHEDULER, c.scheduler).create(k),
                     new ExplicitSubflows(pm, spec.subflows(), this, c));
+            if (appLimited) {
+                meta.setApp(app);
+            } else if (app != null) {
+                meta.setListener(app);
+            }
             c.meta = meta;
             c.pmContext = new RunPmContext(this, c);
             meta.setPmContext(c.pmContext);
             meta.pathManager().onNewSession(c.pmContext);
             openSubflow(c, c.local, c.remote, c.local.backup());
         } else {
-            c.tcp = new TcpConnection(c.index, spec.sizeBytes(), cfg);
+            if (appLimited) {
+                c.tcp = TcpConnection.appLimited(c.index, cfg, app);
+            } else {
+                c.tcp = new TcpConnection(c.index, spec.sizeBytes(), cfg);
+                if (app != null) {
+                    c.tcp.setListener(app);
+                }
+            }
             openSubflow(c, c.local, c.remote, false);
         }
     }
 
+    /**
+     * Starts one transfer of a {@code flows} app: a new connection of {@code bytes} from the
+     * parent's client to its server, ports continuing from the parent's, not sampled. Its events
+     * are the parent's (same connection index).
+     */
+    ConnRun startChild(ConnRun parent, long bytes, AppListener listener) {
+        ConnRun c = new ConnRun(parent.spec.withSize(bytes), parent.index, parent.cc, parent.pm, parent.scheduler);
+        c.startedPs = loop.nowPs();
+        c.local = parent.local;
+        c.remote = parent.remote;
+        c.cfg = parent.cfg;
+        c.nextPort = parent.nextPort;
+        parent.children.add(c);
+        open(c, listener, false);
+        parent.nextPort = c.nextPort;
+        return c;
+    }
+
+    /** Closes a finished transfer's connection: its subflows send nothing more; it leaves the parent. */
+    void closeChild(ConnRun parent, ConnRun c) {
+        c.finished = true;
+        for (ConnRun.SubflowRun r : c.subflows) {
+            parent.childPackets += r.subflow.dataSegmentsSent();
+            r.subflow.close();
+        }
+        parent.childBytes += c.bytesDelivered();
+        parent.children.remove(c);
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    PacketPool pool() {
+        return pool;
+    }
+
+    RandomStreams random() {
+        return rnd;
+    }
+
     /** Opens a subflow (the initial one, or an MP_JOIN); null when there is no route. */
     Subflow openSubflow(ConnRun c, Address local, Address remote, boolean backup) {
+        if (c.finished) {
+            return null;    // a finished flows transfer: its path manager's late timers open nothing
+        }
         int src = topo.net.nodeIndex(local.host());
         int dst = topo.net.nodeIndex(remote.host());
         int port = c.nextPort++;
@@ -315,13 +390,23 @@ public final class ScenarioRunner {
         if (fwd == null || rev == null) {
             return null;
         }
+        if (c.spec.serverSends()) {
+            // request-response answers and streams: the server sends the data, the client's side
+            // (which opened the subflow: its path manager, its addresses) receives and ACKs
+            List<Link> t = fwd;
+            fwd = rev;
+            rev = t;
+        }
         CongestionControl ca = PLUGINS.congestionControl(c.cc).create(c.spec.kernel());
         SimContext sim = new SimContext(loop, pool, events);
         Subflow s = c.isMptcp()
                 ? c.meta.openSubflow(sim, ca, isnRandom.nextInt(), backup, Route.of(fwd), Route.of(rev))
                 : c.tcp.openSubflow(sim, ca, isnRandom.nextInt(), Route.of(fwd), Route.of(rev));
         s.sk.upstreamKernel = upstream(c.spec);
-        c.subflows.add(new ConnRun.SubflowRun(s, fwd.stream().map(l -> l.id).toList(), local, remote));
+        c.subflows.add(new ConnRun.SubflowRun(s, fwd.stream().map(l -> l.id).toList(), local, remote, fwd, rev));
+        if (c.app != null && c.app.appLimited()) {
+            s.setIdleRestart(c.spec.kernel().getInt("net.ipv4.tcp_slow_start_after_idle", 1) != 0);
+        }
         s.connect();
         return s;
     }
@@ -417,7 +502,12 @@ public final class ScenarioRunner {
 
     /** Tells the path managers of connections whose client owns an interface on this link. */
     private void notifyAddresses(LinkSpec l, boolean up) {
+        List<ConnRun> all = new ArrayList<>();
         for (ConnRun c : conns) {
+            all.add(c);
+            all.addAll(c.children);
+        }
+        for (ConnRun c : all) {
             if (c.meta == null) {
                 continue;
             }
@@ -459,6 +549,9 @@ public final class ScenarioRunner {
 
         @Override
         public void onFullyEstablished(PmContext ctx) {
+            if (conn.finished) {
+                return;
+            }
             for (SubflowSpec s : explicit) {
                 Address l = run.topo.address(s.fromHost(), s.fromInterface());
                 Address r = run.topo.address(s.toHost(), s.toInterface());

@@ -27,7 +27,7 @@ class DocExamplesTest {
             blocks.add(doc.substring(i + 8, end));
             i = end + 3;
         }
-        assertEquals(3, blocks.size());
+        assertEquals(4, blocks.size());
         Scenario small = LOADER.parse("doc-1.yaml", blocks.get(0), List.of());
         assertEquals(2, small.links().size());
         Scenario general = LOADER.parse("doc-2.yaml", blocks.get(1), List.of());
@@ -43,5 +43,12 @@ class DocExamplesTest {
         assertEquals(49, generated.links().size());
         assertEquals(18, generated.connections().size());
         assertEquals("backup", generated.connections().get(0).id());
+        // the applications
+        Scenario apps = LOADER.parse("doc-4.yaml", blocks.get(3), List.of());
+        assertEquals(null, apps.connection("bulk1").app());
+        assertEquals(64_000, apps.connection("one").sizeBytes());
+        assertEquals("flows", apps.connection("short").app().kind());
+        assertEquals("request-response", apps.connection("web").app().kind());
+        assertEquals("stream", apps.connection("video").app().kind());
     }
 }
