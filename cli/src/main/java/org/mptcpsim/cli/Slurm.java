@@ -16,7 +16,7 @@ import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 
 import org.mptcpsim.scenario.output.OutputDir;
-import org.mptcpsim.study.Sweep;
+import org.mptcpsim.study.SweepRunner;
 import org.mptcpsim.study.SweepMerge;
 
 /**
@@ -101,14 +101,14 @@ final class Slurm {
         if (dryRun) {
             out.println("sweep: wrote " + array + " (" + count + " tasks, " + gridSize + " points) and " + merge);
             out.println("sweep: to submit: ARRAY_JOB=$(" + arrayCmd + " | cut -d';' -f1) && " + mergeCmd);
-            out.println("sweep: the merged sweep.csv will be " + w.resolve(Sweep.CSV));
+            out.println("sweep: the merged sweep.csv will be " + w.resolve(SweepRunner.CSV));
             return Main.OK;
         }
         String id = sbatch(List.of("--parsable", array.toString()));
         String mid = sbatch(List.of("--parsable", "--dependency=afterok:" + id, merge.toString()));
         out.println("sweep: array job " + id + " (" + count + " tasks, " + gridSize + " points): " + arrayCmd);
         out.println("sweep: merge job " + mid + " after it: " + mergeCmd.replace("$ARRAY_JOB", id));
-        out.println("sweep: the merged sweep.csv will be " + w.resolve(Sweep.CSV) + "; logs in " + dir.resolve("logs"));
+        out.println("sweep: the merged sweep.csv will be " + w.resolve(SweepRunner.CSV) + "; logs in " + dir.resolve("logs"));
         return Main.OK;
     }
 

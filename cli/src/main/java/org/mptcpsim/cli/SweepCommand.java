@@ -11,7 +11,7 @@ import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.scenario.run.OutputBudget;
 import org.mptcpsim.scenario.parse.ScenarioLoader;
 import org.mptcpsim.study.Metric;
-import org.mptcpsim.study.Sweep;
+import org.mptcpsim.study.SweepRunner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -150,7 +150,7 @@ final class SweepCommand implements Callable<Integer> {
         OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
         budget.checkAll(points.stream().map(ScenarioLoader.SweepPoint::scenario).toList());
         Path dir = target.path();
-        Sweep sweep = new Sweep(scenario, grid, dir, new SimRunFunction(budget)).seed(sc.seed()).progress(System.err)
+        SweepRunner sweep = new SweepRunner(scenario, grid, dir, new SimRunFunction(budget)).seed(sc.seed()).progress(System.err)
                 .chart(key, m);
         // completion and stall columns when the scenario has transfers or streams
         List<Metric> ms = CompareCommand.metricsFor(sc);

@@ -63,16 +63,16 @@ public final class LabMain {
         for (String p : pathArgs) {
             String[] f = p.split(",");
             if (t == LabSpec.Topology.SEPARATE) {
-                paths.add(new LabSpec.Path(f[0], Units.micros(f[2]), f.length > 4 ? Integer.parseInt(f[4]) : 1,
-                        new LabSpec.Link(f[0], Units.rateBps(f[1]), Units.bytes(f[3]))));
+                paths.add(new LabSpec.Path(f[0], LabUnits.micros(f[2]), f.length > 4 ? Integer.parseInt(f[4]) : 1,
+                        new LabSpec.Link(f[0], LabUnits.rateBps(f[1]), LabUnits.bytes(f[3]))));
             } else {
-                paths.add(new LabSpec.Path(f[0], Units.micros(f[1]), f.length > 2 ? Integer.parseInt(f[2]) : 1, null));
+                paths.add(new LabSpec.Path(f[0], LabUnits.micros(f[1]), f.length > 2 ? Integer.parseInt(f[2]) : 1, null));
             }
         }
         LabSpec.Link sh = null;
         if (shared != null) {
             String[] f = shared.split(",");
-            sh = new LabSpec.Link(f[0], Units.rateBps(f[1]), Units.bytes(f[2]));
+            sh = new LabSpec.Link(f[0], LabUnits.rateBps(f[1]), LabUnits.bytes(f[2]));
         }
         LabSpec spec = new LabSpec(name, t, paths, sh, duration, cc, mptcp, competing, sample, LabSpec.uniquePrefix());
         try {

@@ -33,7 +33,7 @@ import java.util.zip.GZIPInputStream;
  * {@code server_output_text}; the lab's own runs take connections.csv from the same source);</li>
  * <li>{@code summary.json} with the data set's per-subflow numbers ({@code summary.csv}, {@code subflows-detail.csv}:
  * goodput over [5,30] s, whole-run ssthresh reductions as loss events) and the measurement window
- * ({@code "window": {"fromS": 5, "toS": 30}}) that {@link Compare} applies to both sides.</li>
+ * ({@code "window": {"fromS": 5, "toS": 30}}) that {@link KernelCompare} applies to both sides.</li>
  * </ul>
  * Usage: {@code OotReference --data ../shared/kernel-refs/oot-v0.95.2 --out kernel-lab/src/test/resources/reference-oot}.
  * With {@code --chart CASE} it instead writes {@code overlay-{cwnd,srtt,goodput}.png/.svg} of that case into {@code --out}:

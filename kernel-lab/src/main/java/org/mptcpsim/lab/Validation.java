@@ -26,7 +26,7 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
 
 /**
  * Runs one scenario on the kernel (N times) and in the simulator (M seeds: seed, seed+1, ...; they differ only when the
- * scenario has random elements such as {@code sim.tx_jitter_us}) and compares them per subflow with {@link Compare}
+ * scenario has random elements such as {@code sim.tx_jitter_us}) and compares them per subflow with {@link KernelCompare}
  * (simulator value = mean over its runs). Layout of {@code out}: {@code kernel-1 .. kernel-N/} and {@code sim/},
  * {@code sim-2 .. sim-M/} (run directories with their own report.html), {@code verdict.txt}, {@code verdict.csv}, {@code overlay.csv},
  * {@code overlay-cwnd.png}, {@code overlay-srtt.png}, {@code overlay-goodput.png} (kernel solid, simulator dashed,
@@ -113,7 +113,7 @@ public final class Validation {
         return compareAndReport(sc.name(), simRuns(sc, simRuns, out), kernels, out, console);
     }
 
-    /** Compare + overlay charts + report.html over existing run directories. */
+    /** KernelCompare + overlay charts + report.html over existing run directories. */
     public static int compareAndReport(String name, Path sim, List<Path> kernels, Path out, Appendable console) throws IOException {
         return compareAndReport(name, List.of(sim), kernels, out, console);
     }
@@ -121,15 +121,15 @@ public final class Validation {
     /** As above with several simulator runs (value = their mean; the overlays show the first). */
     public static int compareAndReport(String name, List<Path> sims, List<Path> kernels, Path out, Appendable console) throws IOException {
         Path sim = sims.get(0);
-        int rc = Compare.run(sims, kernels, out, console);
-        List<Compare.Row> rows = Compare.compare(sims, kernels);
+        int rc = KernelCompare.run(sims, kernels, out, console);
+        List<KernelCompare.Row> rows = KernelCompare.compare(sims, kernels);
         writeOverlayCharts(sim, kernels, out, name);
         Html h = new Html("mptcp-sim validate: " + name);
         h.paragraph(sims.size() + " simulator run(s) (mean) vs " + kernels.size() + " kernel run(s); verdict: " + (rc == 0 ? "within tolerance" : "OUTSIDE tolerance")
-                + ". Tolerance = max(rel·|kernel mean|, abs, " + Compare.K + "·kernel sd).");
+                + ". Tolerance = max(rel·|kernel mean|, abs, " + KernelCompare.K + "·kernel sd).");
         h.heading(2, "Verdict per subflow (connection index / subflow id)");
         List<List<String>> table = new ArrayList<>();
-        for (Compare.Row r : rows) {
+        for (KernelCompare.Row r : rows) {
             table.add(List.of(r.subflow(), r.metric(), Html.num(r.sim(), 3), Html.num(r.kernel(), 3), Html.num(r.spread(), 3),
                     Html.num(r.tolerance(), 3), r.pass() ? "ok" : "FAIL"));
         }

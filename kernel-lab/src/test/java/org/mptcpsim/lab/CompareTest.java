@@ -37,7 +37,7 @@ class CompareTest {
         Path sim = run(dir, "sim", "sim", 9.0, 18.0, 100, 100, 4);
         Path k = run(dir, "k", "kernel-host", 9.4, 18.6, 110, 90, 3);
         StringBuilder out = new StringBuilder();
-        assertEquals(0, Compare.run(sim, List.of(k), dir.resolve("v"), out));
+        assertEquals(0, KernelCompare.run(sim, List.of(k), dir.resolve("v"), out));
         assertTrue(out.toString().contains("VERDICT: within tolerance"));
         List<String> overlay = Files.readAllLines(dir.resolve("v/overlay.csv"));
         assertEquals("time_s,source,subflow,cwnd,srtt_us,goodput_mbps", overlay.get(0));
@@ -49,10 +49,10 @@ class CompareTest {
     void outsideToleranceExitsThree(@TempDir Path dir) throws IOException {
         Path sim = run(dir, "sim", "sim", 14.0, 14.0, 100, 100, 4);
         Path k = run(dir, "k", "kernel-host", 9.4, 18.6, 100, 100, 4);
-        assertEquals(3, Compare.run(sim, List.of(k), dir.resolve("v"), new StringBuilder()));
-        List<Compare.Row> rows = Compare.compare(sim, List.of(k));
-        assertFalse(rows.stream().filter(r -> r.metric().equals("goodputMbps")).allMatch(Compare.Row::pass));
-        assertTrue(rows.stream().filter(r -> r.metric().equals("srttMedianMs")).allMatch(Compare.Row::pass));
+        assertEquals(3, KernelCompare.run(sim, List.of(k), dir.resolve("v"), new StringBuilder()));
+        List<KernelCompare.Row> rows = KernelCompare.compare(sim, List.of(k));
+        assertFalse(rows.stream().filter(r -> r.metric().equals("goodputMbps")).allMatch(KernelCompare.Row::pass));
+        assertTrue(rows.stream().filter(r -> r.metric().equals("srttMedianMs")).allMatch(KernelCompare.Row::pass));
     }
 
     @Test
@@ -61,11 +61,11 @@ class CompareTest {
         Path k1 = run(dir, "k1", "kernel-host", 9.0, 18.0, 100, 100, 2);
         Path k2 = run(dir, "k2", "kernel-host", 9.0, 18.0, 100, 100, 6);
         // mean 4, sd 2.83: fixed tolerance max(0.5*4, 3) = 3 would fail |10-4| = 6, 2*sd = 5.66 still fails
-        Compare.Row one = Compare.compare(sim, List.of(k1, k2)).stream().filter(r -> r.metric().equals("lossEvents")).findFirst().orElseThrow();
+        KernelCompare.Row one = KernelCompare.compare(sim, List.of(k1, k2)).stream().filter(r -> r.metric().equals("lossEvents")).findFirst().orElseThrow();
         assertEquals(5.657, one.tolerance(), 1e-3);
         assertFalse(one.pass());
         Path k3 = run(dir, "k3", "kernel-host", 9.0, 18.0, 100, 100, 12);
-        Compare.Row wide = Compare.compare(sim, List.of(k1, k2, k3)).stream().filter(r -> r.metric().equals("lossEvents")).findFirst().orElseThrow();
+        KernelCompare.Row wide = KernelCompare.compare(sim, List.of(k1, k2, k3)).stream().filter(r -> r.metric().equals("lossEvents")).findFirst().orElseThrow();
         assertTrue(wide.pass(), wide.toString());
     }
 }

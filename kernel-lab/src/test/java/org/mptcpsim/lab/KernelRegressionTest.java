@@ -20,7 +20,7 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
  * (scenarios/examples/lab/*.yaml, {@link LabScenarios#load}) and checks it against the committed reference kernel runs
  * (src/test/resources/reference/NAME/run-i, host kernel 6.18.44, recorded with {@link Reference}: 3 runs of the
  * separate-path scenarios, 6-10 of the shared-queue ones) with
- * {@link Compare}'s tolerances, widened by the kernel's run-to-run spread. The simulator side is the mean of
+ * {@link KernelCompare}'s tolerances, widened by the kernel's run-to-run spread. The simulator side is the mean of
  * {@link #SIM_SEEDS} seeds (the scenarios model the lab host's timing jitter with {@code sim.tx_jitter_us: 300}; without it
  * the deterministic simulator's shared-queue splits are drop-tail phase effects: finding F1 in docs/kernel-lab.md).
  * Both sides are compared at the reference's 0.5 s sampling. Each simulated run takes well under a second.
@@ -70,12 +70,12 @@ class KernelRegressionTest {
         }
     }
 
-    static List<Compare.Row> compareWithReference(String name, Path dir) throws Exception {
+    static List<KernelCompare.Row> compareWithReference(String name, Path dir) throws Exception {
         return compareWithReference(REF, name, SIM_SEEDS, dir);
     }
 
     /** Simulates {@code name} with seeds 1..{@code seeds} into {@code dir} and compares with the runs under {@code ref}. */
-    static List<Compare.Row> compareWithReference(Path ref, String name, int seeds, Path dir) throws Exception {
+    static List<KernelCompare.Row> compareWithReference(Path ref, String name, int seeds, Path dir) throws Exception {
         List<Path> refs = Reference.runs(ref, name);
         assertTrue(refs.size() >= 2, name + ": no reference runs under " + ref.toAbsolutePath());
         List<Path> sims = new ArrayList<>();
@@ -86,16 +86,16 @@ class KernelRegressionTest {
             Reference.resample(sim, simR, Reference.STEP_S);
             sims.add(simR);
         }
-        return Compare.compare(sims, refs);
+        return KernelCompare.compare(sims, refs);
     }
 
     /** Simulates {@code name}, compares with its reference runs, fails with the verdict table when outside tolerance. */
-    static List<Compare.Row> check(String name, Path dir) throws Exception {
-        List<Compare.Row> rows = compareWithReference(name, dir);
+    static List<KernelCompare.Row> check(String name, Path dir) throws Exception {
+        List<KernelCompare.Row> rows = compareWithReference(name, dir);
         StringBuilder table = new StringBuilder(name + ": simulator (mean of " + SIM_SEEDS + " seeds) vs kernel\n");
         table.append(String.format(Locale.ROOT, "%-6s %-13s %9s %9s %8s %8s%n", "sf", "metric", "sim", "kernel", "sd", "tol"));
         List<String> unexpected = new ArrayList<>();
-        for (Compare.Row r : rows) {
+        for (KernelCompare.Row r : rows) {
             String key = name + " " + r.subflow() + " " + r.metric();
             String finding = OPEN_FINDINGS.get(key);
             if (r.pass() == (finding != null)) unexpected.add(key + (r.pass() ? " passes but is listed as open finding " + finding : " outside tolerance"));

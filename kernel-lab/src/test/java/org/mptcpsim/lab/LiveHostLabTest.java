@@ -66,12 +66,12 @@ class LiveHostLabTest {
             k[i] = RunDirWriter.readJson(refs.get(i).resolve("summary.json")).path("connections").path(0).path("goodputMbps").asDouble();
         }
         double got = s.path("connections").path(0).path("goodputMbps").asDouble();
-        double tol = Math.max(0.10 * Stats.mean(k), Compare.K * Stats.stddev(k));
+        double tol = Math.max(0.10 * Stats.mean(k), KernelCompare.K * Stats.stddev(k));
         assertTrue(Math.abs(got - Stats.mean(k)) <= tol, String.format(java.util.Locale.ROOT,
                 "%s: live kernel connection goodput %.3f vs reference %.3f (tol %.3f): the host kernel or the lab changed", name, got, Stats.mean(k), tol));
         Path sim = dir.resolve("sim");
         new org.mptcpsim.scenario.run.ScenarioRunner(LabScenarios.load(name)).run(sim, org.mptcpsim.scenario.run.ScenarioRunner.Progress.NONE);
-        Compare.run(sim, List.of(live), dir.resolve("validate"), console);
+        KernelCompare.run(sim, List.of(live), dir.resolve("validate"), console);
         System.out.println("live-lab " + name + ": simulator vs this kernel run\n" + console);
         try (var ns = Files.list(Path.of("/run/netns"))) {
             assertTrue(ns.noneMatch(p -> p.getFileName().toString().startsWith("mlab" + (ProcessHandle.current().pid() % 100_000))),

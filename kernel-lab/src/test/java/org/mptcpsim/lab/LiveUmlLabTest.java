@@ -18,7 +18,7 @@ import org.mptcpsim.scenario.parse.ScenarioLoader;
 /**
  * The UML backend live, on Debian's user-mode-linux (apt-get install user-mode-linux; .ci/run installs it): the
  * upstream scenario uml-tcp-reno.yaml (one reno flow, 8 Mbit/s, RTT 20 ms) once in UML, and held with the lab's own
- * tolerances (Compare) to the same scenario on the host kernel (when the host backend can run) and to the simulator
+ * tolerances (KernelCompare) to the same scenario on the host kernel (when the host backend can run) and to the simulator
  * (5 seeds). Skipped with a message without the UML kernel or root. ~30 s in UML + ~13 s host + simulator.
  */
 @Tag("live-lab")
@@ -47,7 +47,7 @@ class LiveUmlLabTest {
         // the simulator, 5 seeds, against the UML run (kernel side = UML)
         List<Path> sims = Validation.simRuns(sc, 5, dir.resolve("sims"));
         StringBuilder v = new StringBuilder();
-        int simVerdict = Compare.run(sims, List.of(uml), dir.resolve("cmp-sim"), v);
+        int simVerdict = KernelCompare.run(sims, List.of(uml), dir.resolve("cmp-sim"), v);
         System.out.println("UML vs simulator:\n" + v);
         assertEquals(0, simVerdict, v.toString());
 
@@ -56,7 +56,7 @@ class LiveUmlLabTest {
             Path host = dir.resolve("host");
             Validation.kernelRun(sc, new Validation.KernelTarget(Backend.HOST, null, null), host, console);
             StringBuilder hv = new StringBuilder();
-            int hostVerdict = Compare.run(List.of(uml), List.of(host), dir.resolve("cmp-host"), hv);   // UML as "sim", host as reference
+            int hostVerdict = KernelCompare.run(List.of(uml), List.of(host), dir.resolve("cmp-host"), hv);   // UML as "sim", host as reference
             System.out.println("UML vs host kernel:\n" + hv);
             assertEquals(0, hostVerdict, hv.toString());
         } else {

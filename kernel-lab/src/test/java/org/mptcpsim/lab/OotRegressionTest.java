@@ -20,7 +20,7 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
  * (MPTCP v0.95.2 on Linux 4.19.234 in User-Mode Linux; 3 runs of A1/A2, 2 of A3/A4) is a scenario
  * {@code scenarios/examples/lab/lab-oot-*.yaml}; its runs are committed in the lab's reference format under
  * {@code src/test/resources/reference-oot/} (converted by {@link OotReference}, see the README there). Both sides are
- * measured over the data set's window [5,30] s ({@link Compare.Window}) with {@link Compare}'s tolerances widened by
+ * measured over the data set's window [5,30] s ({@link KernelCompare.Window}) with {@link KernelCompare}'s tolerances widened by
  * the kernel's run-to-run spread, per subflow (goodput, srtt median/p90, cwnd median, loss events, share) and per
  * connection (application goodput, MPTCP/TCP ratio on the shared bottleneck).
  *
@@ -53,11 +53,11 @@ class OotRegressionTest {
     @ParameterizedTest
     @MethodSource("org.mptcpsim.lab.LabScenarios#ootNames")
     void simulatorStaysWithinTheOutOfTreeKernelsTolerance(String name, @TempDir Path dir) throws Exception {
-        List<Compare.Row> rows = compareWithReference(name, dir);
+        List<KernelCompare.Row> rows = compareWithReference(name, dir);
         StringBuilder table = new StringBuilder(name + ": simulator (mean of " + SIM_SEEDS + " seeds) vs out-of-tree kernel, [5,30] s\n");
         table.append(String.format(Locale.ROOT, "%-7s %-15s %9s %9s %8s %8s%n", "sf", "metric", "sim", "kernel", "sd", "tol"));
         List<String> unexpected = new ArrayList<>();
-        for (Compare.Row r : rows) {
+        for (KernelCompare.Row r : rows) {
             String key = name + " " + r.subflow() + " " + r.metric();
             String finding = OPEN_FINDINGS.get(key);
             if (r.pass() == (finding != null)) unexpected.add(key + (r.pass() ? " passes but is listed as open finding " + finding : " outside tolerance"));
@@ -77,7 +77,7 @@ class OotRegressionTest {
             for (Path r : runs) {
                 JsonNode s = RunDirWriter.readJson(r.resolve("summary.json"));
                 assertEquals("kernel-uml-oot", s.path("source").asText(), r.toString());
-                Map<String, double[]> m = Compare.metrics(r, Compare.Window.of(s));
+                Map<String, double[]> m = KernelCompare.metrics(r, KernelCompare.Window.of(s));
                 int ci = 0;
                 for (JsonNode c : s.path("connections")) {
                     for (JsonNode sf : c.path("subflows")) {
@@ -92,7 +92,7 @@ class OotRegressionTest {
         }
     }
 
-    static List<Compare.Row> compareWithReference(String name, Path dir) throws Exception {
+    static List<KernelCompare.Row> compareWithReference(String name, Path dir) throws Exception {
         return KernelRegressionTest.compareWithReference(REF, name, SIM_SEEDS, dir);
     }
 }

@@ -64,9 +64,9 @@ class PreflightTest {
                 List.of(new LabSpec.Path("p1", 1000, 1, new LabSpec.Link("p1", 1_000_000, 15000))), null, 10, "cubic", true, 1, 0.1, "abc"));
         assertThrows(IllegalArgumentException.class, () -> new LabSpec("x", LabSpec.Topology.SEPARATE,
                 List.of(new LabSpec.Path("p1", 1000, 1, new LabSpec.Link("p1", 1_000_000, 15000))), null, 10, "cubic", true, 0, 0.1, "Bad-Prefix"));
-        assertEquals(10_000_000, Units.rateBps("10Mbit"));
-        assertEquals(20_000, Units.micros("20ms"));
-        assertEquals(150_000, Units.bytes("150KB"));
+        assertEquals(10_000_000, LabUnits.rateBps("10Mbit"));
+        assertEquals(20_000, LabUnits.micros("20ms"));
+        assertEquals(150_000, LabUnits.bytes("150KB"));
     }
 
     @Test

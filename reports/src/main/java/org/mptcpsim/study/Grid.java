@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the ordered point list of a {@link Sweep} from per-key value lists. */
+/** Builds the ordered point list of a {@link SweepRunner} from per-key value lists. */
 public final class Grid {
     private Grid() {
     }

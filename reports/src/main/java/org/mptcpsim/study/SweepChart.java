@@ -71,7 +71,7 @@ public final class SweepChart {
 
     /** Writes the chart for {@code outDir/sweep.csv}; returns the chart's base name. */
     public static String write(Path outDir, String key, Metric metric) throws IOException {
-        Path csv = outDir.resolve(Sweep.CSV);
+        Path csv = outDir.resolve(SweepRunner.CSV);
         String name = "sweep-" + metric.column() + "-vs-" + Fmt.safe(key);
         if (!numeric(csv, key)) {
             // names (schedulers, path managers): one bar per swept value, in sweep order

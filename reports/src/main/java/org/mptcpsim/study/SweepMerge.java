@@ -119,7 +119,7 @@ public final class SweepMerge {
             SweepShard m = ms.get(s);
             Path d = dirs.get(s);
             String where = "shard " + d + " (" + m.index() + "/" + m.count() + ")";
-            Path csv = d.resolve(Sweep.CSV);
+            Path csv = d.resolve(SweepRunner.CSV);
             List<String> lines = Files.isRegularFile(csv) ? Files.readAllLines(csv, StandardCharsets.UTF_8) : List.of();
             if (!lines.isEmpty() && !lines.get(0).equals(m.header())) {
                 throw new Refused(csv + ":1: header is not the manifest's header '" + m.header() + "'");
@@ -142,7 +142,7 @@ public final class SweepMerge {
                 Path other = from.putIfAbsent(k, d);
                 if (other != null) {
                     throw new Refused(csv + ":" + (l + 1) + ": point " + k + " is a duplicate (already in "
-                            + (other.equals(d) ? "this file" : other.resolve(Sweep.CSV)) + ")");
+                            + (other.equals(d) ? "this file" : other.resolve(SweepRunner.CSV)) + ")");
                 }
                 rows.put(k, line);
             }
@@ -171,8 +171,8 @@ public final class SweepMerge {
         for (String line : rows.values()) {
             b.append(line).append('\n');
         }
-        Path csv = out.resolve(Sweep.CSV);
-        Path tmp = out.resolve(Sweep.CSV + ".tmp");
+        Path csv = out.resolve(SweepRunner.CSV);
+        Path tmp = out.resolve(SweepRunner.CSV + ".tmp");
         Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
         Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         linkPoints(out, from);

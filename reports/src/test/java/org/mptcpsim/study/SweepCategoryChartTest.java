@@ -18,7 +18,7 @@ class SweepCategoryChartTest {
 
     @Test
     void aSweepOverSchedulersGetsOneBarPerScheduler() throws Exception {
-        Files.writeString(dir.resolve(Sweep.CSV), """
+        Files.writeString(dir.resolve(SweepRunner.CSV), """
                 point,net.mptcp.mptcp_scheduler,goodput_mbps,fct_p99_ms
                 0,default,3.0,500.0
                 1,blest,3.0,480.0
@@ -26,8 +26,8 @@ class SweepCategoryChartTest {
                 3,default,3.2,520.0
                 """);
         String key = "net.mptcp.mptcp_scheduler";
-        assertTrue(!SweepChart.numeric(dir.resolve(Sweep.CSV), key));
-        Map<String, List<Double>> bars = SweepChart.categories(dir.resolve(Sweep.CSV), key, Metric.FCT_P99);
+        assertTrue(!SweepChart.numeric(dir.resolve(SweepRunner.CSV), key));
+        Map<String, List<Double>> bars = SweepChart.categories(dir.resolve(SweepRunner.CSV), key, Metric.FCT_P99);
         assertEquals(List.of("default", "blest", "redundant"), List.copyOf(bars.keySet()));
         assertEquals(List.of(500.0, 520.0), bars.get("default"));
         assertEquals(List.of(), bars.get("redundant"), "NaN left out");

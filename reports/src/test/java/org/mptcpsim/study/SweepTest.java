@@ -50,8 +50,8 @@ class SweepTest {
         return new SyntheticRun.Params("s", seed, rate * f, 0.9, 40 + rate, 10);
     }
 
-    private static Sweep sweep(Path out, FakeRunner fake) {
-        return new Sweep(Path.of("s.yaml"), grid(), out, fake).threads(2).progress(null)
+    private static SweepRunner sweep(Path out, FakeRunner fake) {
+        return new SweepRunner(Path.of("s.yaml"), grid(), out, fake).threads(2).progress(null)
                 .metrics(List.of(Metric.GOODPUT, Metric.SRTT_P99));
     }
 
@@ -89,7 +89,7 @@ class SweepTest {
         first.failOnCall = 4; // call 4 crashes; calls 1..3 may or may not finish
         Exception e = assertThrows(Exception.class, () -> sweep(out, first).run());
         assertTrue(e.getMessage().contains("simulated crash"), e.getMessage());
-        Path csv = out.resolve(Sweep.CSV);
+        Path csv = out.resolve(SweepRunner.CSV);
         int done = rows(csv);
         // every successful call left exactly one row, and the crash stopped the sweep early
         assertEquals(first.successes.size(), done);
@@ -114,14 +114,14 @@ class SweepTest {
         OutputDir.writeMarker(out, "sweep", "s.yaml");   // the earlier session's sweep directory
         // a previous session finished points 4 and 1, then died while writing point 2's row
         String header = "point," + CC + "," + RATE + ",goodput_mbps,srtt_p99_ms\n";
-        Files.writeString(out.resolve(Sweep.CSV), header + "4,olia,10Mbit,9,50\n1,lia,10Mbit,8,50\n2,lia,20M");
+        Files.writeString(out.resolve(SweepRunner.CSV), header + "4,olia,10Mbit,9,50\n1,lia,10Mbit,8,50\n2,lia,20M");
         FakeRunner fake = new FakeRunner(SweepTest::model);
         sweep(out, fake).run();
         assertEquals(4, fake.calls.get()); // points 0, 2, 3, 5
         assertEquals(null, fake.successes.get("p1"));
         assertEquals(null, fake.successes.get("p4"));
         assertEquals(1, fake.successes.get("p2").get());
-        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out.resolve(Sweep.CSV)));
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out.resolve(SweepRunner.CSV)));
     }
 
     @Test
@@ -130,21 +130,21 @@ class SweepTest {
         Path out = tmp.resolve("empty");
         Files.createDirectories(out);
         OutputDir.writeMarker(out, "sweep", "s.yaml");
-        Files.writeString(out.resolve(Sweep.CSV), "point,net.ipv4");
+        Files.writeString(out.resolve(SweepRunner.CSV), "point,net.ipv4");
         FakeRunner fake = new FakeRunner(SweepTest::model);
         sweep(out, fake).run();
         assertEquals(6, fake.calls.get());
-        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out.resolve(Sweep.CSV)));
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out.resolve(SweepRunner.CSV)));
     }
 
     @Test
     void aSweepCsvOfAnotherGridIsRefused() throws Exception {
         OutputDir.writeMarker(tmp, "sweep", "s.yaml");
-        Files.writeString(tmp.resolve(Sweep.CSV), "point,other,goodput_mbps\n0,x,1\n");
+        Files.writeString(tmp.resolve(SweepRunner.CSV), "point,other,goodput_mbps\n0,x,1\n");
         IOException e = assertThrows(IOException.class, () -> sweep(tmp, new FakeRunner(SweepTest::model)).run());
         assertTrue(e.getMessage().contains("sweep.csv:1: header does not match"), e.getMessage());
         String header = "point," + CC + "," + RATE + ",goodput_mbps,srtt_p99_ms\n";
-        Files.writeString(tmp.resolve(Sweep.CSV), header + "0,olia,5Mbit,4,45\n");
+        Files.writeString(tmp.resolve(SweepRunner.CSV), header + "0,olia,5Mbit,4,45\n");
         e = assertThrows(IOException.class, () -> sweep(tmp, new FakeRunner(SweepTest::model)).run());
         assertTrue(e.getMessage().contains("sweep.csv:2: point 0 has other override values"), e.getMessage());
     }

@@ -39,8 +39,8 @@ final class ConnectionBinder {
                 ? ConnectionSpec.Type.valueOf(Val.choice(o.opt("type"), o.sub("type"), List.of("mptcp", "tcp"))
                         .toUpperCase(java.util.Locale.ROOT))
                 : ConnectionSpec.Type.MPTCP;
-        Endpoint from = Endpoint.parse(o.req("from"), o.sub("from"), topo);
-        Endpoint to = Endpoint.parse(o.req("to"), o.sub("to"), topo);
+        EndpointRef from = EndpointRef.parse(o.req("from"), o.sub("from"), topo);
+        EndpointRef to = EndpointRef.parse(o.req("to"), o.sub("to"), topo);
         if (from.host().equals(to.host())) {
             throw new ScenarioException(o.loc("to"), "a connection joins two different hosts; both ends are "
                     + from.host());
@@ -92,9 +92,9 @@ final class ConnectionBinder {
     }
 
     private static SubflowSpec subflow(Obj o, Topology topo, String client, String server) {
-        Endpoint from = o.has("from") ? Endpoint.parse(o.opt("from"), o.sub("from"), topo)
-                : new Endpoint(client, null);
-        Endpoint to = o.has("to") ? Endpoint.parse(o.opt("to"), o.sub("to"), topo) : new Endpoint(server, null);
+        EndpointRef from = o.has("from") ? EndpointRef.parse(o.opt("from"), o.sub("from"), topo)
+                : new EndpointRef(client, null);
+        EndpointRef to = o.has("to") ? EndpointRef.parse(o.opt("to"), o.sub("to"), topo) : new EndpointRef(server, null);
         if (!from.host().equals(client)) {
             throw new ScenarioException(o.loc("from"), "a subflow leaves the connection's own host " + client
                     + ", not " + from.host(), List.of(client));

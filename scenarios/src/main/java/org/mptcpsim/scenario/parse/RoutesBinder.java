@@ -20,8 +20,8 @@ final class RoutesBinder {
         for (int i = 0; i < items.size(); i++) {
             String p = "routes[" + i + "]";
             Obj o = new Obj(items.get(i), p, "a route", Schema.ROUTE);
-            Endpoint from = Endpoint.parse(o.req("from"), o.sub("from"), topo);
-            Endpoint to = Endpoint.parse(o.req("to"), o.sub("to"), topo);
+            EndpointRef from = EndpointRef.parse(o.req("from"), o.sub("from"), topo);
+            EndpointRef to = EndpointRef.parse(o.req("to"), o.sub("to"), topo);
             List<Node> via = Val.list(o.req("via"), o.sub("via"), "link ids");
             List<String> ids = new ArrayList<>();
             String at = from.host();

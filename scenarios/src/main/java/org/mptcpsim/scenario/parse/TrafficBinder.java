@@ -80,7 +80,7 @@ final class TrafficBinder {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String p = o.sub("hosts") + "[" + i + "]";
-            Endpoint e = Endpoint.parse(items.get(i), p, topo);
+            EndpointRef e = EndpointRef.parse(items.get(i), p, topo);
             if (e.iface() != null) {
                 throw new ScenarioException(items.get(i).loc().withPath(p), "a traffic matrix takes host ids, not"
                         + " host:interface (the initial subflow's interface is left to routing)");

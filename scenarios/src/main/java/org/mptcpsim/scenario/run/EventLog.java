@@ -31,7 +31,7 @@ final class EventLog implements TraceSink {
     /**
      * @param connIds connection ids in scenario order
      * @param linkIds the scenario's link ids in order; link direction {@code 2i} is link i forward
-     *                ({@code from} to {@code to}), {@code 2i+1} reverse (as Topology numbers them)
+     *                ({@code from} to {@code to}), {@code 2i+1} reverse (as BuiltTopology numbers them)
      */
     EventLog(List<String> connIds, List<String> linkIds) {
         this.connIds = connIds;

@@ -12,7 +12,7 @@ import org.mptcpsim.scenario.model.Scenario;
 
 /**
  * A scenario's routes as the simulator computes them, for code that reads a scenario without
- * running it (the kernel lab's mapper): the same graph as the run's {@link Topology} (nodes in
+ * running it (the kernel lab's mapper): the same graph as the run's {@link BuiltTopology} (nodes in
  * scenario order, each link's forward then reverse direction), the same transit rule
  * ({@link NodeSpec#forwards()}) and the same algorithm ({@link Routing}), and the same binding of
  * addresses to links ({@link #addressLink}).
@@ -49,7 +49,7 @@ public final class ScenarioRoutes {
      * The link an address of {@code host} is bound to: the interface named {@code iface} ({@code null}
      * = the host's first address: its first interface under {@code hosts:}, else its first link in
      * file order); {@code null} when the address is not bound to exactly one link (the short form's
-     * {@code any}). {@link Topology} binds addresses the same way.
+     * {@code any}). {@link BuiltTopology} binds addresses the same way.
      */
     public static String addressLink(Scenario sc, String host, String iface) {
         HostSpec h = sc.hosts().get(host);

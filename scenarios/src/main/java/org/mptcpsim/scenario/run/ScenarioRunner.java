@@ -61,7 +61,7 @@ public final class ScenarioRunner {
     final EventLoop loop = new EventLoop();
     final PacketPool pool = new PacketPool();
     private final RandomStreams rnd;
-    final Topology topo;
+    final BuiltTopology topo;
     final List<ConnRun> conns = new ArrayList<>();
     final EventLog events;
     private final SplittableRandom isnRandom;
@@ -72,7 +72,7 @@ public final class ScenarioRunner {
         List<String> connIds = sc.connections().stream().map(ConnectionSpec::id).toList();
         List<String> linkIds = sc.links().stream().map(LinkSpec::id).toList();
         this.events = new EventLog(connIds, linkIds);
-        this.topo = new Topology(sc, loop, pool, events, rnd);
+        this.topo = new BuiltTopology(sc, loop, pool, events, rnd);
         this.isnRandom = rnd.stream("isn");
         for (ConnectionSpec c : sc.connections()) {
             KernelOptions k = c.kernel();
@@ -459,7 +459,7 @@ public final class ScenarioRunner {
                 Link l = d[i];
                 long rtt = spec.rttPs() != null ? spec.rttPs()
                         : minRtt[l.index] != Long.MAX_VALUE ? minRtt[l.index] : 2 * l.delayPs();
-                Topology.applyBuffer(l, (i == 0 ? spec.forward() : spec.reverse()).buffer(), rtt, wire);
+                BuiltTopology.applyBuffer(l, (i == 0 ? spec.forward() : spec.reverse()).buffer(), rtt, wire);
             }
         }
         long jitter = Time.us(sc.kernel().getInt("sim.tx_jitter_us", 100));

@@ -98,7 +98,7 @@ class FatTreeEcmpTest {
     @Test
     void ecmpRoutingUsesExactlyTheEqualCostPaths() {
         Scenario sc = fattree(4);
-        Topology t = new Topology(sc, new EventLoop(), new PacketPool(), TraceSink.NONE, new RandomStreams(1));
+        BuiltTopology t = new BuiltTopology(sc, new EventLoop(), new PacketPool(), TraceSink.NONE, new RandomStreams(1));
         List<String> hosts = hosts(sc);
         int pairs = 0;
         for (String src : hosts) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * The rate counts only points finished in this session. Prints nothing when disabled.
  * Thread-safe.
  */
-final class Progress {
+final class SweepProgress {
     private static final int BAR = 30;
     private final PrintStream out;
     private final int total;
@@ -16,7 +16,7 @@ final class Progress {
     private final long startNanos;
     private int done;
 
-    Progress(PrintStream out, int total, int alreadyDone) {
+    SweepProgress(PrintStream out, int total, int alreadyDone) {
         this.out = out;
         this.total = total;
         this.startDone = alreadyDone;

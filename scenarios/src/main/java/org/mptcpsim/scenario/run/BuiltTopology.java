@@ -24,7 +24,7 @@ import org.mptcpsim.trace.TraceSink;
  * The scenario's nodes, link directions and host addresses, built into a {@link Network}.
  * Link direction ids are the scenario's link id (from -&gt; to) and {@code id:rev} (to -&gt; from).
  */
-final class Topology {
+final class BuiltTopology {
     final Network net;
     /** Every link direction, in scenario order: forward then reverse of each link. */
     final List<Link> directions = new ArrayList<>();
@@ -33,7 +33,7 @@ final class Topology {
     private final Map<Address, Link[]> ifaceLinks = new LinkedHashMap<>();
     private final Scenario sc;
 
-    Topology(Scenario sc, EventLoop loop, PacketPool pool, TraceSink trace, RandomStreams rnd) {
+    BuiltTopology(Scenario sc, EventLoop loop, PacketPool pool, TraceSink trace, RandomStreams rnd) {
         this.sc = sc;
         this.net = new Network(rnd.stream("ecmp").nextLong());
         for (NodeSpec n : sc.nodes()) {

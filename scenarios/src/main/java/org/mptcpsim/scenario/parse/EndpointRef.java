@@ -9,9 +9,9 @@ import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.options.Names;
 
 /** A {@code host} or {@code host:interface} reference, resolved against the known hosts. */
-record Endpoint(String host, String iface) {
+record EndpointRef(String host, String iface) {
 
-    static Endpoint parse(Node n, String path, Topology topo) {
+    static EndpointRef parse(Node n, String path, Topology topo) {
         String t = Val.text(n, path, "a host id or host:interface").trim();
         Loc loc = n.loc().withPath(path);
         int colon = t.indexOf(':');
@@ -41,6 +41,6 @@ record Endpoint(String host, String iface) {
                         + " interfaces are the links attached to it)" + Names.didYouMean(iface, names), names);
             }
         }
-        return new Endpoint(host, iface);
+        return new EndpointRef(host, iface);
     }
 }

@@ -26,7 +26,7 @@ import org.mptcpsim.scenario.output.OutputDir;
  * (empty cell where a point lacks a key), then the metric columns. Configure with the fluent
  * setters, then call {@link #run()} once; not thread-safe.
  */
-public final class Sweep {
+public final class SweepRunner {
     /** The sweep's CSV file name. */
     public static final String CSV = "sweep.csv";
     /** The command recorded in a shard directory's marker. */
@@ -40,13 +40,13 @@ public final class Sweep {
     private List<Metric> metrics = List.of(Metric.GOODPUT, Metric.JAIN, Metric.SRTT_P99, Metric.RETRANSMITS);
     private EventWindow window;
     private int threads = Parallel.cores();
-    private PrintStream progress = Progress.terminal() ? System.err : null;
+    private PrintStream progress = SweepProgress.terminal() ? System.err : null;
     private final List<String[]> charts = new ArrayList<>();
     private int shardIndex = 0;
     private int shardCount = 0;   // 0: not sharded
 
     /** Sweeps {@code points} (in order; index = position) of {@code scenario}. */
-    public Sweep(Path scenario, List<LinkedHashMap<String, String>> points, Path outDir, RunFunction runner) {
+    public SweepRunner(Path scenario, List<LinkedHashMap<String, String>> points, Path outDir, RunFunction runner) {
         this.scenario = scenario;
         this.points = List.copyOf(points);
         this.outDir = outDir;
@@ -54,37 +54,37 @@ public final class Sweep {
     }
 
     /** The seed of every run (default 1); sweep the seed by putting {@code seed} in the grid. */
-    public Sweep seed(long s) {
+    public SweepRunner seed(long s) {
         this.seed = s;
         return this;
     }
 
     /** Metric columns (default goodput, jain, srtt p99, retransmits). */
-    public Sweep metrics(List<Metric> m) {
+    public SweepRunner metrics(List<Metric> m) {
         this.metrics = List.copyOf(m);
         return this;
     }
 
     /** Event window for {@link Metric#EVENT_GOODPUT}; adds that column. */
-    public Sweep eventWindow(double t1S, double t2S) {
+    public SweepRunner eventWindow(double t1S, double t2S) {
         this.window = new EventWindow(t1S, t2S);
         return this;
     }
 
     /** Pool size (default: available processors). */
-    public Sweep threads(int n) {
+    public SweepRunner threads(int n) {
         this.threads = n;
         return this;
     }
 
-    /** Progress bar target: default stderr if it is a terminal, else none; null disables. */
-    public Sweep progress(PrintStream out) {
+    /** SweepProgress bar target: default stderr if it is a terminal, else none; null disables. */
+    public SweepRunner progress(PrintStream out) {
         this.progress = out;
         return this;
     }
 
     /** After the run, also draw {@code metric} vs the override {@code key} (see {@link SweepChart}). */
-    public Sweep chart(String key, Metric metric) {
+    public SweepRunner chart(String key, Metric metric) {
         charts.add(new String[] {key, metric.name()});
         return this;
     }
@@ -94,7 +94,7 @@ public final class Sweep {
      * {@code k mod count == index}); its sweep.csv holds those rows, {@value SweepShard#FILE} says
      * which, and charts are left to {@link SweepMerge}.
      */
-    public Sweep shard(int index, int count) {
+    public SweepRunner shard(int index, int count) {
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("shard " + index + "/" + count + ": need 0 <= I < N");
         }
@@ -186,7 +186,7 @@ public final class Sweep {
                         + shardCount + "; move the directory away");
             }
         }
-        Progress bar = new Progress(progress, mine.size(), finished.size());
+        SweepProgress bar = new SweepProgress(progress, mine.size(), finished.size());
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int i : mine) {
             if (finished.containsKey(i)) {

@@ -23,10 +23,10 @@ import java.util.TreeMap;
  *
  * <p>Writes {@code verdict.txt} (table), {@code verdict.csv} and {@code overlay.csv}
  * ({@code time_s,source,subflow,cwnd,srtt_us,goodput_mbps}, subflow as {@code connection/id}) for charts.
- * Usage: {@code Compare --sim DIR --kernel DIR [--kernel DIR ...] [--out DIR]}; exit 0 = all within
+ * Usage: {@code KernelCompare --sim DIR --kernel DIR [--kernel DIR ...] [--out DIR]}; exit 0 = all within
  * tolerance, 3 = not, 1 = error.
  */
-public final class Compare {
+public final class KernelCompare {
     /** Spread multiplier for several kernel runs. */
     public static final double K = 2.0;
 
@@ -69,7 +69,7 @@ public final class Compare {
     public record Row(String subflow, String metric, double sim, double kernel, double spread, double tolerance, boolean pass) {
     }
 
-    private Compare() {
+    private KernelCompare() {
     }
 
     public static void main(String[] args) throws IOException {
@@ -81,13 +81,13 @@ public final class Compare {
                 case "--kernel" -> kernels.add(Path.of(args[++i]));
                 case "--out" -> out = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: Compare --sim DIR --kernel DIR [--kernel DIR ...] [--out DIR]");
+                    System.err.println("usage: KernelCompare --sim DIR --kernel DIR [--kernel DIR ...] [--out DIR]");
                     System.exit(1);
                 }
             }
         }
         if (sim == null || kernels.isEmpty()) {
-            System.err.println("usage: Compare --sim DIR --kernel DIR [--kernel DIR ...] [--out DIR]");
+            System.err.println("usage: KernelCompare --sim DIR --kernel DIR [--kernel DIR ...] [--out DIR]");
             System.exit(1);
         }
         System.exit(run(sim, kernels, out == null ? sim.resolve("validate") : out, System.out));

@@ -5,10 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parsing of the unit strings used on the command line ({@code 10Mbit}, {@code 20ms}, {@code 150KB}). */
-public final class Units {
+public final class LabUnits {
     private static final Pattern NUM_UNIT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z/]*)\\s*");
 
-    private Units() {
+    private LabUnits() {
     }
 
     /** bit/s from {@code 10Mbit}, {@code 500kbit}, {@code 1Gbit}, {@code 10mbps} or a plain number of bit/s. */
