@@ -22,6 +22,21 @@ import org.mptcpsim.tcp.Subflow;
  * per delivered segment nothing is allocated.
  */
 abstract class AppRun implements AppListener {
+    /** A timer of this app: runs {@code action} at its time; named in internal-error messages. */
+    final Event timer(String what, java.util.function.LongConsumer action) {
+        return new Event() {
+            @Override
+            protected void onEvent(long now) {
+                action.accept(now);
+            }
+
+            @Override
+            public String describe() {
+                return "connection #" + c.index + " " + what;
+            }
+        };
+    }
+
     /** One completed (or, with {@code endPs} -1, unfinished) transfer: a row of flows.csv. */
     record Transfer(String connection, String kind, int n, long bytes, long startPs, long endPs, long idealPs) {
         long fctPs() {
@@ -187,17 +202,7 @@ abstract class AppRun implements AppListener {
             if (at >= run.scenario().durationPs() || (spec.count() > 0 && started >= spec.count())) {
                 return;
             }
-            run.loop().schedule(new Event() {
-                @Override
-                protected void onEvent(long now) {
-                    arrive(now);
-                }
-
-                @Override
-                public String describe() {
-                    return "connection #" + c.index + " flows app arrival";
-                }
-            }, at);
+            run.loop().schedule(timer("flows app arrival", this::arrive), at);
         }
 
         private void arrive(long now) {
@@ -288,37 +293,20 @@ abstract class AppRun implements AppListener {
         private long written;
         private long idealPs;
         private long retryUs;
-        private final Event retry = new Event() {
-            @Override
-            protected void onEvent(long now) {
-                if (got != null && gotCount < reqPackets) {
-                    retryUs = Math.min(retryUs * 2, 120_000_000L);
-                    sendRequestPackets(now);
-                }
-            }
-
-            @Override
-            public String describe() {
-                return "connection #" + c.index + " request retry timer";
-            }
-        };
-        private final Event next = new Event() {
-            @Override
-            protected void onEvent(long now) {
-                request(now);
-            }
-
-            @Override
-            public String describe() {
-                return "connection #" + c.index + " next request";
-            }
-        };
+        private final Event retry;
+        private final Event next = timer("next request", this::request);
 
         RequestResponse(ScenarioRunner run, ConnRun c, AppSpec.RequestResponse spec) {
             super(run, c);
             this.spec = spec;
             this.sizes = run.random().stream("app:" + c.spec.id() + ":sizes");
             this.reqPackets = (int) Math.min(Integer.MAX_VALUE, segments(spec.requestBytes()));
+            this.retry = timer("request retry timer", now -> {
+                if (got != null && gotCount < reqPackets) {
+                    retryUs = Math.min(retryUs * 2, 120_000_000L);
+                    sendRequestPackets(now);
+                }
+            });
         }
 
         @Override
@@ -453,28 +441,8 @@ abstract class AppRun implements AppListener {
         private long streamStartPs = -1;
         private long written;
         private Playout player;
-        private final Event writer = new Event() {
-            @Override
-            protected void onEvent(long now) {
-                write(now);
-            }
-
-            @Override
-            public String describe() {
-                return "connection #" + c.index + " stream writer";
-            }
-        };
-        private final Event dry = new Event() {
-            @Override
-            protected void onEvent(long now) {
-                checkDry(now);
-            }
-
-            @Override
-            public String describe() {
-                return "connection #" + c.index + " stream playout";
-            }
-        };
+        private final Event writer = timer("stream writer", this::write);
+        private final Event dry = timer("stream playout", this::checkDry);
 
         Stream(ScenarioRunner run, ConnRun c, AppSpec.Stream spec) {
             super(run, c);
