@@ -121,16 +121,7 @@ public final class Link extends Event implements PacketSink {
         }
         long now = loop.nowPs();
         advance(now);
-        // drop-tail: the packet in service has left the qdisc, only waiting ones count;
-        // tbf: the head waits in the qdisc for its tokens (its serialisation here), so it counts too
-        int waiting = qPkts;
-        long waitingBytes = qBytes;
-        if (qPkts > 0 && !countsHead) {
-            waiting--;
-            waitingBytes -= qHead.size;
-        }
-        if (!up || (loss > 0 && random.nextDouble() < loss)
-                || waiting + 1 > limitPkts || waitingBytes + p.size > limitBytes) {
+        if (!up || (loss > 0 && random.nextDouble() < loss) || bufferFull(p.size)) {
             drops++;
             pool.release(p);
             return;
@@ -164,6 +155,21 @@ public final class Link extends Event implements PacketSink {
         if (qHead == null) {
             qHead = p;
         }
+    }
+
+    /**
+     * Whether a packet of {@code size} bytes finds the buffer full (the queue advanced to now).
+     * Drop-tail: the packet in service has left the qdisc, only waiting ones count; tbf: the head
+     * waits in the qdisc for its tokens (its serialisation here), so it counts too.
+     */
+    private boolean bufferFull(int size) {
+        int waiting = qPkts;
+        long waitingBytes = qBytes;
+        if (qPkts > 0 && !countsHead) {
+            waiting--;
+            waitingBytes -= qHead.size;
+        }
+        return waiting + 1 > limitPkts || waitingBytes + size > limitBytes;
     }
 
     /** Serialisation time at the current rate, through a two-entry cache (data and ACK sizes). */
@@ -416,15 +422,9 @@ public final class Link extends Event implements PacketSink {
     private void receiveModelled(Packet p) {
         long now = loop.nowPs();
         advance(now);
-        int waiting = qPkts;
-        long waitingBytes = qBytes;
-        if (qPkts > 0 && !countsHead) {
-            waiting--;
-            waitingBytes -= qHead.size;
-        }
         // as on the fixed-rate path the loss draw (or the chain's step) happens only while the link is up
         if (!up || (model.gilbert != null ? model.gilbert.drop(random) : loss > 0 && random.nextDouble() < loss)
-                || waiting + 1 > limitPkts || waitingBytes + p.size > limitBytes) {
+                || bufferFull(p.size)) {
             drops++;
             pool.release(p);
             return;
