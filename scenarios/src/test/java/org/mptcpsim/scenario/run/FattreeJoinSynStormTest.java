@@ -35,14 +35,18 @@ class FattreeJoinSynStormTest {
             long rtos = 0;
             for (String[] e : ev) {
                 if (e[3].equals("rto")) {
-                    rtos++;
+                    if (!e[1].equals("short")) {
+                        rtos++;     // the permutation's subflows (the bound below)
+                    }
                     // tcp_set_rto clamps at rto_min (TCP_RTO_MIN 200 ms): never 0
                     assertTrue(Long.parseLong(e[8]) >= 200, String.join(",", e));
                 }
             }
             // one subflow's RTOs are at least rto_min = 200 ms apart, so at most 1.2 s / 200 ms = 6 each;
-            // 16 connections x 8 subflows = 128 subflows give at most 768 (the storm wrote millions)
-            assertEquals(16, r.connections().size());
+            // 16 permutation connections x 8 subflows = 128 subflows give at most 768 (the storm wrote
+            // millions); the example's 17th connection is its short-flow app (one plain TCP subflow per
+            // transfer; its RTOs are checked against rto_min above but not counted here)
+            assertEquals(17, r.connections().size());
             assertTrue(rtos <= 128 * 6, rtos + " RTOs");
         } finally {
             Sim.deleteRun(r);
