@@ -3,19 +3,19 @@ package org.mptcpsim.sched;
 import java.util.Map;
 
 import org.mptcpsim.core.KernelParams;
-import org.mptcpsim.mptcp.DefaultScheduler;
-import org.mptcpsim.mptcp.MptcpConnection;
+import org.mptcpsim.mptcp.Decision;
 import org.mptcpsim.mptcp.PacketScheduler;
 import org.mptcpsim.mptcp.PacketSchedulerFactory;
-import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.mptcp.SchedulerView;
+import org.mptcpsim.mptcp.SubflowView;
 import org.mptcpsim.tcp.TcpSock;
 
 /**
  * BLEST, the blocking-estimation scheduler {@code blest} ({@code net/mptcp/mptcp_blest.c}:
  * {@code blest_get_available_subflow}, {@code blestsched_update_lambda},
- * {@code blestsched_estimate_linger_time}, {@code blestsched_estimate_bytes}; kernel-reference
- * §6.5). Ferlin, Alay, Mehani, Boreli, "BLEST: Blocking Estimation-based MPTCP Scheduler for
- * Heterogeneous Networks", IFIP Networking 2016.
+ * {@code blestsched_estimate_linger_time}, {@code blestsched_estimate_bytes}). Ferlin, Alay,
+ * Mehani, Boreli, "BLEST: Blocking Estimation-based MPTCP Scheduler for Heterogeneous Networks",
+ * IFIP Networking 2016.
  *
  * <p>When the default scheduler would pick a subflow other than the one with the lowest srtt
  * (the fast one is busy), BLEST estimates how many bytes the fast subflow could send while a
@@ -27,10 +27,10 @@ import org.mptcpsim.tcp.TcpSock;
  * {@code min_srtt} of the chosen subflow, clamped to {@code [min_lambda, max_lambda] x 100}.
  * Integer arithmetic as in the kernel (u32, srtt in units of 1/8 µs, HZ = 1000 jiffies).
  *
- * <p>Not modelled (as in {@link DefaultScheduler}): the receive-buffer optimisation's cwnd
+ * <p>Not modelled (unlike {@link DefaultScheduler}): the receive-buffer optimisation's cwnd
  * penalisation and opportunistic retransmission; only its effect on λ is kept.
  */
-public final class BlestScheduler implements PacketScheduler {
+public final class BlestScheduler extends SegmentScheduler {
     public static final String LAMBDA = "mptcp_blest.lambda";
     public static final String MAX_LAMBDA = "mptcp_blest.max_lambda";
     public static final String MIN_LAMBDA = "mptcp_blest.min_lambda";
@@ -42,7 +42,6 @@ public final class BlestScheduler implements PacketScheduler {
     private final int minLambda;
     private final int dynGood;
     private final int dynBad;
-    private final DefaultScheduler def = new DefaultScheduler();
     private final SubflowState minSrtt = new SubflowState(U32);
     private final SubflowState maxSrtt = new SubflowState(0);
     private int lambda1000;
@@ -52,6 +51,7 @@ public final class BlestScheduler implements PacketScheduler {
     private long heldBack;
 
     public BlestScheduler(int lambda, int maxLambda, int minLambda, int dynGood, int dynBad) {
+        super("blest", true);
         this.lambda1000 = (lambda & 0xff) * 100;
         this.maxLambda = maxLambda & 0xff;
         this.minLambda = minLambda & 0xff;
@@ -60,18 +60,13 @@ public final class BlestScheduler implements PacketScheduler {
     }
 
     @Override
-    public String name() {
-        return "blest";
-    }
-
-    @Override
-    public void onSubflowAdded(MptcpConnection meta, Subflow s) {
+    public void onSubflowAdded(SchedulerView meta, SubflowView s) {
         // blestsched_init
-        minSrtt.reset(s.sk.id);
-        maxSrtt.reset(s.sk.id);
+        minSrtt.reset(s.id());
+        maxSrtt.reset(s.id());
         if (!initialised) {
             initialised = true;
-            lastLambdaUpdate = s.sk.jiffies32();
+            lastLambdaUpdate = s.jiffies32();
         }
     }
 
@@ -86,40 +81,25 @@ public final class BlestScheduler implements PacketScheduler {
     }
 
     @Override
-    public Subflow nextSegment(MptcpConnection meta) {
-        long dsn = meta.reinjectHead();
-        boolean reinject = dsn >= 0;
-        if (!reinject) {
-            dsn = meta.sendHead();
-            if (dsn < 0) {
-                return null;
-            }
-        }
-        Subflow s = availableSubflow(meta, dsn);
-        if (s == null) {
-            return null;
-        }
-        if (!reinject && !meta.sendWindowAllows(dsn)) {
-            // mptcp_blest_rcv_buf_optimization(subsk, penal = 1) records the event for lambda
-            retransFlag = true;
-            return null;
-        }
-        meta.decide(dsn, reinject);
-        return s;
+    protected Decision windowBlocked(SchedulerView meta, SubflowView s, Decision out) {
+        // mptcp_blest_rcv_buf_optimization(subsk, penal = 1) records the event for lambda
+        retransFlag = true;
+        return null;
     }
 
     /** {@code blest_get_available_subflow}. */
-    Subflow availableSubflow(MptcpConnection meta, long dsn) {
-        Subflow minsk = null;
+    @Override
+    protected SubflowView availableSubflow(SchedulerView meta, long dsn) {
+        SubflowView minsk = null;
         long min = U32;
         int n = meta.subflowCount();
         for (int i = 0; i < n; i++) {
-            Subflow s = meta.subflowAt(i);
-            if (!s.sk.canSend() || s.isClosed()) {
+            SubflowView s = meta.subflowAt(i);
+            if (!s.canSend()) {
                 continue;
             }
-            long srtt = s.sk.srttUs & U32;
-            int id = s.sk.id;
+            long srtt = s.srttUs() & U32;
+            int id = s.id();
             minSrtt.set(id, Math.min(minSrtt.get(id), srtt));
             maxSrtt.set(id, Math.max(maxSrtt.get(id), srtt));
             if (srtt < min) {
@@ -127,12 +107,12 @@ public final class BlestScheduler implements PacketScheduler {
                 minsk = s;
             }
         }
-        Subflow best = def.availableSubflow(meta, dsn);
+        SubflowView best = SubflowSelector.available(meta, dsn);
         if (best != null && minsk != null && best != minsk) {
             updateLambda(best);
             long linger = lingerTime(best);
             long fastBytes = estimateBytes(minsk, linger);
-            int mss = best.cfg.mss();
+            int mss = best.mss();
             long slowBytes = (mss + (long) best.unackedCount() * mss) & U32;
             long sndWnd = Math.min((long) meta.peerWindow() * mss, U32);
             long avail = slowBytes < sndWnd ? sndWnd - slowBytes : 0;
@@ -145,9 +125,9 @@ public final class BlestScheduler implements PacketScheduler {
     }
 
     /** {@code blestsched_update_lambda}, at most once per {@code min_srtt} of {@code sk}. */
-    private void updateLambda(Subflow sk) {
-        int now = sk.sk.jiffies32();
-        long minUs = (minSrtt.get(sk.sk.id) & U32) >> 3;
+    private void updateLambda(SubflowView sk) {
+        int now = sk.jiffies32();
+        long minUs = (minSrtt.get(sk.id()) & U32) >> 3;
         long jiffies = (minUs + 999) / 1000; // usecs_to_jiffies rounds up, HZ = 1000
         if (((now - lastLambdaUpdate) & U32) < jiffies) {
             return;
@@ -160,12 +140,11 @@ public final class BlestScheduler implements PacketScheduler {
     }
 
     /** {@code blestsched_estimate_linger_time}: srtt units (8 x µs). */
-    private long lingerTime(Subflow s) {
-        TcpSock tp = s.sk;
+    private long lingerTime(SubflowView tp) {
         long inflight = (tp.packetsInFlight() + 1) & U32;
-        long cwnd = tp.sndCwnd & U32;
-        long max = maxSrtt.get(tp.id);
-        long min = minSrtt.get(tp.id);
+        long cwnd = tp.cwnd() & U32;
+        long max = maxSrtt.get(tp.id());
+        long min = minSrtt.get(tp.id());
         long estimate;
         if (inflight >= cwnd) {
             estimate = max;
@@ -176,27 +155,26 @@ public final class BlestScheduler implements PacketScheduler {
             }
             estimate = (min + ((slope * inflight) & U32) / cwnd) & U32;
         }
-        long srtt = tp.srttUs & U32;
+        long srtt = tp.srttUs() & U32;
         return srtt > estimate ? srtt : estimate;
     }
 
     /** {@code blestsched_estimate_bytes}: bytes the fast subflow sends during {@code time8}. */
-    private long estimateBytes(Subflow fast, long time8) {
-        TcpSock tp = fast.sk;
-        long avgRtt = ((minSrtt.get(tp.id) + maxSrtt.get(tp.id)) & U32) / 2;
+    private long estimateBytes(SubflowView tp, long time8) {
+        long avgRtt = ((minSrtt.get(tp.id()) + maxSrtt.get(tp.id())) & U32) / 2;
         long numRtts = avgRtt == 0 ? 1 : (time8 / avgRtt + 1) & U32;
-        long cwnd = tp.sndCwnd & U32;
+        long cwnd = tp.cwnd() & U32;
         long packets;
-        if (tp.sndSsthresh == TcpSock.INFINITE_SSTHRESH) {
+        if (tp.ssthresh() == TcpSock.INFINITE_SSTHRESH) {
             if (numRtts > 16) {
                 numRtts = 16;
             }
             packets = (cwnd * ((1L << numRtts) - 1)) & U32;
         } else {
-            long caCwnd = Math.max(cwnd, (tp.sndSsthresh + 1L) & U32);
+            long caCwnd = Math.max(cwnd, (tp.ssthresh() + 1L) & U32);
             packets = ((caCwnd + (numRtts - 1) / 2) * numRtts) & U32;
         }
-        long mss = tp.mssCache > 0 ? tp.mssCache : fast.cfg.mss();
+        long mss = tp.mssCache() > 0 ? tp.mssCache() : tp.mss();
         return (packets * mss * lambda1000 / 1000) & U32;
     }
 

@@ -1,58 +1,55 @@
 package org.mptcpsim.sched;
 
 import org.mptcpsim.core.KernelParams;
-import org.mptcpsim.mptcp.DefaultScheduler;
-import org.mptcpsim.mptcp.MptcpConnection;
+import org.mptcpsim.mptcp.Decision;
 import org.mptcpsim.mptcp.PacketScheduler;
 import org.mptcpsim.mptcp.PacketSchedulerFactory;
-import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.mptcp.SchedulerView;
+import org.mptcpsim.mptcp.SubflowView;
 
 /**
  * The redundant scheduler {@code redundant} ({@code net/mptcp/mptcp_redundant.c}, v0.95-era
- * version with a rotating start subflow and per-subflow skb pointers; kernel-reference §6.4).
+ * version with a rotating start subflow and per-subflow skb pointers:
+ * {@code redundant_next_segment}, {@code redsched_correct_skb_pointers}).
  *
- * <p>Reinjections go through the default scheduler. Otherwise, starting at the subflow after
- * the one chosen last and wrapping, each subflow is offered the meta segment after the one it
- * was last given (or, once that one is acknowledged at meta level, the oldest unacknowledged
- * segment). A segment already sent elsewhere is copied only onto active (non-backup) subflows
- * and counts as a meta-level retransmission ({@code reinject = -1}); a new segment goes to a
- * backup subflow only when no active subflow is valid (active and not definitely unavailable).
- * Net effect: every active subflow carries every segment not yet acknowledged at meta level.
+ * <p>Reinjections go where the default scheduler's {@code get_available_subflow} sends them.
+ * Otherwise, starting at the subflow after the one chosen last and wrapping, each subflow is
+ * offered the meta segment after the one it was last given (or, once that one is acknowledged
+ * at meta level, the oldest unacknowledged segment). A segment already sent elsewhere is copied
+ * only onto active (non-backup) subflows and counts as a meta-level retransmission
+ * ({@code reinject = -1}); a new segment goes to a backup subflow only when no active subflow is
+ * valid (active and not definitely unavailable). Net effect: every active subflow carries every
+ * segment not yet acknowledged at meta level.
  */
-public final class RedundantScheduler implements PacketScheduler {
-    private final DefaultScheduler def = new DefaultScheduler();
+public final class RedundantScheduler extends SegmentScheduler {
     /** Per subflow: the last data sequence number it was given, or -1. */
     private final SubflowState last = new SubflowState(-1);
     /** Id of the subflow to start from ({@code next_subflow}), or -1 for the head. */
     private int nextSubflowId = -1;
 
-    @Override
-    public String name() {
-        return "redundant";
+    public RedundantScheduler() {
+        super("redundant");
     }
 
     @Override
-    public void onSubflowAdded(MptcpConnection meta, Subflow s) {
-        last.reset(s.sk.id);
+    public void onSubflowAdded(SchedulerView meta, SubflowView s) {
+        last.reset(s.id());
     }
 
     @Override
-    public void onSubflowRemoved(MptcpConnection meta, Subflow s) {
-        if (nextSubflowId == s.sk.id) {
+    public void onSubflowRemoved(SchedulerView meta, SubflowView s) {
+        if (nextSubflowId == s.id()) {
             nextSubflowId = -1;
         }
     }
 
     @Override
-    public Subflow nextSegment(MptcpConnection meta) {
-        long r = meta.reinjectHead();
-        if (r >= 0) {
-            Subflow s = def.availableSubflow(meta, r);
-            if (s != null) {
-                meta.decide(r, true);
-            }
-            return s;
-        }
+    protected SubflowView availableSubflow(SchedulerView meta, long dsn) {
+        return SubflowSelector.available(meta, dsn);
+    }
+
+    @Override
+    protected Decision newData(SchedulerView meta, Decision out) {
         int n = meta.subflowCount();
         if (n == 0) {
             return null;
@@ -60,34 +57,33 @@ public final class RedundantScheduler implements PacketScheduler {
         int start = 0;
         boolean activeValid = false;
         for (int i = 0; i < n; i++) {
-            Subflow s = meta.subflowAt(i);
-            if (s.sk.id == nextSubflowId) {
+            SubflowView s = meta.subflowAt(i);
+            if (s.id() == nextSubflowId) {
                 start = i;
             }
-            if (!s.sk.isBackup() && !MptcpConnection.isDefUnavailable(s)) {
+            if (!s.isBackup() && !s.defUnavailable()) {
                 activeValid = true;
             }
         }
         long sndNxt = meta.sndNxt();
         boolean haveNew = meta.sendHead() >= 0;
         for (int k = 0; k < n; k++) {
-            Subflow s = meta.subflowAt((start + k) % n);
-            long prev = last.get(s.sk.id);
+            SubflowView s = meta.subflowAt((start + k) % n);
+            long prev = last.get(s.id());
             long dsn = prev >= meta.dataUna() ? prev + 1 : meta.dataUna();
             boolean isNew = dsn == sndNxt;
             if (dsn > sndNxt || (isNew && (!haveNew || !meta.sendWindowAllows(dsn)))) {
                 continue;
             }
-            if (MptcpConnection.isDefUnavailable(s) || meta.isTempUnavailable(s, dsn)) {
+            if (s.defUnavailable() || s.tempUnavailable(dsn)) {
                 continue;
             }
-            if (s.sk.isBackup() && (!isNew || activeValid)) {
+            if (s.isBackup() && (!isNew || activeValid)) {
                 continue;
             }
-            last.set(s.sk.id, dsn);
-            nextSubflowId = meta.subflowAt((start + k + 1) % n).sk.id;
-            meta.decide(dsn, !isNew);
-            return s;
+            last.set(s.id(), dsn);
+            nextSubflowId = meta.subflowAt((start + k + 1) % n).id();
+            return out.send(s, dsn, !isNew);
         }
         return null;
     }

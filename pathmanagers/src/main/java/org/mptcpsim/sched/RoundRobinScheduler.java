@@ -3,14 +3,14 @@ package org.mptcpsim.sched;
 import java.util.Map;
 
 import org.mptcpsim.core.KernelParams;
-import org.mptcpsim.mptcp.MptcpConnection;
 import org.mptcpsim.mptcp.PacketScheduler;
 import org.mptcpsim.mptcp.PacketSchedulerFactory;
-import org.mptcpsim.tcp.Subflow;
+import org.mptcpsim.mptcp.SchedulerView;
+import org.mptcpsim.mptcp.SubflowView;
 
 /**
  * The round-robin scheduler {@code roundrobin} ({@code net/mptcp/mptcp_rr.c},
- * {@code mptcp_rr_next_segment} and {@code rr_get_available_subflow}; kernel-reference §6.3).
+ * {@code mptcp_rr_next_segment}, {@code rr_get_available_subflow}, {@code mptcp_rr_is_available}).
  *
  * <p>Each subflow has a {@code quota} (u8) of segments sent in the current round. New data goes
  * to the first available subflow (kernel order, newest first) whose quota is partly used
@@ -20,12 +20,15 @@ import org.mptcpsim.tcp.Subflow;
  * otherwise-available subflow takes part and the scheduler waits for the chosen one's cwnd
  * (strict alternation). Backup flags are ignored. Reinjections go to the last available
  * subflow that has not carried the segment, else to any available one (path mask cleared).
+ * A subflow is available ({@code mptcp_rr_is_available}) when it is not definitely unavailable
+ * and not temporarily unavailable ({@link SubflowView#tempUnavailable(long, boolean)}, whose cwnd
+ * test is optional here).
  *
  * <p>Module parameters: {@code mptcp_rr.num_segments} (1), {@code mptcp_rr.cwnd_limited} (1).
  * Segments are one MSS each in the simulator, so a burst of {@code num_segments} is that many
  * consecutive scheduler calls choosing the same subflow.
  */
-public final class RoundRobinScheduler implements PacketScheduler {
+public final class RoundRobinScheduler extends SegmentScheduler {
     public static final String NUM_SEGMENTS = "mptcp_rr.num_segments";
     public static final String CWND_LIMITED = "mptcp_rr.cwnd_limited";
 
@@ -34,6 +37,7 @@ public final class RoundRobinScheduler implements PacketScheduler {
     private final SubflowState quota = new SubflowState(0);
 
     public RoundRobinScheduler(int numSegments, boolean cwndLimited) {
+        super("roundrobin");
         if (numSegments < 1 || numSegments > 255) {
             // u8 in the kernel; 0 would make its round loop spin forever (every quota is both 0 and full)
             throw new IllegalArgumentException(NUM_SEGMENTS + " must be 1..255, got " + numSegments);
@@ -43,35 +47,24 @@ public final class RoundRobinScheduler implements PacketScheduler {
     }
 
     @Override
-    public String name() {
-        return "roundrobin";
+    public void onSubflowAdded(SchedulerView meta, SubflowView s) {
+        quota.reset(s.id());
     }
 
+    /** The quota in the current round of the subflow with id {@code id} (for tests and traces). */
+    public int quota(int id) {
+        return (int) quota.get(id);
+    }
+
+    /** {@code mptcp_rr_is_available(sk, skb, false, cwndTest)}. */
+    private static boolean available(SubflowView s, long dsn, boolean cwndTest) {
+        return !s.defUnavailable() && !s.tempUnavailable(dsn, cwndTest);
+    }
+
+    /** {@code mptcp_rr_next_segment} for new data. */
     @Override
-    public void onSubflowAdded(MptcpConnection meta, Subflow s) {
-        quota.reset(s.sk.id);
-    }
-
-    /** The subflow's quota in the current round (for tests and traces). */
-    public int quota(Subflow s) {
-        return (int) quota.get(s.sk.id);
-    }
-
-    @Override
-    public Subflow nextSegment(MptcpConnection meta) {
-        long dsn = meta.reinjectHead();
-        if (dsn >= 0) {
-            Subflow s = reinjectSubflow(meta, dsn);
-            if (s != null) {
-                meta.decide(dsn, true);
-            }
-            return s;
-        }
-        dsn = meta.sendHead();
-        if (dsn < 0 || !meta.sendWindowAllows(dsn)) {
-            return null;
-        }
-        Subflow choose = null;
+    protected SubflowView availableSubflow(SchedulerView meta, long dsn) {
+        SubflowView choose = null;
         // as in the kernel, iter and full_subs keep counting across the retry
         int iter = 0;
         int fullSubs = 0;
@@ -79,12 +72,12 @@ public final class RoundRobinScheduler implements PacketScheduler {
         retry:
         while (true) {
             for (int i = 0; i < n; i++) {
-                Subflow s = meta.subflowAt(i);
-                if (!Availability.available(meta, s, dsn, cwndLimited)) {
+                SubflowView s = meta.subflowAt(i);
+                if (!available(s, dsn, cwndLimited)) {
                     continue;
                 }
                 iter++;
-                int q = quota(s);
+                int q = quota(s.id());
                 if (q > 0 && q < numSegments) {
                     choose = s;
                     break retry;
@@ -98,35 +91,35 @@ public final class RoundRobinScheduler implements PacketScheduler {
             }
             if (iter > 0 && iter == fullSubs) {
                 for (int i = 0; i < n; i++) {
-                    Subflow s = meta.subflowAt(i);
-                    if (Availability.available(meta, s, dsn, cwndLimited)) {
-                        quota.set(s.sk.id, 0);
+                    SubflowView s = meta.subflowAt(i);
+                    if (available(s, dsn, cwndLimited)) {
+                        quota.set(s.id(), 0);
                     }
                 }
                 continue;
             }
             break;
         }
-        if (choose == null || !Availability.available(meta, choose, dsn, true)) {
+        if (choose == null || !available(choose, dsn, true)) {
             return null;
         }
-        quota.set(choose.sk.id, (quota(choose) + 1) & 0xff);
-        meta.decide(dsn, false);
+        quota.set(choose.id(), (quota(choose.id()) + 1) & 0xff);
         return choose;
     }
 
     /** {@code rr_get_available_subflow}: the last available subflow that has not carried the segment. */
-    private Subflow reinjectSubflow(MptcpConnection meta, long dsn) {
+    @Override
+    protected SubflowView reinjectSubflow(SchedulerView meta, long dsn) {
         long mask = meta.pathMask(dsn);
-        Subflow best = null;
-        Subflow used = null;
+        SubflowView best = null;
+        SubflowView used = null;
         int n = meta.subflowCount();
         for (int i = 0; i < n; i++) {
-            Subflow s = meta.subflowAt(i);
-            if (!Availability.available(meta, s, dsn, true)) {
+            SubflowView s = meta.subflowAt(i);
+            if (!available(s, dsn, true)) {
                 continue;
             }
-            if ((mask & MptcpConnection.subflowBit(s)) != 0) {
+            if ((mask & s.bit()) != 0) {
                 used = s;
                 continue;
             }

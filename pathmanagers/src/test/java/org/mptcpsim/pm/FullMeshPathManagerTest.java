@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
-import org.mptcpsim.mptcp.DefaultScheduler;
+import org.mptcpsim.sched.DefaultScheduler;
 import org.mptcpsim.testnet.MiniNet;
 
 /** fullmesh (mptcp_fullmesh.c) on a small real network: 2 client interfaces x 2 server addresses. */

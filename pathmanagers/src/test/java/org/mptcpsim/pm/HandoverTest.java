@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
-import org.mptcpsim.mptcp.DefaultScheduler;
+import org.mptcpsim.sched.DefaultScheduler;
 import org.mptcpsim.testnet.MiniNet;
 
 /**

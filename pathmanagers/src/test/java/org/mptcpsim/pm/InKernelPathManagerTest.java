@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
-import org.mptcpsim.mptcp.DefaultScheduler;
+import org.mptcpsim.sched.DefaultScheduler;
 import org.mptcpsim.testnet.MiniNet;
 
 /** The upstream in-kernel PM: endpoints and limits as `ip mptcp endpoint/limits` set them. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
-import org.mptcpsim.mptcp.DefaultScheduler;
+import org.mptcpsim.sched.DefaultScheduler;
 import org.mptcpsim.testnet.MiniNet;
 
 /** ndiffports (mptcp_ndiffports.c): N subflows in total over the initial address pair. */

@@ -36,7 +36,7 @@ class BlestSchedulerTest {
         // fast_bytes = 20 470 * 1420 * 1200 / 1000 = 34 880 880 > any window of 1000 segments -> NULL
         HandBuilt h = new HandBuilt(defaults());
         setUp(h, TcpSock.INFINITE_SSTHRESH, 1000);
-        assertNull(h.meta.scheduler().nextSegment(h.meta));
+        assertNull(h.next());
         assertEquals(1, ((BlestScheduler) h.meta.scheduler()).heldBack());
     }
 
@@ -49,10 +49,10 @@ class BlestSchedulerTest {
         // wnd 344: 488 480 - 1420 = 487 060 <  487 344 -> hold back
         HandBuilt ok = new HandBuilt(defaults());
         Subflow[] s = setUp(ok, 20, 345);
-        assertSame(s[1], ok.meta.scheduler().nextSegment(ok.meta));
+        assertSame(s[1], ok.next());
         HandBuilt hold = new HandBuilt(defaults());
         setUp(hold, 20, 344);
-        assertNull(hold.meta.scheduler().nextSegment(hold.meta));
+        assertNull(hold.next());
     }
 
     @Test
@@ -60,7 +60,7 @@ class BlestSchedulerTest {
         HandBuilt h = new HandBuilt(defaults());
         Subflow[] s = setUp(h, TcpSock.INFINITE_SSTHRESH, 10);
         s[0].sk.packetsOut = 0; // fast has room: default picks it = minsk
-        assertSame(s[0], h.meta.scheduler().nextSegment(h.meta));
+        assertSame(s[0], h.next());
     }
 
     @Test
@@ -70,17 +70,17 @@ class BlestSchedulerTest {
         setUp(h, TcpSock.INFINITE_SSTHRESH, 1000);
         BlestScheduler b = (BlestScheduler) h.meta.scheduler();
         h.at(99);
-        h.meta.scheduler().nextSegment(h.meta);
+        h.next();
         assertEquals(1200, b.lambda1000()); // 99 < 100: no update
         h.at(100);
-        h.meta.scheduler().nextSegment(h.meta);
+        h.next();
         assertEquals(1190, b.lambda1000()); // no retransmission flag: - dyn_lambda_good (10)
         h.at(150);
-        h.meta.scheduler().nextSegment(h.meta);
+        h.next();
         assertEquals(1190, b.lambda1000()); // 50 ms since the last update
         for (int t = 200; t <= 3000; t += 100) {
             h.at(t);
-            h.meta.scheduler().nextSegment(h.meta);
+            h.next();
         }
         assertEquals(1000, b.lambda1000()); // clamped at min_lambda * 100
     }

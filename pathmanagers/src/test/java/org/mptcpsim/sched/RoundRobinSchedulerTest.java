@@ -16,7 +16,7 @@ class RoundRobinSchedulerTest {
     private static String pattern(HandBuilt h, int calls) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < calls; i++) {
-            Subflow s = h.meta.scheduler().nextSegment(h.meta);
+            Subflow s = h.next();
             b.append(s == null ? "-" : String.valueOf(s.sk.id));
         }
         return b.toString();
@@ -67,7 +67,7 @@ class RoundRobinSchedulerTest {
         strict.subflow(50, 10, false);
         t0.sk.packetsOut = 10;
         // cwnd_limited = 0: 0 takes part, is chosen (oldest, quota 0), fails the final cwnd test -> nothing
-        assertNull(strict.meta.scheduler().nextSegment(strict.meta));
+        assertNull(strict.next());
     }
 
     @Test

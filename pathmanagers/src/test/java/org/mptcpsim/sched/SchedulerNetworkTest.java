@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
-import org.mptcpsim.mptcp.DefaultScheduler;
 import org.mptcpsim.mptcp.PacketScheduler;
 import org.mptcpsim.pm.FullMeshPathManager;
 import org.mptcpsim.tcp.TcpConfig;

@@ -3,6 +3,7 @@ package org.mptcpsim.testnet;
 import org.mptcpsim.core.Clock;
 import org.mptcpsim.core.EventLoop;
 import org.mptcpsim.core.Time;
+import org.mptcpsim.mptcp.Decision;
 import org.mptcpsim.mptcp.MptcpConnection;
 import org.mptcpsim.mptcp.PacketScheduler;
 import org.mptcpsim.mptcp.PathManager;
@@ -50,6 +51,12 @@ public final class HandBuilt {
     /** A first DATA_ACK: the connection becomes fully established, meta window {@code wnd} segments. */
     public void establish(int wnd) {
         meta.onDataAck(meta.subflowsById().get(0), 0, wnd);
+    }
+
+    /** Runs the scheduler once without sending: the subflow it chose, or null. */
+    public Subflow next() {
+        Decision d = meta.nextDecision();
+        return d == null ? null : meta.subflowOf(d.subflow());
     }
 
     public void at(long ms) {

@@ -49,8 +49,8 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     private int rqTail;
     private int peerWindow = Integer.MAX_VALUE;
     private boolean fullyEstablished;
-    private long decidedDsn;
-    private boolean decidedReinject;
+    private final ConnectionView view = new ConnectionView(this);
+    private final Decision decision = new Decision();
     private boolean pushing;
     private long reinjections;
 
@@ -119,7 +119,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         subflowsById.add(s);
         receiversById.add(r);
         addSubflow(s.sk);
-        scheduler.onSubflowAdded(this, s);
+        scheduler.onSubflowAdded(view, view.add(new SubflowHandle(this, s)));
     }
 
     /** Closes a subflow and detaches it; its unacknowledged data is reinjected. */
@@ -130,7 +130,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         reinject(s);
         s.close();
         removeSubflow(s.sk);
-        scheduler.onSubflowRemoved(this, s);
+        scheduler.onSubflowRemoved(view, view.byId(s.sk.id));
         push();
     }
 
@@ -154,6 +154,24 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         return scheduler;
     }
 
+    /** The read-only view the scheduler decides over. */
+    public SchedulerView schedulerView() {
+        return view;
+    }
+
+    /**
+     * Runs the scheduler once without sending (for tests): its decision, or {@code null}. The
+     * decision is the connection's reused holder, valid until the next call.
+     */
+    public Decision nextDecision() {
+        return scheduler.nextSegment(view, decision);
+    }
+
+    /** The subflow a decision names. */
+    public Subflow subflowOf(SubflowView v) {
+        return subflowsById.get(v.id());
+    }
+
     public PathManager pathManager() {
         return pathManager;
     }
@@ -173,20 +191,6 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     /** The next new data segment, or -1 when the application has nothing more to send. */
     public long sendHead() {
         return nextNew < sizeSegments ? nextNew : -1;
-    }
-
-    /**
-     * The segment {@code mptcp_next_segment} takes: the head of the reinjection queue, else the
-     * next new segment if the connection-level window admits it; -1 when there is none.
-     * A result below {@link #sendHead()} is a reinjection.
-     */
-    public long nextSegmentDsn() {
-        long dsn = reinjectHead();
-        if (dsn >= 0) {
-            return dsn;
-        }
-        dsn = sendHead();
-        return dsn >= 0 && sendWindowAllows(dsn) ? dsn : -1;
     }
 
     /** Whether the peer's connection-level window admits data sequence {@code dsn}. */
@@ -229,32 +233,6 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         return fullyEstablished;
     }
 
-    /** Records the scheduler's choice of segment for the subflow it returns. */
-    public void decide(long dsn, boolean reinject) {
-        decidedDsn = dsn;
-        decidedReinject = reinject;
-    }
-
-    /** {@code mptcp_is_def_unavailable}: cannot send, or potentially failed. */
-    public static boolean isDefUnavailable(Subflow s) {
-        return !s.sk.canSend() || s.sk.pf || s.isClosed();
-    }
-
-    /** {@code mptcp_is_temp_unavailable} for one segment. */
-    public boolean isTempUnavailable(Subflow s, long dsn) {
-        TcpSock sk = s.sk;
-        if (sk.caState == org.mptcpsim.tcp.CaState.LOSS) {
-            return true;
-        }
-        if (!fullyEstablished && s.dataSegmentsSent() > 0 && dsn != nextNew) {
-            return true;
-        }
-        if (sk.packetsInFlight() >= sk.sndCwnd) {
-            return true;
-        }
-        return s.unackedCount() + 1 > s.peerWindow();
-    }
-
     // ------------------------------------------------------------------ sending
 
     /** {@code mptcp_write_xmit}: runs the scheduler until it has nothing to send. */
@@ -264,10 +242,11 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         }
         pushing = true;
         try {
-            Subflow s;
-            while ((s = scheduler.nextSegment(this)) != null) {
-                long dsn = decidedDsn;
-                if (decidedReinject) {
+            Decision d;
+            while ((d = scheduler.nextSegment(view, decision)) != null) {
+                Subflow s = ((SubflowHandle) d.subflow()).subflow;
+                long dsn = d.dsn();
+                if (d.reinject()) {
                     if (reinjectHead() == dsn) {
                         rqHead++;
                     }

@@ -1,15 +1,12 @@
 package org.mptcpsim.mptcp;
 
-import org.mptcpsim.tcp.Subflow;
-
 /**
  * An MPTCP packet scheduler, mirroring the out-of-tree kernel's {@code struct mptcp_sched_ops}
  * ({@code net/mptcp/mptcp_sched.c}). The meta socket calls {@link #nextSegment} at every
  * transmission opportunity (after each ACK, timer or new subflow) until it returns {@code null};
- * each call decides one segment (its data sequence number, recorded with
- * {@link MptcpConnection#decide}) and the subflow to send it on, as {@code mptcp_next_segment}
+ * each call decides one segment and the subflow to send it on, as {@code mptcp_next_segment}
  * does. Per-connection state lives in the scheduler instance; per-subflow state may be kept in
- * arrays indexed by {@code TcpSock#id}. Single-threaded; must not allocate per call.
+ * arrays indexed by {@link SubflowView#id()}. Single-threaded; must not allocate per call.
  */
 public interface PacketScheduler {
 
@@ -17,16 +14,16 @@ public interface PacketScheduler {
     String name();
 
     /**
-     * Chooses the next segment and its subflow, or returns {@code null} to send nothing now.
-     * Before returning a subflow it must call {@code meta.decide(dsn, reinject)}.
+     * Chooses the next segment and its subflow: fills {@code out} with
+     * {@link Decision#send} and returns it, or returns {@code null} to send nothing now.
      */
-    Subflow nextSegment(MptcpConnection meta);
+    Decision nextSegment(SchedulerView meta, Decision out);
 
     /** A subflow was added to the connection. */
-    default void onSubflowAdded(MptcpConnection meta, Subflow s) {
+    default void onSubflowAdded(SchedulerView meta, SubflowView s) {
     }
 
     /** A subflow was removed from the connection. */
-    default void onSubflowRemoved(MptcpConnection meta, Subflow s) {
+    default void onSubflowRemoved(SchedulerView meta, SubflowView s) {
     }
 }

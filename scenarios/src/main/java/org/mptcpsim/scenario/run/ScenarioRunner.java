@@ -16,7 +16,7 @@ import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.MptcpConnection;
 import org.mptcpsim.mptcp.PathManager;
 import org.mptcpsim.mptcp.PmContext;
-import org.mptcpsim.mptcp.UpstreamScheduler;
+import org.mptcpsim.sched.UpstreamScheduler;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.PacketPool;
 import org.mptcpsim.net.Route;

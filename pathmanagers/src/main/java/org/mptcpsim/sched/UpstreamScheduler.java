@@ -1,7 +1,7 @@
-package org.mptcpsim.mptcp;
+package org.mptcpsim.sched;
 
-import org.mptcpsim.tcp.Subflow;
-import org.mptcpsim.tcp.TcpSock;
+import org.mptcpsim.mptcp.SchedulerView;
+import org.mptcpsim.mptcp.SubflowView;
 
 /**
  * The upstream Linux (5.x/6.x) MPTCP scheduler ({@code net/mptcp/protocol.c}:
@@ -15,28 +15,31 @@ import org.mptcpsim.tcp.TcpSock;
  * it, so a subflow's queued bytes are its bytes in flight and a subflow without congestion-window
  * room is skipped (upstream would queue the data in the subflow's send buffer).
  */
-public final class UpstreamScheduler implements PacketScheduler {
+public final class UpstreamScheduler extends SegmentScheduler {
     /** {@code MPTCP_SEND_BURST_SIZE}. */
     public static final int SEND_BURST_SIZE = 65428;
 
-    private Subflow current;
+    private SubflowView current;
     private int burstLeft;
     private long picks;
 
-    @Override
-    public String name() {
-        return "default";
+    public UpstreamScheduler() {
+        super("default");
     }
 
     @Override
-    public Subflow nextSegment(MptcpConnection meta) {
-        long dsn = meta.nextSegmentDsn();
-        if (dsn < 0) {
-            return null;
-        }
-        boolean reinject = dsn != meta.sendHead();
-        Subflow s = current;
-        if (reinject || s == null || burstLeft <= 0 || !usable(meta, s, dsn)) {
+    protected SubflowView availableSubflow(SchedulerView meta, long dsn) {
+        return choose(meta, dsn, false);
+    }
+
+    @Override
+    protected SubflowView reinjectSubflow(SchedulerView meta, long dsn) {
+        return choose(meta, dsn, true);
+    }
+
+    private SubflowView choose(SchedulerView meta, long dsn, boolean reinject) {
+        SubflowView s = current;
+        if (reinject || s == null || burstLeft <= 0 || s.defUnavailable() || s.tempUnavailable(dsn)) {
             s = pick(meta, dsn, reinject);
             if (s == null) {
                 return null;
@@ -45,8 +48,7 @@ public final class UpstreamScheduler implements PacketScheduler {
             burstLeft = SEND_BURST_SIZE;
             picks++;
         }
-        burstLeft -= s.sk.mssCache;
-        meta.decide(dsn, reinject);
+        burstLeft -= s.mssCache();
         return s;
     }
 
@@ -55,37 +57,32 @@ public final class UpstreamScheduler implements PacketScheduler {
         return picks;
     }
 
-    private static boolean usable(MptcpConnection meta, Subflow s, long dsn) {
-        return !MptcpConnection.isDefUnavailable(s) && !meta.isTempUnavailable(s, dsn);
-    }
-
-    private static Subflow pick(MptcpConnection meta, long dsn, boolean reinject) {
-        Subflow best = null;
-        Subflow bestBackup = null;
+    private static SubflowView pick(SchedulerView meta, long dsn, boolean reinject) {
+        SubflowView best = null;
+        SubflowView bestBackup = null;
         long bestLinger = Long.MAX_VALUE;
         long bestBackupLinger = Long.MAX_VALUE;
         int nrActive = 0;
         long mask = reinject ? meta.pathMask(dsn) : 0;
         int n = meta.subflowCount();
         for (int i = 0; i < n; i++) {
-            Subflow s = meta.subflowAt(i);
-            if (MptcpConnection.isDefUnavailable(s)) {
+            SubflowView s = meta.subflowAt(i);
+            if (s.defUnavailable()) {
                 continue;
             }
-            TcpSock sk = s.sk;
-            boolean backup = sk.isBackup();
+            boolean backup = s.isBackup();
             if (!backup) {
                 nrActive++;
             }
-            if (meta.isTempUnavailable(s, dsn) || (mask & MptcpConnection.subflowBit(s)) != 0) {
+            if (s.tempUnavailable(dsn) || (mask & s.bit()) != 0) {
                 continue;
             }
-            long pace = sk.skPacingRate;
+            long pace = s.pacingRate();
             if (pace <= 0) {
                 // before the first RTT sample: treat as the fastest, as an empty queue lingers 0
                 pace = Long.MAX_VALUE >>> 33;
             }
-            long wmem = (long) sk.packetsOut * sk.mssCache;
+            long wmem = s.queuedBytes();
             long linger = (wmem << 32) / pace;
             if (backup) {
                 if (linger < bestBackupLinger) {

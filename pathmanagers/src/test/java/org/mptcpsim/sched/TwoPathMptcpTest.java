@@ -1,4 +1,4 @@
-package org.mptcpsim.mptcp;
+package org.mptcpsim.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,13 +8,15 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.EventLoop;
 import org.mptcpsim.core.Time;
+import org.mptcpsim.mptcp.MptcpConnection;
+import org.mptcpsim.mptcp.PathManager;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.LinkConfig;
 import org.mptcpsim.net.Route;
 import org.mptcpsim.net.SimContext;
 import org.mptcpsim.tcp.Subflow;
-import org.mptcpsim.tcp.TestReno;
 import org.mptcpsim.tcp.TcpConfig;
+import org.mptcpsim.testnet.MiniNet;
 
 /** The MPTCP meta over two disjoint paths, wired by hand (no scenario layer). */
 class TwoPathMptcpTest {
@@ -28,7 +30,7 @@ class TwoPathMptcpTest {
     }
 
     private Subflow add(MptcpConnection meta, int id, Link[] p) {
-        Subflow s = meta.openSubflow(sim, new TestReno(), 1000 * id, false, Route.of(p[0]), Route.of(p[1]));
+        Subflow s = meta.openSubflow(sim, new MiniNet.Reno(), 1000 * id, false, Route.of(p[0]), Route.of(p[1]));
         s.connect();
         return s;
     }

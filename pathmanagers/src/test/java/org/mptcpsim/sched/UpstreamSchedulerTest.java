@@ -1,4 +1,4 @@
-package org.mptcpsim.mptcp;
+package org.mptcpsim.sched;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,13 +9,18 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.EventLoop;
 import org.mptcpsim.core.Time;
+import org.mptcpsim.mptcp.Decision;
+import org.mptcpsim.mptcp.MptcpConnection;
+import org.mptcpsim.mptcp.PathManager;
+import org.mptcpsim.mptcp.PacketScheduler;
+import org.mptcpsim.mptcp.SchedulerView;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.LinkConfig;
 import org.mptcpsim.net.Route;
 import org.mptcpsim.net.SimContext;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.TcpConfig;
-import org.mptcpsim.tcp.TestReno;
+import org.mptcpsim.testnet.MiniNet;
 
 /** The upstream scheduler's bursts: it keeps the subflow it picked for up to 64 KB. */
 class UpstreamSchedulerTest {
@@ -33,12 +38,12 @@ class UpstreamSchedulerTest {
         }
 
         @Override
-        public Subflow nextSegment(MptcpConnection meta) {
-            Subflow s = inner.nextSegment(meta);
-            if (s != null) {
-                picks.add(s.sk.id);
+        public Decision nextSegment(SchedulerView meta, Decision out) {
+            Decision d = inner.nextSegment(meta, out);
+            if (d != null) {
+                picks.add(d.subflow().id());
             }
-            return s;
+            return d;
         }
     }
 
@@ -46,7 +51,7 @@ class UpstreamSchedulerTest {
         Link f = LinkConfig.of(20_000_000L, owd, 100).build(sim, 2 * id, "p" + id, new SplittableRandom(id));
         Link r = LinkConfig.of(20_000_000L, owd, 10_000).build(sim, 2 * id + 1, "p" + id + ":rev",
                 new SplittableRandom(id + 7));
-        Subflow s = meta.openSubflow(sim, new TestReno(), 1000 * id, false, Route.of(f), Route.of(r));
+        Subflow s = meta.openSubflow(sim, new MiniNet.Reno(), 1000 * id, false, Route.of(f), Route.of(r));
         s.sk.upstreamKernel = true;
         s.connect();
     }

@@ -1,4 +1,4 @@
-package org.mptcpsim.mptcp;
+package org.mptcpsim.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.Event;
 import org.mptcpsim.core.EventLoop;
 import org.mptcpsim.core.Time;
+import org.mptcpsim.mptcp.MptcpConnection;
+import org.mptcpsim.mptcp.PathManager;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.LinkConfig;
 import org.mptcpsim.net.Route;
@@ -18,7 +20,7 @@ import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.TcpConfig;
 import org.mptcpsim.tcp.TcpSock;
 import org.mptcpsim.tcp.TcpState;
-import org.mptcpsim.tcp.TestReno;
+import org.mptcpsim.testnet.MiniNet;
 
 /**
  * Issue 16.1: an MP_JOIN whose SYN is lost. Before the fix the join took no RTT sample (Karn), the
@@ -36,7 +38,7 @@ class JoinSynLostTest {
     }
 
     private Subflow add(MptcpConnection meta, int id, Link[] p) {
-        Subflow s = meta.openSubflow(sim, new TestReno(), 1000 * id, false, Route.of(p[0]), Route.of(p[1]));
+        Subflow s = meta.openSubflow(sim, new MiniNet.Reno(), 1000 * id, false, Route.of(p[0]), Route.of(p[1]));
         s.connect();
         return s;
     }
