@@ -11,7 +11,10 @@ import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.TcpSock;
 import org.mptcpsim.testnet.HandBuilt;
 
-/** BLEST's hold-back decision and λ, worked by hand from kernel-reference §6.5. */
+/**
+ * BLEST's hold-back decision and λ, worked by hand from {@code net/mptcp/mptcp_blest.c}
+ * ({@code blest_get_available_subflow}, {@code blestsched_update_lambda}).
+ */
 class BlestSchedulerTest {
 
     private static BlestScheduler defaults() {

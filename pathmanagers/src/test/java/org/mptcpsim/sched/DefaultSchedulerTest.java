@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.testnet.HandBuilt;
 
-/** The kernel default scheduler's defining choices (kernel-reference §6.2), on hand-built subflows. */
+/**
+ * The kernel default scheduler's defining choices ({@code net/mptcp/mptcp_sched.c}
+ * {@code get_available_subflow}), on hand-built subflows.
+ */
 class DefaultSchedulerTest {
 
     @Test

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.testnet.HandBuilt;
 
-/** redundant (kernel-reference §6.4) on hand-built subflows: data goes into a black hole. */
+/**
+ * redundant ({@code net/mptcp/mptcp_redundant.c redundant_next_segment}) on hand-built subflows:
+ * data goes into a black hole.
+ */
 class RedundantSchedulerTest {
 
     /** The dsns of the segments subflow {@code s} has outstanding, oldest first. */

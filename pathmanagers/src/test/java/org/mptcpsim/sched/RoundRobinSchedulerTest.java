@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.testnet.HandBuilt;
 
-/** roundrobin as a state machine (kernel-reference §6.3): hand-built subflows, no network. */
+/**
+ * roundrobin as a state machine ({@code net/mptcp/mptcp_rr.c mptcp_rr_next_segment}): hand-built
+ * subflows, no network.
+ */
 class RoundRobinSchedulerTest {
 
     private static String pattern(HandBuilt h, int calls) {
