@@ -134,12 +134,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         push();
     }
 
-    // ------------------------------------------------------------------ views for schedulers
-
-    /** The subflow at position i of the kernel's iteration order (0 = newest). */
-    public Subflow subflowAt(int i) {
-        return subflowsById.get(subflow(i).id);
-    }
+    // ------------------------------------------------------------------ state the scheduler view reads
 
     /** All subflows ever created, by id (creation order), including closed ones. */
     public List<Subflow> subflowsById() {
