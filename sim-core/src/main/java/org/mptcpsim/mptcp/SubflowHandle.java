@@ -9,11 +9,13 @@ final class SubflowHandle implements SubflowView {
     final Subflow subflow;
     private final TcpSock sk;
     private final MptcpConnection meta;
+    private final long bit;
 
     SubflowHandle(MptcpConnection meta, Subflow subflow) {
         this.meta = meta;
         this.subflow = subflow;
         this.sk = subflow.sk;
+        this.bit = MptcpConnection.subflowBit(subflow);
     }
 
     @Override
@@ -23,7 +25,7 @@ final class SubflowHandle implements SubflowView {
 
     @Override
     public long bit() {
-        return MptcpConnection.subflowBit(subflow);
+        return bit;
     }
 
     @Override
