@@ -17,10 +17,12 @@ import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.Loc;
 import org.mptcpsim.scenario.model.RouteSpec;
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.model.SubflowSpec;
 import org.mptcpsim.scenario.options.Flavour;
 import org.mptcpsim.scenario.options.KernelOptions;
 import org.mptcpsim.scenario.run.ScenarioRoutes;
+import org.mptcpsim.scenario.run.ScenarioRunner;
 
 /**
  * Maps a scenario onto the shapes the kernel lab can build ({@link LabSpec}), or refuses with every
@@ -33,8 +35,8 @@ import org.mptcpsim.scenario.run.ScenarioRoutes;
  * one bottleneck = {@code SHARED}, which also carries competing plain TCP bulk connections between the same hosts
  * leaving over path 1. The one-way delay of a path is the sum of the link delays on its route (applied in both
  * directions by the lab). Buffers become the tbf {@code limit} in bytes, which counts the 14 B Ethernet header of
- * every frame: {@code Npkt} → N × (MTU + 14); {@code xBDP} → the simulator's packet count (rate × RTT / (MTU + l2),
- * rounded, as ScenarioRunner does) × (MTU + 14); bytes stay bytes. The lab's qdisc is always tbf: a bottleneck with
+ * every frame: {@code Npkt} → N × (MTU + 14); {@code xBDP} → the simulator's own packet count ({@link ScenarioRunner#bufferPackets}: rate × RTT / (MTU + l2),
+ * rounded) × (MTU + 14); bytes stay bytes. The lab's qdisc is always tbf: a bottleneck with
  * {@code qdisc: tbf} is like for like; {@code droptail} (the default) is accepted with a note, since tbf's limit also counts
  * the frame waiting for tokens and so holds one frame less than the simulator's drop-tail.
  *
@@ -99,7 +101,7 @@ public final class ScenarioToLab {
     private final List<Hop> bottle = new ArrayList<>();
     private LabSpec.Topology topo;
     private final List<LabSpec.OtherHost> others = new ArrayList<>();
-    private final List<List<Hop>> rttRoutes = new ArrayList<>();   // the BDP's RTT also counts the other hosts' routes, as ScenarioRunner
+    private ScenarioRunner simulator;
     private final List<LabSpec.Path> paths = new ArrayList<>();
     private LabSpec.Link shared;
     private LabSpec spec;
@@ -119,6 +121,8 @@ public final class ScenarioToLab {
             spec = m.build();
         } catch (IllegalArgumentException e) {
             m.refuse(sc.loc(), e.getMessage());
+        } catch (ScenarioException e) {   // from the simulator built to size a BDP buffer: already located
+            m.refusals.add(e.getMessage());
         }
         if (!m.refusals.isEmpty()) return new Result(null, List.copyOf(m.refusals), List.copyOf(m.notes));
         return new Result(spec, List.of(), List.copyOf(m.notes), m.oot);
@@ -374,7 +378,6 @@ public final class ScenarioToLab {
 
     /** Other hosts: their own access path (delay only) into the same bottleneck. */
     private boolean otherHostRoutes() {
-        rttRoutes.addAll(routes);
         for (ConnectionSpec c : otherHosts) otherHost(c);
         return true;
     }
@@ -411,7 +414,6 @@ public final class ScenarioToLab {
         // the lab's other-host router delays the whole route; the bottleneck's own delay and what follows it are on every path
         String ownCc = c.kernel().congestionControl();
         others.add(new LabSpec.OtherHost(c.fromHost(), Math.round(owdPs(r) / 1e6), ownCc.equals(cc) ? null : ownCc));
-        rttRoutes.add(r);
     }
 
     /** Delays, rates and buffers of the paths and the shared bottleneck. */
@@ -423,10 +425,10 @@ public final class ScenarioToLab {
                 100.0 * (ETH - l2) / (mtu + ETH)));
         for (int p = 0; p < routes.size(); p++) {
             long owdUs = Math.round(owdPs(routes.get(p)) / 1e6);
-            LabSpec.Link own = topo == LabSpec.Topology.SEPARATE ? link(bottle.get(p), minRttPs(bottle.get(p).link(), routes), mtu, l2) : null;
+            LabSpec.Link own = topo == LabSpec.Topology.SEPARATE ? link(bottle.get(p), mtu) : null;
             paths.add(new LabSpec.Path(ifaces.get(p), owdUs, subflowsPerIface.get(ifaces.get(p)), own));
         }
-        shared = topo == LabSpec.Topology.SHARED ? link(bottle.get(0), minRttPs(bottle.get(0).link(), rttRoutes), mtu, l2) : null;
+        shared = topo == LabSpec.Topology.SHARED ? link(bottle.get(0), mtu) : null;
         return true;
     }
 
@@ -578,7 +580,7 @@ public final class ScenarioToLab {
         return true;
     }
 
-    private LabSpec.Link link(Hop b, long rttPs, int mtu, int l2) {
+    private LabSpec.Link link(Hop b, int mtu) {
         DirectionSpec d = b.data();
         BufferSpec buf = d.buffer();
         long bytes;
@@ -586,9 +588,10 @@ public final class ScenarioToLab {
             case BYTES -> bytes = buf.count();
             case PACKETS -> bytes = Math.max(1, buf.count()) * (long) (mtu + ETH);
             case BDP -> {
-                long rtt = b.link().rttPs() != null ? b.link().rttPs() : rttPs;
-                double raw = buf.value() * d.rateBps() / 8.0 * rtt / 1e12;
-                long pkts = Math.max(1, Math.round(raw / (mtu + l2)));
+                // the simulator's own packet count (ScenarioRunner.resolveBuffers), in frames of MTU + Ethernet header
+                ScenarioRunner sim = simulator();
+                long rtt = sim.bufferRttPs(b.link().id(), b.forward());
+                long pkts = sim.bufferPackets(b.link().id(), b.forward());
                 bytes = pkts * (mtu + ETH);
                 notes.add(String.format(Locale.ROOT, "link %s: buffer %s = %d packets (RTT %.1f ms) = tbf limit %d B", b.link().id(), buf, pkts, rtt / 1e9, bytes));
             }
@@ -607,16 +610,10 @@ public final class ScenarioToLab {
         return new LabSpec.Link(b.link().id(), d.rateBps(), (int) bytes);
     }
 
-    /** As ScenarioRunner: the shortest propagation RTT of the paths crossing the link (the lab's routes are symmetric). */
-    private static long minRttPs(LinkSpec l, List<List<Hop>> routes) {
-        long best = Long.MAX_VALUE;
-        for (List<Hop> r : routes) {
-            if (r.stream().noneMatch(h -> h.link() == l)) continue;
-            long rtt = 0;
-            for (Hop h : r) rtt += h.data().delayPs() + h.ack().delayPs();
-            best = Math.min(best, rtt);
-        }
-        return best == Long.MAX_VALUE ? 2 * l.forward().delayPs() : best;
+    /** The simulator built from the scenario, for its buffer sizes (built once, when a BDP buffer needs it). */
+    private ScenarioRunner simulator() {
+        if (simulator == null) simulator = new ScenarioRunner(sc);
+        return simulator;
     }
 
     private String firstInterface(String host) {
