@@ -24,43 +24,75 @@ public final class LabMain {
         System.exit(run(args));
     }
 
-    static int run(String[] args) throws Exception {
-        Path out = null, kernel = null, modules = null;
-        String backend = null, topo = "separate", cc = "cubic", name = "kernel-lab";
+    /** The command line's values, with their defaults. */
+    private static final class Args {
+        Path out, kernel, modules;
+        String backend, topo = "separate", cc = "cubic", name = "kernel-lab", shared;
         double duration = 10, sample = 0.1;
         boolean mptcp = true;
-        int competing = 0;
-        List<String> pathArgs = new ArrayList<>();
-        String shared = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--out" -> out = Path.of(args[++i]);
-                case "--backend" -> backend = args[++i];
-                case "--topology" -> topo = args[++i];
-                case "--path" -> pathArgs.add(args[++i]);
-                case "--shared" -> shared = args[++i];
-                case "--cc" -> cc = args[++i];
-                case "--duration" -> duration = Double.parseDouble(args[++i]);
-                case "--tcp" -> mptcp = false;
-                case "--competing" -> competing = Integer.parseInt(args[++i]);
-                case "--sample" -> sample = Double.parseDouble(args[++i]);
-                case "--name" -> name = args[++i];
-                case "--kernel" -> kernel = Path.of(args[++i]);
-                case "--modules" -> modules = Path.of(args[++i]);
-                default -> {
-                    System.err.println("unknown argument " + a + "; see the class doc of org.mptcpsim.lab.LabMain");
-                    return 1;
-                }
-            }
-        }
-        if (out == null || pathArgs.isEmpty()) {
+        int competing;
+        final List<String> pathArgs = new ArrayList<>();
+    }
+
+    static int run(String[] args) throws Exception {
+        Args a = parse(args);
+        if (a == null) return 1;
+        if (a.out == null || a.pathArgs.isEmpty()) {
             System.err.println("--out and at least one --path are required");
             return 1;
         }
-        LabSpec.Topology t = LabSpec.Topology.valueOf(topo.toUpperCase(Locale.ROOT));
+        LabSpec spec = spec(a);
+        try {
+            Backend b;
+            try {
+                b = KernelImage.resolve(a.backend, a.kernel);
+            } catch (KernelImage.BadImage e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            Path summary = new Validation.KernelTarget(b, a.kernel, a.modules).run(spec, a.out);
+            var json = RunDirWriter.readJson(summary);
+            print(a.out, json);
+            return json.path("valid").asBoolean() ? 0 : 4;
+        } catch (LabRefusedException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The parsed arguments, or null after reporting an unknown one. */
+    private static Args parse(String[] args) {
+        Args o = new Args();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--out" -> o.out = Path.of(args[++i]);
+                case "--backend" -> o.backend = args[++i];
+                case "--topology" -> o.topo = args[++i];
+                case "--path" -> o.pathArgs.add(args[++i]);
+                case "--shared" -> o.shared = args[++i];
+                case "--cc" -> o.cc = args[++i];
+                case "--duration" -> o.duration = Double.parseDouble(args[++i]);
+                case "--tcp" -> o.mptcp = false;
+                case "--competing" -> o.competing = Integer.parseInt(args[++i]);
+                case "--sample" -> o.sample = Double.parseDouble(args[++i]);
+                case "--name" -> o.name = args[++i];
+                case "--kernel" -> o.kernel = Path.of(args[++i]);
+                case "--modules" -> o.modules = Path.of(args[++i]);
+                default -> {
+                    System.err.println("unknown argument " + a + "; see the class doc of org.mptcpsim.lab.LabMain");
+                    return null;
+                }
+            }
+        }
+        return o;
+    }
+
+    /** The spec of the {@code --path}/{@code --shared} arguments. */
+    private static LabSpec spec(Args a) {
+        LabSpec.Topology t = LabSpec.Topology.valueOf(a.topo.toUpperCase(Locale.ROOT));
         List<LabSpec.Path> paths = new ArrayList<>();
-        for (String p : pathArgs) {
+        for (String p : a.pathArgs) {
             String[] f = p.split(",");
             if (t == LabSpec.Topology.SEPARATE) {
                 paths.add(new LabSpec.Path(f[0], LabUnits.micros(f[2]), f.length > 4 ? Integer.parseInt(f[4]) : 1,
@@ -70,34 +102,23 @@ public final class LabMain {
             }
         }
         LabSpec.Link sh = null;
-        if (shared != null) {
-            String[] f = shared.split(",");
+        if (a.shared != null) {
+            String[] f = a.shared.split(",");
             sh = new LabSpec.Link(f[0], LabUnits.rateBps(f[1]), LabUnits.bytes(f[2]));
         }
-        LabSpec spec = new LabSpec(name, t, paths, sh, duration, cc, mptcp, competing, sample, LabSpec.uniquePrefix());
-        try {
-            Backend b;
-            try {
-                b = KernelImage.resolve(backend, kernel);
-            } catch (KernelImage.BadImage e) {
-                System.err.println(e.getMessage());
-                return 2;
+        return new LabSpec(a.name, t, paths, sh, a.duration, a.cc, a.mptcp, a.competing, a.sample, LabSpec.uniquePrefix());
+    }
+
+    /** The run's summary on stdout: validity, then per connection and subflow goodput, srtt, cwnd, losses. */
+    private static void print(Path out, com.fasterxml.jackson.databind.JsonNode json) {
+        System.out.println("wrote " + out + " valid=" + json.path("valid").asBoolean() + " " + json.path("invalidReason").asText(""));
+        for (var c : json.path("connections")) {
+            System.out.printf(Locale.ROOT, "  %s %s %.2f Mbit/s%n", c.path("id").asText(), c.path("type").asText(), c.path("goodputMbps").asDouble());
+            for (var s : c.path("subflows")) {
+                System.out.printf(Locale.ROOT, "    subflow %d %s %.2f Mbit/s srtt mean %.1f ms p99 %.1f ms cwnd mean %.1f retrans %d ssthresh-reductions %d%n",
+                        s.path("id").asInt(), s.path("path"), s.path("goodputMbps").asDouble(), s.path("srttMeanMs").asDouble(),
+                        s.path("srttP99Ms").asDouble(), s.path("cwndMean").asDouble(), s.path("retransmits").asInt(), s.path("ssthreshReductions").asInt());
             }
-            Path summary = new Validation.KernelTarget(b, kernel, modules).run(spec, out);
-            var json = RunDirWriter.readJson(summary);
-            System.out.println("wrote " + out + " valid=" + json.path("valid").asBoolean() + " " + json.path("invalidReason").asText(""));
-            for (var c : json.path("connections")) {
-                System.out.printf(Locale.ROOT, "  %s %s %.2f Mbit/s%n", c.path("id").asText(), c.path("type").asText(), c.path("goodputMbps").asDouble());
-                for (var s : c.path("subflows")) {
-                    System.out.printf(Locale.ROOT, "    subflow %d %s %.2f Mbit/s srtt mean %.1f ms p99 %.1f ms cwnd mean %.1f retrans %d ssthresh-reductions %d%n",
-                            s.path("id").asInt(), s.path("path"), s.path("goodputMbps").asDouble(), s.path("srttMeanMs").asDouble(),
-                            s.path("srttP99Ms").asDouble(), s.path("cwndMean").asDouble(), s.path("retransmits").asInt(), s.path("ssthreshReductions").asInt());
-                }
-            }
-            return json.path("valid").asBoolean() ? 0 : 4;
-        } catch (LabRefusedException e) {
-            System.err.println(e.getMessage());
-            return 2;
         }
     }
 }

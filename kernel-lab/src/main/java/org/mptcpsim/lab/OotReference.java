@@ -131,10 +131,15 @@ public final class OotReference {
             sub.append(String.format(Locale.ROOT, "%.6f,%s,%d,%s,%s,%s,%s,-%n", t, connId(f[1]), Integer.parseInt(f[2]) - 1, f[3], f[4], f[5], f[6]));
         }
         Files.writeString(dst.resolve("subflows.csv"), sub);
+        boolean tcp = Files.exists(data.resolve("runs").resolve(c + "-run" + r).resolve("iperf-tcp.json.gz"));
+        Map<String, TreeMap<Double, Long>> delivered = writeConnections(data, c, r, tcp, dst);
+        writeSummary(c, r, sc, run, detail, tcp, delivered, dst);
+    }
 
+    /** connections.csv from iperf3's receiver intervals; returns the series by connection id (runs without intervals left out). */
+    private static Map<String, TreeMap<Double, Long>> writeConnections(Path data, String c, int r, boolean tcp, Path dst) throws IOException {
         Map<String, TreeMap<Double, Long>> delivered = new LinkedHashMap<>();
         delivered.put("m1", receiverSeries(data.resolve("runs").resolve(c + "-run" + r).resolve("iperf-main.json.gz")));
-        boolean tcp = Files.exists(data.resolve("runs").resolve(c + "-run" + r).resolve("iperf-tcp.json.gz"));
         if (tcp) delivered.put("t1", receiverSeries(data.resolve("runs").resolve(c + "-run" + r).resolve("iperf-tcp.json.gz")));
         StringBuilder conn = new StringBuilder("time_s,connection,bytes_delivered\n");
         TreeMap<Double, List<String>> rows = new TreeMap<>();
@@ -142,7 +147,12 @@ public final class OotReference {
         delivered.forEach((id, s) -> s.forEach((t, b) -> rows.computeIfAbsent(t, k -> new ArrayList<>()).add(id + "," + b)));
         rows.forEach((t, l) -> l.forEach(x -> conn.append(String.format(Locale.ROOT, "%.6f,%s%n", t, x))));
         Files.writeString(dst.resolve("connections.csv"), conn);
+        return delivered;
+    }
 
+    /** summary.json: the kernel's knobs, the window, per connection and subflow the data set's numbers, tbf counters, stalls. */
+    private static void writeSummary(String c, int r, JsonNode sc, Map<String, String> run, Map<String, Map<String, String>> detail, boolean tcp,
+                                     Map<String, TreeMap<Double, Long>> delivered, Path dst) throws IOException {
         ObjectNode sum = JSON.createObjectNode();
         sum.put("scenario", scenarioName(c));
         sum.put("seed", 0);
@@ -169,18 +179,7 @@ public final class OotReference {
             if (rx != null && !rx.isEmpty()) o.put("goodputMbps", Double.parseDouble(rx));
             else if (delivered.containsKey(connId(flow))) o.put("goodputMbps", windowRate(delivered.get(connId(flow))));
             ArrayNode sfs = o.putArray("subflows");
-            for (int s = 1; detail.containsKey(c + "," + r + "," + flow + "," + s); s++) {
-                Map<String, String> d = detail.get(c + "," + r + "," + flow + "," + s);
-                ObjectNode so = sfs.addObject();
-                so.put("id", s - 1);
-                so.put("address", d.get("src"));
-                so.put("goodputMbps", Double.parseDouble(d.get("goodput_mbps")));
-                so.put("srttMedianMs", Double.parseDouble(d.get("srtt_med_ms")));
-                so.put("cwndMedian", Double.parseDouble(d.get("cwnd_med")));
-                so.put("ssthreshReductions", Integer.parseInt(d.get("ssthresh_reductions")));
-                so.put("ssthreshReductions5to30", Integer.parseInt(d.get("ssthresh_reductions_5_30")));
-                so.put("bytesAcked", Long.parseLong(d.get("bytes_acked_total")));
-            }
+            for (int s = 1; detail.containsKey(c + "," + r + "," + flow + "," + s); s++) subflowJson(sfs.addObject(), s, detail.get(c + "," + r + "," + flow + "," + s));
         }
         ObjectNode links = JSON.createObjectNode();
         links.put("tbfDrops", run.get("bottleneck_drops"));
@@ -190,6 +189,18 @@ public final class OotReference {
         ArrayNode warn = sum.putArray("warnings");
         if (!run.get("ack_gaps_ge10ms").equals("0")) warn.add("guest stalls: " + run.get("ack_gaps_ge10ms") + " ACK gaps >= 10 ms (max " + run.get("ack_gap_max_ms") + " ms)");
         JSON.writeValue(dst.resolve("summary.json").toFile(), sum);
+    }
+
+    /** Subflow {@code s} (1-based in the data set, id s-1 here) of subflows-detail.csv. */
+    private static void subflowJson(ObjectNode so, int s, Map<String, String> d) {
+        so.put("id", s - 1);
+        so.put("address", d.get("src"));
+        so.put("goodputMbps", Double.parseDouble(d.get("goodput_mbps")));
+        so.put("srttMedianMs", Double.parseDouble(d.get("srtt_med_ms")));
+        so.put("cwndMedian", Double.parseDouble(d.get("cwnd_med")));
+        so.put("ssthreshReductions", Integer.parseInt(d.get("ssthresh_reductions")));
+        so.put("ssthreshReductions5to30", Integer.parseInt(d.get("ssthresh_reductions_5_30")));
+        so.put("bytesAcked", Long.parseLong(d.get("bytes_acked_total")));
     }
 
     private static String connId(String flow) {

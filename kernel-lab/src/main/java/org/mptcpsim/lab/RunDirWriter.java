@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -123,62 +122,48 @@ public final class RunDirWriter {
         if (!OutputDir.isOurs(out)) {
             OutputDir.writeMarker(out, "kernel", spec.name());   // a run directory of ours, like the simulator's
         }
-        Map<String, SubflowTrace> traces = new LinkedHashMap<>();
-        Map<Integer, Double> tcTimes = new HashMap<>();
-        double t0 = Double.NaN, tEnd = Double.NaN;
-        boolean caKnown = false;
-        List<TraceEvent.CongState> states = new ArrayList<>();
-        Map<String, Integer> retrans = new HashMap<>();
-        Map<String, Integer> lastCa = new HashMap<>();
-        boolean sampled = false;
-        Path trace = raw.resolve("trace.txt");
-        if (Files.exists(trace)) {
-            try (BufferedReader r = Files.newBufferedReader(trace, StandardCharsets.ISO_8859_1)) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    TraceEvent e = TraceEvent.parse(line);
-                    if (e instanceof TraceEvent.Probe p) {
-                        traces.computeIfAbsent(p.key(), k -> new SubflowTrace(k, p.src(), p.dport())).add(p);
-                    } else if (e instanceof TraceEvent.Marker m) {
-                        if (m.text().equals("KLAB start")) t0 = m.t();
-                        else if (m.text().equals("KLAB end")) tEnd = m.t();
-                        else if (m.text().startsWith("KLAB tc ")) tcTimes.put(Integer.parseInt(m.text().substring(8).trim()), m.t());
-                    } else if (e instanceof TraceEvent.Retransmit x) {
-                        retrans.merge(x.key(), 1, Integer::sum);
-                    } else if (e instanceof TraceEvent.CongState c) {
-                        states.add(c);
-                    } else if (e instanceof TraceEvent.Info i) {   // tcp_info samples: a probe record, retransmit total, ca_state changes
-                        sampled = true;
-                        TraceEvent.Probe p = i.asProbe();
-                        traces.computeIfAbsent(p.key(), k -> new SubflowTrace(k, p.src(), p.dport())).add(p);
-                        retrans.merge(i.key(), i.totalRetrans(), Math::max);
-                        Integer prev = lastCa.put(i.key(), i.caState());
-                        if (prev == null ? i.caState() != 0 : prev != i.caState()) states.add(new TraceEvent.CongState(i.t(), i.src(), i.sport(), i.dport(), i.caState()));
-                    }
-                }
-            }
-            caKnown = sampled || !states.isEmpty() || readLines(raw.resolve("events.txt")).contains("tcp_cong_state_set");
-        }
-        if (Double.isNaN(t0)) t0 = traces.values().stream().mapToDouble(s -> s.t[0]).min().orElse(0);
-        for (TraceEvent.CongState c : states) {
-            SubflowTrace s = traces.get(c.key());
-            if (s != null) s.caStates.add(new double[] {c.t(), c.state()});
-        }
-        retrans.forEach((k, v) -> {
-            SubflowTrace s = traces.get(k);
-            if (s != null) s.retransmits = v;
-        });
-        List<Conn> conns = connections(spec, raw, traces);
-
+        TraceCapture cap = TraceCapture.read(raw);
+        List<Conn> conns = connections(spec, raw, cap.traces);
+        Map<String, String> knobs = knobs(raw);   // the out-of-tree kernel's knobs as the guest read them back (UML, OotClient)
         double dt = spec.sampleIntervalS(), dur = spec.durationS();
         int samples = (int) Math.floor(dur / dt + 1e-9);
         List<String> warnings = new ArrayList<>();
+        ObjectNode sum = header(spec, backend, raw, knobs);
+        Map<SubflowTrace, double[][]> series = writeSubflows(out.resolve("subflows.csv"), conns, cap, dt, samples);
+        ArrayNode cj = sum.putArray("connections");
+        writeConnections(out.resolve("connections.csv"), conns, cap.t0, dt, samples);
+        List<Double> goodputs = new ArrayList<>();
+        for (Conn c : conns) goodputs.add(connectionJson(cj.addObject(), spec, c, knobs, series, dur, warnings));
+        QueueSeries q = QueueSeries.read(spec, raw, cap);
+        q.writeCsv(out.resolve("queues.csv"), dt, samples);
+        q.writeJson(sum.putArray("links"), dur, warnings);
+        sum.putObject("fairness").put("jain", round(Stats.jain(goodputs.stream().mapToDouble(Double::doubleValue).toArray())));
+        ObjectNode eng = sum.putObject("engine");
+        eng.put("events", 0);
+        eng.put("dataPackets", 0);
+        eng.put("wallSeconds", round(wallSeconds));
+        Checks ch = checks(sum, spec, backend, raw, conns, cap, goodputs, warnings);
+        sum.put("valid", ch.invalidReason() == null);
+        if (ch.invalidReason() != null) sum.put("invalidReason", ch.invalidReason());
+        warnings.addAll(ch.warnings());
+        if (!cap.caKnown) warnings.add("ca_state unknown: the kernel has no tcp:tcp_cong_state_set tracepoint; subflows.csv writes '-'");
+        if (!Double.isNaN(cap.tEnd) && cap.tEnd - cap.t0 < dur * 0.9) {
+            warnings.add(String.format(Locale.ROOT, "transfer ended early (%.1f s of %.1f s)", cap.tEnd - cap.t0, dur));
+        }
+        ArrayNode wj = sum.putArray("warnings");
+        warnings.forEach(wj::add);
+        JSON.writeValue(out.resolve("summary.json").toFile(), sum);
+        return sum;
+    }
+
+    /** summary.json's head: scenario, source and the kernel under test (release, CC, MPTCP or the out-of-tree knobs). */
+    private static ObjectNode header(LabSpec spec, Backend backend, Path raw, Map<String, String> knobs) throws IOException {
         ObjectNode sum = JSON.createObjectNode();
         sum.put("scenario", spec.name());
         sum.put("seed", 0);
-        sum.put("durationS", dur);
+        sum.put("durationS", spec.durationS());
         sum.put("source", backend.source());
         ObjectNode kernel = sum.putObject("kernel");
-        Map<String, String> knobs = knobs(raw);   // the out-of-tree kernel's knobs as the guest read them back (UML, OotClient)
         kernel.put("flavour", knobs.isEmpty() ? "upstream" : "mptcp-v0.95");
         kernel.put("release", firstLine(raw.resolve("kernel.txt"), "unknown"));
         kernel.put("net.ipv4.tcp_congestion_control", spec.cc());
@@ -188,42 +173,48 @@ public final class RunDirWriter {
         } else {
             knobs.forEach(kernel::put);
         }
+        return sum;
+    }
 
-        // subflows.csv + per-subflow statistics from the resampled series
+    /**
+     * subflows.csv: the per-ACK histories resampled on the run's grid (each sample the last record at or before it);
+     * returns each subflow's resampled {srtt, cwnd} series for the summary's statistics.
+     */
+    private static Map<SubflowTrace, double[][]> writeSubflows(Path file, List<Conn> conns, TraceCapture cap, double dt, int samples)
+            throws IOException {
         Map<SubflowTrace, double[][]> series = new LinkedHashMap<>();
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("subflows.csv")))) {
+        for (Conn c : conns) for (SubflowTrace s : c.subflows()) series.put(s, new double[][] {new double[samples + 1], new double[samples + 1]});
+        Map<SubflowTrace, Integer> filled = new HashMap<>();
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.print("time_s,connection,subflow,cwnd,ssthresh,srtt_us,bytes_acked,ca_state\n");
-            for (SubflowTrace s : conns.stream().flatMap(c -> c.subflows().stream()).toList()) series.put(s, new double[][] {new double[samples + 1], new double[samples + 1]});
-            int[] count = new int[1];
-            Map<SubflowTrace, Integer> filled = new HashMap<>();
             for (int k = 0; k <= samples; k++) {
                 double x = k * dt;
                 for (Conn c : conns) {
                     for (int id = 0; id < c.subflows().size(); id++) {
                         SubflowTrace s = c.subflows().get(id);
-                        int i = s.at(t0 + x);
+                        int i = s.at(cap.t0 + x);
                         if (i < 0) continue;
                         // TCP_INFINITE_SSTHRESH (0x7fffffff) is written empty, as the simulator does (docs/outputs.md)
                         w.printf(Locale.ROOT, "%.6f,%s,%d,%d,%s,%d,%d,%s\n", x, c.id(), id, s.cwnd[i],
                                 s.ssthresh[i] == 0x7fffffffL ? "" : Long.toString(s.ssthresh[i]), s.srtt[i], s.acked[i],
-                                s.caState(t0 + x, caKnown));
+                                s.caState(cap.t0 + x, cap.caKnown));
                         int f = filled.merge(s, 1, Integer::sum) - 1;
                         series.get(s)[0][f] = s.srtt[i];
                         series.get(s)[1][f] = s.cwnd[i];
-                        count[0]++;
                     }
                 }
             }
-            series.replaceAll((s, v) -> new double[][] {Arrays.copyOf(v[0], filled.getOrDefault(s, 0)), Arrays.copyOf(v[1], filled.getOrDefault(s, 0))});
         }
+        series.replaceAll((s, v) -> new double[][] {Arrays.copyOf(v[0], filled.getOrDefault(s, 0)), Arrays.copyOf(v[1], filled.getOrDefault(s, 0))});
+        return series;
+    }
 
-        // connections.csv from the receiver's iperf3 intervals (fallback: sum of subflows' bytes_acked)
-        ArrayNode cj = sum.putArray("connections");
-        List<Double> goodputs = new ArrayList<>();
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("connections.csv")))) {
+    /** connections.csv from the receiver's iperf3 intervals (fallback: sum of subflows' bytes_acked). */
+    private static void writeConnections(Path file, List<Conn> conns, double t0, double dt, int samples) throws IOException {
+        Map<Conn, TreeMap<Double, Long>> delivered = new LinkedHashMap<>();
+        for (Conn c : conns) delivered.put(c, deliveredSeries(c, t0));
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.print("time_s,connection,bytes_delivered\n");
-            Map<Conn, TreeMap<Double, Long>> delivered = new LinkedHashMap<>();
-            for (Conn c : conns) delivered.put(c, deliveredSeries(c, t0));
             for (int k = 0; k <= samples; k++) {
                 double x = k * dt;
                 for (Conn c : conns) {
@@ -232,105 +223,71 @@ public final class RunDirWriter {
                 }
             }
         }
-        for (Conn c : conns) {
-            ObjectNode o = cj.addObject();
-            o.put("id", c.id());
-            o.put("type", c.type());
-            o.put("cc", c.id().matches("c\\d+") ? spec.flowCc(Integer.parseInt(c.id().substring(1))) : spec.cc());
-            o.put("pm", c.type().equals("mptcp") ? knobs.getOrDefault("net.mptcp.mptcp_path_manager", "in-kernel") : "none");
-            o.put("scheduler", c.type().equals("mptcp") ? knobs.getOrDefault("net.mptcp.mptcp_scheduler", "default") : "none");
-            long bytes;
-            double secs;
-            JsonNode sr = readJson(c.serverJson()).path("end").path("sum_received");
-            if (sr.has("bytes") && sr.path("seconds").asDouble() > 0) {
-                bytes = sr.path("bytes").asLong();
-                secs = sr.path("seconds").asDouble();
-            } else {
-                bytes = c.subflows().stream().mapToLong(s -> s.cum).sum();
-                secs = dur;
-                warnings.add("connection " + c.id() + ": no receiver report from iperf3; goodput from subflow acks");
-            }
-            double g = bytes * 8 / secs / 1e6;
-            goodputs.add(g);
-            o.put("goodputMbps", round(g));
-            o.put("bytesDelivered", bytes);
-            ArrayNode sfs = o.putArray("subflows");
-            for (int id = 0; id < c.subflows().size(); id++) {
-                SubflowTrace s = c.subflows().get(id);
-                double[][] v = series.get(s);
-                double active = s.n > 1 ? s.t[s.n - 1] - s.t[0] : 0;
-                ObjectNode so = sfs.addObject();
-                so.put("id", id);
-                ArrayNode path = so.putArray("path");
-                int pi = pathIndex(s.src);
-                if (pi >= 1 && pi <= spec.paths().size()) {
-                    LabSpec.Path p = spec.paths().get(pi - 1);
-                    path.add(p.link() != null ? p.link().id() : p.id());
-                    if (spec.topology() == LabSpec.Topology.SHARED) path.add(spec.shared().id());
-                } else if (pi > spec.paths().size() && pi <= spec.paths().size() + spec.competingHosts().size()) {
-                    path.add(spec.competingHosts().get(pi - spec.paths().size() - 1).id());   // another host's access path
-                    path.add(spec.shared().id());
-                }
-                so.put("address", s.key);
-                if (s.n > 1) {   // the subflow's active time: its first to its last traced sample, as docs/outputs.md
-                    so.put("startS", round(s.t[0]));
-                    so.put("endS", round(s.t[s.n - 1]));
-                } else {
-                    so.putNull("startS");
-                    so.putNull("endS");
-                }
-                so.put("goodputMbps", round(active > 0 ? s.cum * 8 / active / 1e6 : 0));
-                so.put("retransmits", s.retransmits);
-                so.put("srttMeanMs", round(Stats.mean(v[0]) / 1000));
-                so.put("srttP99Ms", round(Stats.percentile(v[0], 0.99) / 1000));
-                so.put("cwndMean", round(Stats.mean(v[1])));
-                so.put("ssthreshReductions", s.ssthreshReductions);
-                so.put("bytesAcked", s.cum);
-                so.put("bytesDelivered", s.cum);
-            }
-        }
+    }
 
-        // queues.csv and links[]
-        List<TcStats.Sample> tc = TcStats.parse(readLines(raw.resolve("tc.txt")));
-        List<LabSpec.Link> links = spec.bottlenecks();
-        Map<String, List<double[]>> q = new LinkedHashMap<>();   // link -> {t, qpkts, qbytes, drops, tx}
-        for (int i = 0; i < links.size(); i++) q.put(links.get(i).id(), new ArrayList<>());
-        for (TcStats.Sample s : tc) {
-            Double t = tcTimes.get(s.index());
-            String id = linkId(spec, s.link());
-            if (t == null || id == null) continue;
-            q.get(id).add(new double[] {t - t0, s.backlogPkts(), s.backlogBytes(), s.drops(), s.sentBytes()});
+    /** One connection of the summary (goodput from iperf3's receiver report, else the subflows' acks); returns its goodput. */
+    private static double connectionJson(ObjectNode o, LabSpec spec, Conn c, Map<String, String> knobs, Map<SubflowTrace, double[][]> series,
+                                         double dur, List<String> warnings) {
+        o.put("id", c.id());
+        o.put("type", c.type());
+        o.put("cc", c.id().matches("c\\d+") ? spec.flowCc(Integer.parseInt(c.id().substring(1))) : spec.cc());
+        o.put("pm", c.type().equals("mptcp") ? knobs.getOrDefault("net.mptcp.mptcp_path_manager", "in-kernel") : "none");
+        o.put("scheduler", c.type().equals("mptcp") ? knobs.getOrDefault("net.mptcp.mptcp_scheduler", "default") : "none");
+        long bytes;
+        double secs;
+        JsonNode sr = readJson(c.serverJson()).path("end").path("sum_received");
+        if (sr.has("bytes") && sr.path("seconds").asDouble() > 0) {
+            bytes = sr.path("bytes").asLong();
+            secs = sr.path("seconds").asDouble();
+        } else {
+            bytes = c.subflows().stream().mapToLong(s -> s.cum).sum();
+            secs = dur;
+            warnings.add("connection " + c.id() + ": no receiver report from iperf3; goodput from subflow acks");
         }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("queues.csv")))) {
-            w.print("time_s,link,qlen_pkts,qlen_bytes,drops,tx_bytes\n");
-            for (int k = 0; k <= samples; k++) {
-                double x = k * dt;
-                for (Map.Entry<String, List<double[]>> e : q.entrySet()) {
-                    double[] r = floor(e.getValue(), x);
-                    if (r == null) continue;
-                    w.printf(Locale.ROOT, "%.6f,%s,%d,%d,%d,%d\n", x, e.getKey(), (long) r[1], (long) r[2], (long) r[3], (long) r[4]);
-                }
-            }
-        }
-        ArrayNode lj = sum.putArray("links");
-        for (LabSpec.Link l : links) {
-            List<double[]> rows = q.get(l.id());
-            double[] base = floor(rows, 0), end = floor(rows, dur);
-            if (base == null && !rows.isEmpty()) base = rows.get(0);
-            ObjectNode o = lj.addObject();
-            o.put("id", l.id());
-            o.put("utilization", round(base == null || end == null ? 0 : (end[4] - base[4]) * 8 / (l.rateBps() * dur)));
-            o.put("drops", base == null || end == null ? 0 : (long) (end[3] - base[3]));
-            o.put("queueMeanPkts", round(Stats.mean(rows.stream().filter(r -> r[0] >= 0 && r[0] <= dur).mapToDouble(r -> r[1]).toArray())));
-            if (rows.isEmpty()) warnings.add("link " + l.id() + ": no queue samples");
-        }
-        sum.putObject("fairness").put("jain", round(Stats.jain(goodputs.stream().mapToDouble(Double::doubleValue).toArray())));
-        ObjectNode eng = sum.putObject("engine");
-        eng.put("events", 0);
-        eng.put("dataPackets", 0);
-        eng.put("wallSeconds", round(wallSeconds));
+        double g = bytes * 8 / secs / 1e6;
+        o.put("goodputMbps", round(g));
+        o.put("bytesDelivered", bytes);
+        ArrayNode sfs = o.putArray("subflows");
+        for (int id = 0; id < c.subflows().size(); id++) subflowJson(sfs.addObject(), spec, id, c.subflows().get(id), series.get(c.subflows().get(id)));
+        return g;
+    }
 
-        // self-check: was the lab, not TCP, the limit?
+    /** One subflow of the summary: its path (by client address), active time, goodput, retransmits, srtt/cwnd statistics. */
+    private static void subflowJson(ObjectNode so, LabSpec spec, int id, SubflowTrace s, double[][] v) {
+        double active = s.n > 1 ? s.t[s.n - 1] - s.t[0] : 0;
+        so.put("id", id);
+        ArrayNode path = so.putArray("path");
+        int pi = pathIndex(s.src);
+        if (pi >= 1 && pi <= spec.paths().size()) {
+            LabSpec.Path p = spec.paths().get(pi - 1);
+            path.add(p.link() != null ? p.link().id() : p.id());
+            if (spec.topology() == LabSpec.Topology.SHARED) path.add(spec.shared().id());
+        } else if (pi > spec.paths().size() && pi <= spec.paths().size() + spec.competingHosts().size()) {
+            path.add(spec.competingHosts().get(pi - spec.paths().size() - 1).id());   // another host's access path
+            path.add(spec.shared().id());
+        }
+        so.put("address", s.key);
+        if (s.n > 1) {   // the subflow's active time: its first to its last traced sample, as docs/outputs.md
+            so.put("startS", round(s.t[0]));
+            so.put("endS", round(s.t[s.n - 1]));
+        } else {
+            so.putNull("startS");
+            so.putNull("endS");
+        }
+        so.put("goodputMbps", round(active > 0 ? s.cum * 8 / active / 1e6 : 0));
+        so.put("retransmits", s.retransmits);
+        so.put("srttMeanMs", round(Stats.mean(v[0]) / 1000));
+        so.put("srttP99Ms", round(Stats.percentile(v[0], 0.99) / 1000));
+        so.put("cwndMean", round(Stats.mean(v[1])));
+        so.put("ssthreshReductions", s.ssthreshReductions);
+        so.put("bytesAcked", s.cum);
+        so.put("bytesDelivered", s.cum);
+    }
+
+    /** The self-check (was the lab, not TCP, the limit?) into summary.checks, with the VM's accelerator and UML's stalls. */
+    private static Checks checks(ObjectNode sum, LabSpec spec, Backend backend, Path raw, List<Conn> conns, TraceCapture cap,
+                                 List<Double> goodputs, List<String> warnings) throws IOException {
+        double dur = spec.durationS();
         Checks ch = Checks.of(spec, raw, goodputs.stream().mapToDouble(Double::doubleValue).sum(), conns.isEmpty(),
                 conns.isEmpty() ? -1 : conns.get(0).subflows().size());
         ObjectNode checks = sum.putObject("checks");
@@ -338,20 +295,13 @@ public final class RunDirWriter {
         JsonNode accel = readJson(raw.resolve("accel.json"));   // VM backend: accelerator choice and KVM probe
         if (accel.size() > 0) checks.set("accel", accel);
         if (backend == Backend.UML) {
-            Stalls st = Stalls.of(conns.stream().flatMap(c -> c.subflows().stream()).toList(), t0 + 1, t0 + dur - 0.5, sampled ? UmlLab.PROBE_US / 1e6 : 0);
-            st.write(checks.putObject("stalls"), sampled);
+            Stalls st = Stalls.of(conns.stream().flatMap(c -> c.subflows().stream()).toList(), cap.t0 + 1, cap.t0 + dur - 0.5,
+                    cap.sampled ? UmlLab.PROBE_US / 1e6 : 0);
+            st.write(checks.putObject("stalls"), cap.sampled);
             if (st.count() > 0) warnings.add(String.format(Locale.ROOT, "%d guest stall(s): gaps of >= 10 ms without a subflow record (longest %.1f ms)",
                     st.count(), st.maxMs()));
         }
-        sum.put("valid", ch.invalidReason() == null);
-        if (ch.invalidReason() != null) sum.put("invalidReason", ch.invalidReason());
-        warnings.addAll(ch.warnings());
-        if (!caKnown) warnings.add("ca_state unknown: the kernel has no tcp:tcp_cong_state_set tracepoint; subflows.csv writes '-'");
-        if (!Double.isNaN(tEnd) && tEnd - t0 < dur * 0.9) warnings.add(String.format(Locale.ROOT, "transfer ended early (%.1f s of %.1f s)", tEnd - t0, dur));
-        ArrayNode wj = sum.putArray("warnings");
-        warnings.forEach(wj::add);
-        JSON.writeValue(out.resolve("summary.json").toFile(), sum);
-        return sum;
+        return ch;
     }
 
     /**
@@ -471,25 +421,6 @@ public final class RunDirWriter {
         String[] p = addr.split("\\.");
         if (p.length == 4 && p[0].equals("10") && p[1].equals("1")) return Integer.parseInt(p[2]);
         return -1;
-    }
-
-    /** Maps the lab's queue ids (path1.., shared) to the spec's link ids. */
-    private static String linkId(LabSpec spec, String labId) {
-        if (labId.equals("shared")) return spec.topology() == LabSpec.Topology.SHARED ? spec.shared().id() : null;
-        if (labId.startsWith("path")) {
-            int i = Integer.parseInt(labId.substring(4));
-            if (i >= 1 && i <= spec.paths().size() && spec.paths().get(i - 1).link() != null) return spec.paths().get(i - 1).link().id();
-        }
-        return null;
-    }
-
-    private static double[] floor(List<double[]> rows, double x) {
-        double[] r = null;
-        for (double[] row : rows) {
-            if (row[0] <= x + 1e-9) r = row;
-            else break;
-        }
-        return r;
     }
 
     static double round(double v) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.scenario.model.BufferSpec;
 import org.mptcpsim.scenario.model.ConnectionSpec;
@@ -16,10 +17,12 @@ import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.Loc;
 import org.mptcpsim.scenario.model.RouteSpec;
 import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.model.SubflowSpec;
 import org.mptcpsim.scenario.options.Flavour;
 import org.mptcpsim.scenario.options.KernelOptions;
 import org.mptcpsim.scenario.run.ScenarioRoutes;
+import org.mptcpsim.scenario.run.ScenarioRunner;
 
 /**
  * Maps a scenario onto the shapes the kernel lab can build ({@link LabSpec}), or refuses with every
@@ -32,8 +35,8 @@ import org.mptcpsim.scenario.run.ScenarioRoutes;
  * one bottleneck = {@code SHARED}, which also carries competing plain TCP bulk connections between the same hosts
  * leaving over path 1. The one-way delay of a path is the sum of the link delays on its route (applied in both
  * directions by the lab). Buffers become the tbf {@code limit} in bytes, which counts the 14 B Ethernet header of
- * every frame: {@code Npkt} → N × (MTU + 14); {@code xBDP} → the simulator's packet count (rate × RTT / (MTU + l2),
- * rounded, as ScenarioRunner does) × (MTU + 14); bytes stay bytes. The lab's qdisc is always tbf: a bottleneck with
+ * every frame: {@code Npkt} → N × (MTU + 14); {@code xBDP} → the simulator's own packet count ({@link ScenarioRunner#bufferPackets}: rate × RTT / (MTU + l2),
+ * rounded) × (MTU + 14); bytes stay bytes. The lab's qdisc is always tbf: a bottleneck with
  * {@code qdisc: tbf} is like for like; {@code droptail} (the default) is accepted with a note, since tbf's limit also counts
  * the frame waiting for tokens and so holds one frame less than the simulator's drop-tail.
  *
@@ -84,6 +87,24 @@ public final class ScenarioToLab {
     private final List<String> refusals = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private OotClient oot;
+    // the mapping so far, filled in by the rules in order
+    private ConnectionSpec main;
+    private final List<ConnectionSpec> competing = new ArrayList<>();    // from the client, over path 1
+    private final List<ConnectionSpec> otherHosts = new ArrayList<>();   // from another host, through the shared bottleneck
+    private boolean outOfTree;
+    private String cc;
+    private final Map<String, Integer> subflowsPerIface = new LinkedHashMap<>();
+    private final Map<String, Loc> ifaceLoc = new LinkedHashMap<>();
+    private String first;
+    private final List<String> ifaces = new ArrayList<>();
+    private final List<List<Hop>> routes = new ArrayList<>();
+    private final List<Hop> bottle = new ArrayList<>();
+    private LabSpec.Topology topo;
+    private final List<LabSpec.OtherHost> others = new ArrayList<>();
+    private ScenarioRunner simulator;
+    private final List<LabSpec.Path> paths = new ArrayList<>();
+    private LabSpec.Link shared;
+    private LabSpec spec;
 
     private ScenarioToLab(Scenario sc, Backend backend, boolean customKernel) {
         this.sc = sc;
@@ -100,6 +121,8 @@ public final class ScenarioToLab {
             spec = m.build();
         } catch (IllegalArgumentException e) {
             m.refuse(sc.loc(), e.getMessage());
+        } catch (ScenarioException e) {   // from the simulator built to size a BDP buffer: already located
+            m.refusals.add(e.getMessage());
         }
         if (!m.refusals.isEmpty()) return new Result(null, List.copyOf(m.refusals), List.copyOf(m.notes));
         return new Result(spec, List.of(), List.copyOf(m.notes), m.oot);
@@ -120,16 +143,47 @@ public final class ScenarioToLab {
         }
     }
 
+    /**
+     * One step of the mapping, applied in order: it refuses what the lab cannot run (each refusal located) and fills in
+     * its part of the spec; {@code apply} returns false when the mapping cannot go on past it.
+     */
+    private record Rule(String name, String does, BooleanSupplier apply) {
+    }
+
+    /** The mapping's rules, in the order they apply (refusals are reported in this order). */
+    private List<Rule> rules() {
+        return List.of(
+                new Rule("connections", "one MPTCP (or plain TCP) connection; competing plain TCP to its server", this::connections),
+                new Rule("bulk-from-zero", "every flow a bulk transfer (iperf3 -t) started at 0", this::bulkFromZero),
+                new Rule("kernel-options", "the options the lab applies: CC, flavour, PM, scheduler, endpoints", this::kernelOptions),
+                new Rule("links", "no schedules, random loss, wireless models or asymmetric delays", this::links),
+                new Rule("subflows", "the main connection's subflows grouped by client interface", this::subflows),
+                new Rule("routes", "each client interface's route to the server: explicit, else the unique shortest", this::routes),
+                new Rule("bottlenecks", "one rate limit per route in the data direction, none in the ACK direction", this::bottlenecks),
+                new Rule("topology", "every path its own bottleneck (SEPARATE) or all through one (SHARED)", this::topology),
+                new Rule("competing-path-1", "competing flows from the client leave over path 1", this::competingOverPathOne),
+                new Rule("other-hosts", "flows from other hosts join at the shared bottleneck", this::otherHostRoutes),
+                new Rule("shaping", "one-way delays, tbf rates and limits (buffers in bytes with the Ethernet header)", this::shaping),
+                new Rule("duration", "whole seconds, at least 1 s", this::duration),
+                new Rule("spec", "the spec; the total rate within what the backend reproduces", this::totalRate),
+                new Rule("kernel-image", "the kernel under test (an out-of-tree flavour needs --kernel IMAGE)", this::kernelImage));
+    }
+
     private LabSpec build() {
-        // ---- connections
+        for (Rule r : rules()) {
+            if (!r.apply().getAsBoolean()) return null;
+        }
+        return refusals.isEmpty() ? spec : null;
+    }
+
+    /** The main connection (the first MPTCP one, else the first) and the competing plain TCP connections. */
+    private boolean connections() {
         List<ConnectionSpec> conns = sc.connections();
         if (conns.isEmpty()) {
             refuse(sc.loc(), "the scenario has no connection to run");
-            return null;
+            return false;
         }
-        ConnectionSpec main = conns.stream().filter(c -> c.type() == ConnectionSpec.Type.MPTCP).findFirst().orElse(conns.get(0));
-        List<ConnectionSpec> competing = new ArrayList<>();       // from the client, over path 1
-        List<ConnectionSpec> otherHosts = new ArrayList<>();      // from another host, through the shared bottleneck
+        main = conns.stream().filter(c -> c.type() == ConnectionSpec.Type.MPTCP).findFirst().orElse(conns.get(0));
         for (ConnectionSpec c : conns) {
             if (c == main) continue;
             if (c.type() == ConnectionSpec.Type.MPTCP) {
@@ -147,7 +201,11 @@ public final class ScenarioToLab {
                 competing.add(c);
             }
         }
-        for (ConnectionSpec c : conns) {
+        return true;
+    }
+
+    private boolean bulkFromZero() {
+        for (ConnectionSpec c : sc.connections()) {
             if (c.startPs() != 0) refuse(c.loc().withPath("connections[" + c.id() + "].start"),
                     "the lab starts every flow at 0 s (start " + fmtS(c.startPs()) + " is not supported)");
             if (c.app() != null) refuse(c.loc().withPath("connections[" + c.id() + "].app"),
@@ -155,38 +213,49 @@ public final class ScenarioToLab {
             if (!c.isBulk()) refuse(c.loc().withPath("connections[" + c.id() + "].size"),
                     "the lab runs bulk transfers only (iperf3 -t); size " + c.sizeBytes() + " B is not supported");
         }
-        // ---- kernel options
-        String cc = main.kernel().congestionControl();
-        boolean outOfTree = main.kernel().flavour() == Flavour.MPTCP_V095 && backend == Backend.UML;   // the out-of-tree client path
+        return true;
+    }
+
+    /** The out-of-tree client path (flavour mptcp-v0.95 on UML) maps its own knobs; otherwise every connection's options. */
+    private boolean kernelOptions() {
+        cc = main.kernel().congestionControl();
+        outOfTree = main.kernel().flavour() == Flavour.MPTCP_V095 && backend == Backend.UML;
         if (outOfTree) mapOutOfTree(main, competing, otherHosts);
-        for (ConnectionSpec c : outOfTree ? List.<ConnectionSpec>of() : conns) {
-            KernelOptions k = c.kernel();
-            boolean otherHost = c.type() == ConnectionSpec.Type.TCP && !c.fromHost().equals(main.fromHost());
-            if (!otherHost && !k.congestionControl().equals(cc)) refuse(loc(k, KernelOptions.CC, c),
-                    "connections from the MPTCP client must use its congestion control in the lab (" + c.id() + ": "
-                            + k.congestionControl() + ", " + main.id() + ": " + cc + "); a TCP flow from another host may use its own");
-            if (k.flavour() != Flavour.UPSTREAM) refuse(loc(k, KernelOptions.FLAVOUR, c),
-                    "flavour " + k.flavour().key() + " models the out-of-tree multipath-tcp.org kernel; "
-                            + (backend == Backend.UML ? "one kernel runs every flow, and " + main.id() + " is upstream"
-                               : "the " + (backend == Backend.HOST ? "host kernel is upstream MPTCP" : "vm backend runs upstream MPTCP only")
-                                 + " (its client path is the UML backend's: --backend uml --kernel IMAGE, a multipath-tcp.org kernel built with ARCH=um)"));
-            if (Preflight.OUT_OF_TREE_CC.contains(k.congestionControl())) refuse(loc(k, KernelOptions.CC, c),
-                    k.congestionControl() + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend uml --kernel IMAGE (flavour: mptcp-v0.95)");
-            if (c.type() == ConnectionSpec.Type.MPTCP) {
-                String pm = k.get(KernelOptions.PATH_MANAGER);
-                if (!"default".equals(pm) && !"kernel".equals(pm)) refuse(loc(k, KernelOptions.PATH_MANAGER, c),
-                        "path manager " + pm + ": the lab opens subflows with in-kernel endpoints only; use kernel (mptcp.endpoints) or explicit subflows:");
-                if (!"default".equals(k.get(KernelOptions.SCHEDULER))) refuse(loc(k, KernelOptions.SCHEDULER, c),
-                        "scheduler " + k.get(KernelOptions.SCHEDULER) + " is not selectable in upstream Linux here; use default");
-            }
-            for (String name : k.explicit().keySet()) {
-                if (!APPLIED.contains(name) && !name.startsWith("sim.")) refuse(loc(k, name, c), name + " = " + k.explicit().get(name)
-                        + " is not applied by the lab (it sets only the congestion control); remove it for a kernel run");
-            }
-            if (k.getInt("sim.mtu", 1500) != 1500) refuse(loc(k, "sim.mtu", c), "the lab's veth MTU is 1500; sim.mtu " + k.getInt("sim.mtu", 1500) + " is not supported");
-            if (k.getInt("sim.delayed_ack", 1) == 0) refuse(loc(k, "sim.delayed_ack", c), "the kernel always delays ACKs; sim.delayed_ack 0 has no kernel equivalent");
+        else for (ConnectionSpec c : sc.connections()) upstreamOptions(c);
+        return true;
+    }
+
+    /** Refuses the kernel options of {@code c} that upstream Linux in the lab does not have or the lab does not apply. */
+    private void upstreamOptions(ConnectionSpec c) {
+        KernelOptions k = c.kernel();
+        boolean otherHost = c.type() == ConnectionSpec.Type.TCP && !c.fromHost().equals(main.fromHost());
+        if (!otherHost && !k.congestionControl().equals(cc)) refuse(loc(k, KernelOptions.CC, c),
+                "connections from the MPTCP client must use its congestion control in the lab (" + c.id() + ": "
+                        + k.congestionControl() + ", " + main.id() + ": " + cc + "); a TCP flow from another host may use its own");
+        if (k.flavour() != Flavour.UPSTREAM) refuse(loc(k, KernelOptions.FLAVOUR, c),
+                "flavour " + k.flavour().key() + " models the out-of-tree multipath-tcp.org kernel; "
+                        + (backend == Backend.UML ? "one kernel runs every flow, and " + main.id() + " is upstream"
+                           : "the " + (backend == Backend.HOST ? "host kernel is upstream MPTCP" : "vm backend runs upstream MPTCP only")
+                             + " (its client path is the UML backend's: --backend uml --kernel IMAGE, a multipath-tcp.org kernel built with ARCH=um)"));
+        if (Preflight.OUT_OF_TREE_CC.contains(k.congestionControl())) refuse(loc(k, KernelOptions.CC, c),
+                k.congestionControl() + " is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend uml --kernel IMAGE (flavour: mptcp-v0.95)");
+        if (c.type() == ConnectionSpec.Type.MPTCP) {
+            String pm = k.get(KernelOptions.PATH_MANAGER);
+            if (!"default".equals(pm) && !"kernel".equals(pm)) refuse(loc(k, KernelOptions.PATH_MANAGER, c),
+                    "path manager " + pm + ": the lab opens subflows with in-kernel endpoints only; use kernel (mptcp.endpoints) or explicit subflows:");
+            if (!"default".equals(k.get(KernelOptions.SCHEDULER))) refuse(loc(k, KernelOptions.SCHEDULER, c),
+                    "scheduler " + k.get(KernelOptions.SCHEDULER) + " is not selectable in upstream Linux here; use default");
         }
-        // ---- links: what no path can express
+        for (String name : k.explicit().keySet()) {
+            if (!APPLIED.contains(name) && !name.startsWith("sim.")) refuse(loc(k, name, c), name + " = " + k.explicit().get(name)
+                    + " is not applied by the lab (it sets only the congestion control); remove it for a kernel run");
+        }
+        if (k.getInt("sim.mtu", 1500) != 1500) refuse(loc(k, "sim.mtu", c), "the lab's veth MTU is 1500; sim.mtu " + k.getInt("sim.mtu", 1500) + " is not supported");
+        if (k.getInt("sim.delayed_ack", 1) == 0) refuse(loc(k, "sim.delayed_ack", c), "the kernel always delays ACKs; sim.delayed_ack 0 has no kernel equivalent");
+    }
+
+    /** What no path can express; the mapping stops here if anything so far was refused. */
+    private boolean links() {
         for (LinkSpec l : sc.links()) {
             if (!l.schedule().isEmpty()) refuse(l.schedule().get(0).loc(), "link " + l.id() + ": link schedules (down/up/rate changes) are not supported by the lab");
             if (l.forward().loss() > 0 || l.reverse().loss() > 0) refuse(l.forward().loss() > 0 ? l.forward().loc() : l.reverse().loc(),
@@ -196,51 +265,62 @@ public final class ScenarioToLab {
             if (l.forward().delayPs() != l.reverse().delayPs()) refuse(l.reverse().loc(),
                     "link " + l.id() + ": a reverse delay different from the forward delay cannot be expressed (the lab delays both directions equally)");
         }
-        if (!refusals.isEmpty()) return null;
-        // ---- paths of the main connection
-        Map<String, Integer> subflowsPerIface = new LinkedHashMap<>();
-        Map<String, Loc> ifaceLoc = new LinkedHashMap<>();
-        String first = main.fromInterface() != null ? main.fromInterface() : firstInterface(main.fromHost());
+        return refusals.isEmpty();
+    }
+
+    /** The main connection's subflows by client interface: the initial one, the PM's (endpoints, out-of-tree) or explicit ones. */
+    private boolean subflows() {
+        first = main.fromInterface() != null ? main.fromInterface() : firstInterface(main.fromHost());
         if (first == null) {
             refuse(main.loc(), "host " + main.fromHost() + " has no interface");
-            return null;
+            return false;
         }
         subflowsPerIface.put(first, 1);
         ifaceLoc.put(first, main.loc());
-        if (outOfTree && main.type() == ConnectionSpec.Type.MPTCP) ootSubflows(main, first, subflowsPerIface, ifaceLoc);
-        if (!outOfTree && main.type() == ConnectionSpec.Type.MPTCP && "kernel".equals(main.kernel().get(KernelOptions.PATH_MANAGER))) {
+        boolean mptcp = main.type() == ConnectionSpec.Type.MPTCP;
+        if (outOfTree && mptcp) ootSubflows(main, first, subflowsPerIface, ifaceLoc);
+        if (!outOfTree && mptcp && "kernel".equals(main.kernel().get(KernelOptions.PATH_MANAGER))) {
             for (String i : endpointSubflows(main, first)) {
                 subflowsPerIface.merge(i, 1, Integer::sum);
                 ifaceLoc.putIfAbsent(i, loc(main.kernel(), ENDPOINTS, main));
             }
         }
-        if (main.type() == ConnectionSpec.Type.MPTCP && outOfTree && !main.subflows().isEmpty()) {
+        if (mptcp && outOfTree && !main.subflows().isEmpty()) {
             refuse(main.subflows().get(0).loc(), "explicit subflows: on the out-of-tree kernel its path manager opens the subflows"
                     + " (net.mptcp.mptcp_path_manager fullmesh/ndiffports); remove subflows: for a kernel run");
         }
-        if (main.type() == ConnectionSpec.Type.MPTCP && !outOfTree) {
-            for (SubflowSpec s : main.subflows()) {
-                if (!s.fromHost().equals(main.fromHost()) || !s.toHost().equals(main.toHost())) {
-                    refuse(s.loc(), "explicit subflows must join the connection's hosts " + main.fromHost() + " -> " + main.toHost());
-                    continue;
-                }
-                if (s.toInterface() != null && main.toInterface() != null && !s.toInterface().equals(main.toInterface())) {
-                    refuse(s.loc(), "the lab's server has one address; a subflow to another server interface (" + s.toInterface() + ") is not supported");
-                }
-                String i = s.fromInterface() != null ? s.fromInterface() : first;
-                subflowsPerIface.merge(i, 1, Integer::sum);
-                ifaceLoc.putIfAbsent(i, s.loc());
+        if (mptcp && !outOfTree) explicitSubflows();
+        return true;
+    }
+
+    private void explicitSubflows() {
+        for (SubflowSpec s : main.subflows()) {
+            if (!s.fromHost().equals(main.fromHost()) || !s.toHost().equals(main.toHost())) {
+                refuse(s.loc(), "explicit subflows must join the connection's hosts " + main.fromHost() + " -> " + main.toHost());
+                continue;
             }
+            if (s.toInterface() != null && main.toInterface() != null && !s.toInterface().equals(main.toInterface())) {
+                refuse(s.loc(), "the lab's server has one address; a subflow to another server interface (" + s.toInterface() + ") is not supported");
+            }
+            String i = s.fromInterface() != null ? s.fromInterface() : first;
+            subflowsPerIface.merge(i, 1, Integer::sum);
+            ifaceLoc.putIfAbsent(i, s.loc());
         }
-        List<String> ifaces = new ArrayList<>(subflowsPerIface.keySet());
-        List<List<Hop>> routes = new ArrayList<>();
+    }
+
+    /** One path per client interface, its route to the server. */
+    private boolean routes() {
+        ifaces.addAll(subflowsPerIface.keySet());
         for (String i : ifaces) {
             List<Hop> r = route(main.fromHost(), i, main.toHost(), main.toInterface(), ifaceLoc.get(i));
-            if (r == null) return null;
+            if (r == null) return false;
             routes.add(r);
         }
-        // bottleneck of each route: the slowest link in the data direction; every other link must be clearly faster
-        List<Hop> bottle = new ArrayList<>();
+        return true;
+    }
+
+    /** The bottleneck of each route: the slowest link in the data direction; every other link must be clearly faster. */
+    private boolean bottlenecks() {
         for (int p = 0; p < routes.size(); p++) {
             List<Hop> r = routes.get(p);
             Hop b = r.stream().min((a, c) -> Long.compare(a.data().rateBps(), c.data().rateBps())).orElseThrow();
@@ -250,21 +330,29 @@ public final class ScenarioToLab {
                             + mbit(h.data().rateBps()) + " and " + b.link().id() + " " + mbit(b.data().rateBps())
                             + "); the lab shapes one link per path, the others must be ≥ " + (int) FAST_FACTOR + "× faster");
                 }
-                if (h.ack().rateBps() < b.data().rateBps()) {
-                    refuse(h.ack().loc(), "link " + h.link().id() + ": the ACK-direction rate " + mbit(h.ack().rateBps())
-                            + " is below the bottleneck rate; the lab does not shape the ACK direction");
-                }
+                ackRate(h, b);
             }
             bottle.add(b);
         }
+        return true;
+    }
+
+    /** The lab does not shape the ACK direction: no hop's ACK-direction rate below the bottleneck {@code b}'s. */
+    private void ackRate(Hop h, Hop b) {
+        if (h.ack().rateBps() < b.data().rateBps()) {
+            refuse(h.ack().loc(), "link " + h.link().id() + ": the ACK-direction rate " + mbit(h.ack().rateBps())
+                    + " is below the bottleneck rate; the lab does not shape the ACK direction");
+        }
+    }
+
+    private boolean topology() {
         boolean allSame = bottle.stream().allMatch(b -> b.link() == bottle.get(0).link());
         boolean allDistinct = bottle.stream().map(Hop::link).distinct().count() == bottle.size();
-        LabSpec.Topology topo;
         if (!competing.isEmpty() || !otherHosts.isEmpty()) {
             if (!allSame) {
                 refuse((competing.isEmpty() ? otherHosts : competing).get(0).loc(), "competing TCP connections need every path through one shared bottleneck; "
                         + "the paths' bottlenecks are " + bottle.stream().map(b -> b.link().id()).toList());
-                return null;
+                return false;
             }
             topo = LabSpec.Topology.SHARED;
         } else if (bottle.size() == 1 || allDistinct) {
@@ -274,83 +362,105 @@ public final class ScenarioToLab {
         } else {
             refuse(sc.loc(), "the lab builds two topologies: every path its own bottleneck, or all paths through one; here the bottlenecks are "
                     + bottle.stream().map(b -> b.link().id()).toList());
-            return null;
+            return false;
         }
+        return true;
+    }
+
+    private boolean competingOverPathOne() {
         for (ConnectionSpec c : competing) {
             String ci = c.fromInterface() != null ? c.fromInterface() : firstInterface(c.fromHost());
             if (!ci.equals(ifaces.get(0))) refuse(c.loc(), "competing TCP connection " + c.id() + " leaves over " + ci
                     + "; the lab sends competing flows over path 1 (" + ifaces.get(0) + ")");
         }
-        // other hosts: their own access path (delay only) into the same bottleneck
-        List<LabSpec.OtherHost> others = new ArrayList<>();
-        List<List<Hop>> rttRoutes = new ArrayList<>(routes);   // the BDP's RTT also counts the other hosts' routes, as ScenarioRunner
-        for (ConnectionSpec c : otherHosts) {
-            String ci = c.fromInterface() != null ? c.fromInterface() : firstInterface(c.fromHost());
-            if (ci == null) {
-                refuse(c.loc(), "host " + c.fromHost() + " has no interface");
-                continue;
-            }
-            List<Hop> r = route(c.fromHost(), ci, c.toHost(), c.toInterface(), c.loc());
-            if (r == null) continue;
-            Hop shared = bottle.get(0);
-            int at = -1;
-            for (int h = 0; h < r.size(); h++) if (r.get(h).link() == shared.link()) at = h;
-            if (at < 0 || r.get(at).forward() != shared.forward()) {
-                refuse(c.loc(), "competing TCP connection " + c.id() + " from " + c.fromHost() + " does not cross the shared bottleneck "
-                        + shared.link().id() + "; " + COMPETING_SUPPORTED);
-                continue;
-            }
-            if (!sameTail(r.subList(at, r.size()), routes.get(0))) {
-                refuse(c.loc(), "competing TCP connection " + c.id() + " from " + c.fromHost() + " reaches the server on another route after "
-                        + shared.link().id() + " than the MPTCP paths; the lab joins it at the shared bottleneck");
-                continue;
-            }
-            for (Hop h : r) {
-                if (h.link() != shared.link() && h.data().rateBps() < FAST_FACTOR * shared.data().rateBps()) {
-                    refuse(h.data().loc(), "competing TCP connection " + c.id() + ": link " + h.link().id() + " (" + mbit(h.data().rateBps())
-                            + ") limits its rate besides the shared bottleneck; the lab shapes only the bottleneck (others must be ≥ "
-                            + (int) FAST_FACTOR + "× faster)");
-                }
-                if (h.ack().rateBps() < shared.data().rateBps()) {
-                    refuse(h.ack().loc(), "link " + h.link().id() + ": the ACK-direction rate " + mbit(h.ack().rateBps())
-                            + " is below the bottleneck rate; the lab does not shape the ACK direction");
-                }
-            }
-            // the lab's other-host router delays the whole route; the bottleneck's own delay and what follows it are on every path
-            long owdPs = 0;
-            for (Hop h : r) owdPs += h.data().delayPs();
-            String ownCc = c.kernel().congestionControl();
-            others.add(new LabSpec.OtherHost(c.fromHost(), Math.round(owdPs / 1e6), ownCc.equals(cc) ? null : ownCc));
-            rttRoutes.add(r);
+        return true;
+    }
+
+    /** Other hosts: their own access path (delay only) into the same bottleneck. */
+    private boolean otherHostRoutes() {
+        for (ConnectionSpec c : otherHosts) otherHost(c);
+        return true;
+    }
+
+    private void otherHost(ConnectionSpec c) {
+        String ci = c.fromInterface() != null ? c.fromInterface() : firstInterface(c.fromHost());
+        if (ci == null) {
+            refuse(c.loc(), "host " + c.fromHost() + " has no interface");
+            return;
         }
-        // ---- delays, rates, buffers
+        List<Hop> r = route(c.fromHost(), ci, c.toHost(), c.toInterface(), c.loc());
+        if (r == null) return;
+        Hop b = bottle.get(0);
+        int at = -1;
+        for (int h = 0; h < r.size(); h++) if (r.get(h).link() == b.link()) at = h;
+        if (at < 0 || r.get(at).forward() != b.forward()) {
+            refuse(c.loc(), "competing TCP connection " + c.id() + " from " + c.fromHost() + " does not cross the shared bottleneck "
+                    + b.link().id() + "; " + COMPETING_SUPPORTED);
+            return;
+        }
+        if (!sameTail(r.subList(at, r.size()), routes.get(0))) {
+            refuse(c.loc(), "competing TCP connection " + c.id() + " from " + c.fromHost() + " reaches the server on another route after "
+                    + b.link().id() + " than the MPTCP paths; the lab joins it at the shared bottleneck");
+            return;
+        }
+        for (Hop h : r) {
+            if (h.link() != b.link() && h.data().rateBps() < FAST_FACTOR * b.data().rateBps()) {
+                refuse(h.data().loc(), "competing TCP connection " + c.id() + ": link " + h.link().id() + " (" + mbit(h.data().rateBps())
+                        + ") limits its rate besides the shared bottleneck; the lab shapes only the bottleneck (others must be ≥ "
+                        + (int) FAST_FACTOR + "× faster)");
+            }
+            ackRate(h, b);
+        }
+        // the lab's other-host router delays the whole route; the bottleneck's own delay and what follows it are on every path
+        String ownCc = c.kernel().congestionControl();
+        others.add(new LabSpec.OtherHost(c.fromHost(), Math.round(owdPs(r) / 1e6), ownCc.equals(cc) ? null : ownCc));
+    }
+
+    /** Delays, rates and buffers of the paths and the shared bottleneck. */
+    private boolean shaping() {
         int mtu = main.kernel().getInt("sim.mtu", 1500);
         int l2 = sc.kernel().getInt("sim.l2_overhead_bytes", 0);
         if (l2 != ETH) notes.add(String.format(Locale.ROOT, "sim.l2_overhead_bytes is %d: the simulator counts %d B per full frame, tbf counts %d "
                 + "(rate and byte buffers differ by %.1f %%); set sim.l2_overhead_bytes: 14 for a like-for-like comparison", l2, mtu + l2, mtu + ETH,
                 100.0 * (ETH - l2) / (mtu + ETH)));
-        List<LabSpec.Path> paths = new ArrayList<>();
         for (int p = 0; p < routes.size(); p++) {
-            long owdPs = 0;
-            for (Hop h : routes.get(p)) owdPs += h.data().delayPs();
-            long owdUs = Math.round(owdPs / 1e6);
-            LabSpec.Link own = topo == LabSpec.Topology.SEPARATE ? link(bottle.get(p), minRttPs(bottle.get(p).link(), routes), mtu, l2) : null;
+            long owdUs = Math.round(owdPs(routes.get(p)) / 1e6);
+            LabSpec.Link own = topo == LabSpec.Topology.SEPARATE ? link(bottle.get(p), mtu) : null;
             paths.add(new LabSpec.Path(ifaces.get(p), owdUs, subflowsPerIface.get(ifaces.get(p)), own));
         }
-        LabSpec.Link shared = topo == LabSpec.Topology.SHARED ? link(bottle.get(0), minRttPs(bottle.get(0).link(), rttRoutes), mtu, l2) : null;
+        shared = topo == LabSpec.Topology.SHARED ? link(bottle.get(0), mtu) : null;
+        return true;
+    }
+
+    /** The one-way delay of a route: the sum of its links' data-direction delays. */
+    private static long owdPs(List<Hop> route) {
+        long owdPs = 0;
+        for (Hop h : route) owdPs += h.data().delayPs();
+        return owdPs;
+    }
+
+    private boolean duration() {
         double durS = sc.durationPs() / 1e12;
         if (Math.abs(durS - Math.rint(durS)) > 1e-9) notes.add("duration " + durS + " s rounded to " + Math.round(durS) + " s (iperf3 -t takes whole seconds)");
         if (durS < 1) {
             refuse(sc.loc().withPath("duration"), "the lab needs a duration of at least 1 s");
-            return null;
+            return false;
         }
-        LabSpec spec = new LabSpec(sc.name(), topo, paths, shared, Math.round(durS), cc, main.type() == ConnectionSpec.Type.MPTCP,
+        return true;
+    }
+
+    private boolean totalRate() {
+        spec = new LabSpec(sc.name(), topo, paths, shared, Math.round(sc.durationPs() / 1e12), cc, main.type() == ConnectionSpec.Type.MPTCP,
                 competing.size(), others, Math.max(0.01, sc.samplePs() / 1e12), LabSpec.uniquePrefix());
         if (spec.totalRateBps() > backend.maxTotalRateBps()) {
             refuse(bottle.get(0).data().loc(), String.format(Locale.ROOT, "total bottleneck rate %s is above what the %s backend reproduces faithfully (%s)%s",
                     mbit(spec.totalRateBps()), backend.name().toLowerCase(Locale.ROOT), mbit(backend.maxTotalRateBps()),
                     backend == Backend.VM ? "; QEMU TCG is CPU-bound above that: use --backend host or lower the rates (e.g. --set links.ID.rate=...)" : ""));
         }
+        return true;
+    }
+
+    private boolean kernelImage() {
         if (outOfTree && !customKernel) refuse(sc.loc().withPath("kernel.flavour"), "flavour mptcp-v0.95 runs on the out-of-tree multipath-tcp.org kernel;"
                 + " pass one built by you with --kernel IMAGE (User-Mode Linux: ARCH=um; or a bzImage for --backend vm)");
         if (!customKernel && refusals.isEmpty()) notes.add("kernel under test: " + switch (backend) {
@@ -358,7 +468,7 @@ public final class ScenarioToLab {
             case VM -> "Debian linux-image-amd64";
             case UML -> "Debian user-mode-linux (" + KernelImage.DEBIAN_UML + ")";
         });
-        return refusals.isEmpty() ? spec : null;
+        return true;
     }
 
     /**
@@ -470,7 +580,7 @@ public final class ScenarioToLab {
         return true;
     }
 
-    private LabSpec.Link link(Hop b, long rttPs, int mtu, int l2) {
+    private LabSpec.Link link(Hop b, int mtu) {
         DirectionSpec d = b.data();
         BufferSpec buf = d.buffer();
         long bytes;
@@ -478,9 +588,10 @@ public final class ScenarioToLab {
             case BYTES -> bytes = buf.count();
             case PACKETS -> bytes = Math.max(1, buf.count()) * (long) (mtu + ETH);
             case BDP -> {
-                long rtt = b.link().rttPs() != null ? b.link().rttPs() : rttPs;
-                double raw = buf.value() * d.rateBps() / 8.0 * rtt / 1e12;
-                long pkts = Math.max(1, Math.round(raw / (mtu + l2)));
+                // the simulator's own packet count (ScenarioRunner.resolveBuffers), in frames of MTU + Ethernet header
+                ScenarioRunner sim = simulator();
+                long rtt = sim.bufferRttPs(b.link().id(), b.forward());
+                long pkts = sim.bufferPackets(b.link().id(), b.forward());
                 bytes = pkts * (mtu + ETH);
                 notes.add(String.format(Locale.ROOT, "link %s: buffer %s = %d packets (RTT %.1f ms) = tbf limit %d B", b.link().id(), buf, pkts, rtt / 1e9, bytes));
             }
@@ -499,16 +610,10 @@ public final class ScenarioToLab {
         return new LabSpec.Link(b.link().id(), d.rateBps(), (int) bytes);
     }
 
-    /** As ScenarioRunner: the shortest propagation RTT of the paths crossing the link (the lab's routes are symmetric). */
-    private static long minRttPs(LinkSpec l, List<List<Hop>> routes) {
-        long best = Long.MAX_VALUE;
-        for (List<Hop> r : routes) {
-            if (r.stream().noneMatch(h -> h.link() == l)) continue;
-            long rtt = 0;
-            for (Hop h : r) rtt += h.data().delayPs() + h.ack().delayPs();
-            best = Math.min(best, rtt);
-        }
-        return best == Long.MAX_VALUE ? 2 * l.forward().delayPs() : best;
+    /** The simulator built from the scenario, for its buffer sizes (built once, when a BDP buffer needs it). */
+    private ScenarioRunner simulator() {
+        if (simulator == null) simulator = new ScenarioRunner(sc);
+        return simulator;
     }
 
     private String firstInterface(String host) {

@@ -56,6 +56,43 @@ public final class UmlLab {
 
     public Path run(LabSpec spec, Path outDir) throws LabRefusedException, IOException, InterruptedException {
         StringBuilder log = new StringBuilder();
+        Checked checked = preflight(spec, log);
+        String config = checked.config();
+        Path out = OutputDir.check(outDir).path();   // refuses a foreign directory before anything is created
+        Path raw = out.resolve("raw");
+        Files.createDirectories(raw);
+        Path ti = Setup.compiled("tcpinfo");
+        Path noMptcp = oot != null && spec.competingFlows() > 0 ? Setup.compiled("nomptcp", true) : null;
+        Path scratch = Files.createTempDirectory("mlab-uml-");
+        Thread hook = new Thread(() -> cleanup(scratch), "kernel-lab-uml-cleanup-" + spec.prefix());
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Path init = prepare(spec, scratch, ti, noMptcp);
+            if (!config.isEmpty()) Files.writeString(raw.resolve("uml-config.txt"), config);
+            List<String> cmd = command(image, init, scratch, spec.prefix(), checked.facts().root());
+            log.append("uml: ").append(String.join(" ", cmd)).append('\n');
+            long start = System.nanoTime();
+            int rc = boot(cmd, scratch, raw.resolve("console.log"), Math.round(spec.durationS()) + 120, log);
+            double wall = (System.nanoTime() - start) / 1e9;
+            collect(scratch, raw, rc, log + "uml rc=" + rc + " wall=" + wall + "s\n");
+            RunDirWriter.write(spec, Backend.UML, raw, out, wall);
+            return out.resolve("summary.json");
+        } finally {
+            cleanup(scratch);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+    }
+
+    /** What the preflight found: the host's facts and the image's --showconfig output ("" when not asked). */
+    private record Checked(Preflight.HostFacts facts, String config) {
+    }
+
+    /** Refuses what this host or the image cannot run (installing missing tools first when root). */
+    private Checked preflight(LabSpec spec, StringBuilder log) throws LabRefusedException, IOException, InterruptedException {
         Preflight.HostFacts facts = Preflight.probeHost(Backend.UML);
         if (facts.root() && !facts.missingTools().isEmpty()) {
             Setup.ensureTools(Preflight.UML_TOOLS, true, log);
@@ -70,49 +107,33 @@ public final class UmlLab {
         String config = refusals.isEmpty() ? showConfig(image) : "";
         refusals.addAll(configRefusals(spec, oot != null, config, image));
         if (!refusals.isEmpty()) throw new LabRefusedException(refusals);
+        return new Checked(facts, config);
+    }
 
-        Path out = OutputDir.check(outDir).path();   // refuses a foreign directory before anything is created
-        Path raw = out.resolve("raw");
-        Files.createDirectories(raw);
-        Path ti = Setup.compiled("tcpinfo");
-        Path noMptcp = oot != null && spec.competingFlows() > 0 ? Setup.compiled("nomptcp", true) : null;
-        Path scratch = Files.createTempDirectory("mlab-uml-");
-        Thread hook = new Thread(() -> cleanup(scratch), "kernel-lab-uml-cleanup-" + spec.prefix());
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            Setup.resource("lab.sh", scratch, true);
-            Path init = Setup.resource("uml-init.sh", scratch, true);
-            if (oot != null) Files.writeString(scratch.resolve("knobs.txt"), oot.knobFile());
-            String env = envFile(spec, ti, modulesDir(), oot);
-            if (noMptcp != null) env += "NOMPTCP='" + noMptcp.toAbsolutePath() + "'\n";
-            Files.writeString(scratch.resolve("lab.env"), env);
-            if (!config.isEmpty()) Files.writeString(raw.resolve("uml-config.txt"), config);
-            List<String> cmd = command(image, init, scratch, spec.prefix(), facts.root());
-            log.append("uml: ").append(String.join(" ", cmd)).append('\n');
-            long start = System.nanoTime();
-            int rc = boot(cmd, scratch, raw.resolve("console.log"), Math.round(spec.durationS()) + 120, log);
-            double wall = (System.nanoTime() - start) / 1e9;
-            Path guestRaw = scratch.resolve("raw");
-            if (Files.isDirectory(guestRaw)) {
-                try (Stream<Path> files = Files.list(guestRaw)) {
-                    for (Path f : files.toList()) Files.move(f, raw.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
+    /** The guest's files in {@code scratch}: lab.sh, uml-init.sh (returned), the out-of-tree knobs, lab.env. */
+    private Path prepare(LabSpec spec, Path scratch, Path ti, Path noMptcp) throws IOException {
+        Setup.resource("lab.sh", scratch, true);
+        Path init = Setup.resource("uml-init.sh", scratch, true);
+        if (oot != null) Files.writeString(scratch.resolve("knobs.txt"), oot.knobFile());
+        String env = envFile(spec, ti, modulesDir(), oot);
+        if (noMptcp != null) env += "NOMPTCP='" + noMptcp.toAbsolutePath() + "'\n";
+        Files.writeString(scratch.resolve("lab.env"), env);
+        return init;
+    }
+
+    /** Moves the guest's captures into {@code raw}, writes host.log; fails when the guest could not run or did not finish. */
+    private static void collect(Path scratch, Path raw, int rc, String hostLog) throws IOException {
+        Path guestRaw = scratch.resolve("raw");
+        if (Files.isDirectory(guestRaw)) {
+            try (Stream<Path> files = Files.list(guestRaw)) {
+                for (Path f : files.toList()) Files.move(f, raw.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.writeString(raw.resolve("host.log"), log + "uml rc=" + rc + " wall=" + wall + "s\n");
-            String failure = guestFailure(raw);
-            if (failure != null) throw new IOException("the UML guest could not run the scenario: " + failure + "; see " + raw.resolve("lab.log"));
-            if (!Files.exists(raw.resolve("guest-done"))) {
-                throw new IOException("the UML guest did not finish (rc " + rc + (rc == -1 ? ", timed out and killed" : "") + "); see " + raw.resolve("console.log"));
-            }
-            RunDirWriter.write(spec, Backend.UML, raw, out, wall);
-            return out.resolve("summary.json");
-        } finally {
-            cleanup(scratch);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run
-            }
+        }
+        Files.writeString(raw.resolve("host.log"), hostLog);
+        String failure = guestFailure(raw);
+        if (failure != null) throw new IOException("the UML guest could not run the scenario: " + failure + "; see " + raw.resolve("lab.log"));
+        if (!Files.exists(raw.resolve("guest-done"))) {
+            throw new IOException("the UML guest did not finish (rc " + rc + (rc == -1 ? ", timed out and killed" : "") + "); see " + raw.resolve("console.log"));
         }
     }
 

@@ -35,39 +35,17 @@ public final class VmLab {
 
     public Path run(LabSpec spec, Path outDir) throws LabRefusedException, IOException, InterruptedException {
         StringBuilder log = new StringBuilder();
-        Preflight.HostFacts facts = Preflight.probeHost(Backend.VM);
-        if (facts.root() && !facts.missingTools().isEmpty()) {
-            Setup.ensureTools(Preflight.VM_TOOLS, true, log);
-            facts = Preflight.probeHost(Backend.VM);
-        }
-        List<String> refusals = Preflight.refusals(spec, Backend.VM, facts, kernel != null);
-        if (!refusals.isEmpty()) throw new LabRefusedException(refusals);
-
+        preflight(spec, log);
         Path out = OutputDir.check(outDir).path();   // refuses a foreign directory before anything is created
         Path raw = out.resolve("raw");
         Files.createDirectories(raw);
         Path work = Files.createTempDirectory("mlab-vm-");
         try {
             Path[] k = kernel != null ? new Path[] {kernel, modules} : debianKernel(log);
-            Path script = Setup.resource("mkinitramfs.sh", work, true);
-            Setup.resource("lab.sh", work, true);
-            Setup.resource("vm-init.sh", work, true);
-            Path initrd = work.resolve("initrd.cpio.gz");
-            List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), k[1] == null ? "none" : k[1].toString(), initrd.toString()));
-            cmd.addAll(List.of("veth", "tun", "sch_netem", "sch_tbf", "inet_diag", "tcp_diag", "mptcp_diag", "virtio_pci", "virtio_blk"));
-            for (String cc : spec.allCcs()) {
-                if (!Set.of("reno", "cubic").contains(cc)) cmd.add("tcp_" + cc);
-            }
-            if (exec(cmd, work.resolve("mkinitramfs.log"), 300) != 0) throw new IOException("initramfs build failed; see " + work.resolve("mkinitramfs.log"));
-
+            Path initrd = initramfs(spec, k[1], work);
             Path img = work.resolve("results.img");
             try (var f = new java.io.RandomAccessFile(img.toFile(), "rw")) {
                 f.setLength(256L << 20);
-            }
-            StringBuilder append = new StringBuilder("console=ttyS0 quiet panic=-1");
-            for (Map.Entry<String, String> e : LabEnv.of(spec, "netem", "", "", "").entrySet()) {
-                if (Set.of("DELAY", "DL", "RAW", "TRACEFS").contains(e.getKey())) continue;
-                append.append(" klab.").append(e.getKey()).append('=').append(e.getValue().replace(' ', ','));
             }
             Accel.Choice choice = Accel.choose(k[0]);
             String accel = choice.accel();
@@ -77,16 +55,9 @@ public final class VmLab {
             long start = System.nanoTime();
             int rc = exec(List.of("qemu-system-x86_64", "-accel", accel, "-smp", "2", "-m", "1024", "-nographic", "-no-reboot", "-nic", "none",
                     "-kernel", k[0].toString(), "-initrd", initrd.toString(), "-drive", "file=" + img + ",format=raw,if=virtio",
-                    "-append", append.toString()), raw.resolve("console.log"), Math.round(spec.durationS()) + 240);
+                    "-append", kernelCommandLine(spec)), raw.resolve("console.log"), Math.round(spec.durationS()) + 240);
             double wall = (System.nanoTime() - start) / 1e9;
-            Path x = work.resolve("x");
-            Files.createDirectories(x);
-            exec(List.of("tar", "-xf", img.toString(), "-C", x.toString()), work.resolve("tar.log"), 60);
-            Path guestRaw = x.resolve("out/raw");
-            if (!Files.isDirectory(guestRaw)) throw new IOException("the VM wrote no results (qemu rc " + rc + "); see " + raw.resolve("console.log"));
-            try (Stream<Path> files = Files.list(guestRaw)) {
-                for (Path f : files.toList()) Files.move(f, raw.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            collect(img, work, raw, rc);
             Files.writeString(raw.resolve("host.log"), log + "qemu rc=" + rc + " accel=" + accel + " wall=" + wall + "s\n");
             RunDirWriter.write(spec, Backend.VM, raw, out, wall);
             return out.resolve("summary.json");
@@ -94,6 +65,54 @@ public final class VmLab {
             try (Stream<Path> walk = Files.walk(work)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** Refuses what this host cannot run (installing missing tools first when root). */
+    private void preflight(LabSpec spec, StringBuilder log) throws LabRefusedException, IOException, InterruptedException {
+        Preflight.HostFacts facts = Preflight.probeHost(Backend.VM);
+        if (facts.root() && !facts.missingTools().isEmpty()) {
+            Setup.ensureTools(Preflight.VM_TOOLS, true, log);
+            facts = Preflight.probeHost(Backend.VM);
+        }
+        List<String> refusals = Preflight.refusals(spec, Backend.VM, facts, kernel != null);
+        if (!refusals.isEmpty()) throw new LabRefusedException(refusals);
+    }
+
+    /** The guest's initramfs (lab scripts, the modules the lab and the spec's CCs need) in {@code work}. */
+    private static Path initramfs(LabSpec spec, Path moduleDir, Path work) throws IOException, InterruptedException {
+        Path script = Setup.resource("mkinitramfs.sh", work, true);
+        Setup.resource("lab.sh", work, true);
+        Setup.resource("vm-init.sh", work, true);
+        Path initrd = work.resolve("initrd.cpio.gz");
+        List<String> cmd = new ArrayList<>(List.of("bash", script.toString(), moduleDir == null ? "none" : moduleDir.toString(), initrd.toString()));
+        cmd.addAll(List.of("veth", "tun", "sch_netem", "sch_tbf", "inet_diag", "tcp_diag", "mptcp_diag", "virtio_pci", "virtio_blk"));
+        for (String cc : spec.allCcs()) {
+            if (!Set.of("reno", "cubic").contains(cc)) cmd.add("tcp_" + cc);
+        }
+        if (exec(cmd, work.resolve("mkinitramfs.log"), 300) != 0) throw new IOException("initramfs build failed; see " + work.resolve("mkinitramfs.log"));
+        return initrd;
+    }
+
+    /** The guest kernel's command line: the lab's environment as {@code klab.KEY=VALUE} (spaces as commas). */
+    private static String kernelCommandLine(LabSpec spec) {
+        StringBuilder append = new StringBuilder("console=ttyS0 quiet panic=-1");
+        for (Map.Entry<String, String> e : LabEnv.of(spec, "netem", "", "", "").entrySet()) {
+            if (Set.of("DELAY", "DL", "RAW", "TRACEFS").contains(e.getKey())) continue;
+            append.append(" klab.").append(e.getKey()).append('=').append(e.getValue().replace(' ', ','));
+        }
+        return append.toString();
+    }
+
+    /** Moves the guest's captures from the results disk {@code img} into {@code raw}. */
+    private static void collect(Path img, Path work, Path raw, int qemuRc) throws IOException, InterruptedException {
+        Path x = work.resolve("x");
+        Files.createDirectories(x);
+        exec(List.of("tar", "-xf", img.toString(), "-C", x.toString()), work.resolve("tar.log"), 60);
+        Path guestRaw = x.resolve("out/raw");
+        if (!Files.isDirectory(guestRaw)) throw new IOException("the VM wrote no results (qemu rc " + qemuRc + "); see " + raw.resolve("console.log"));
+        try (Stream<Path> files = Files.list(guestRaw)) {
+            for (Path f : files.toList()) Files.move(f, raw.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -40,6 +40,32 @@ class ScenarioToLabTest {
     }
 
     @Test
+    void bdpBufferIsTheSimulatorsOwnPacketCount(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        // path 2 = access a2 (10 ms) + bottleneck b2 (12 Mbit/s, 5 ms, 1BDP); the initial subflow leaves over a1, so no
+        // initial subflow crosses b2 and ScenarioRunner.resolveBuffers sizes it with 2 x its delay = 10 ms:
+        // 12e6 / 8 x 0.010 = 15000 B / 1514 B = 9.9 -> 10 packets -> tbf limit 10 x 1514 = 15140 B
+        // (the lab's former own rule took path 2's whole RTT, 30 ms: 30 packets, 45420 B, not what the simulator queues)
+        java.nio.file.Path f = dir.resolve("bdp.yaml");
+        java.nio.file.Files.writeString(f, String.join("\n", "name: bdp", "duration: 5s",
+                "kernel: {flavour: upstream, net.mptcp.mptcp_path_manager: kernel, mptcp.endpoints: \"a2 subflow\", sim.l2_overhead_bytes: 14}",
+                "nodes:", "  - {id: client, type: host}", "  - {id: server, type: host}", "  - {id: r1, type: switch}", "  - {id: r2, type: switch}",
+                "links:",
+                "  - {id: a1, from: client, to: r1, rate: 1Gbit, delay: 10ms, buffer: 1000pkt}",
+                "  - {id: a2, from: client, to: r2, rate: 1Gbit, delay: 10ms, buffer: 1000pkt}",
+                "  - {id: b1, from: r1, to: server, rate: 8Mbit, delay: 5ms, buffer: 50pkt, qdisc: tbf}",
+                "  - {id: b2, from: r2, to: server, rate: 12Mbit, delay: 5ms, buffer: 1BDP, qdisc: tbf}",
+                "connections:", "  - {id: m1, type: mptcp, from: client, to: server}", ""));
+        Scenario sc = org.mptcpsim.scenario.parse.ScenarioLoader.loadFile(f, List.of());
+        ScenarioToLab.Result r = ScenarioToLab.map(sc, Backend.HOST, false);
+        assertTrue(r.ok(), r.refusals().toString());
+        assertEquals(LabSpec.Topology.SEPARATE, r.spec().topology());
+        assertEquals("b2", r.spec().paths().get(1).link().id());
+        assertEquals(10 * 1514, r.spec().paths().get(1).link().bufferBytes());
+        assertEquals(10, new org.mptcpsim.scenario.run.ScenarioRunner(sc).bufferPackets("b2", true), "the simulator's own queue");
+        assertTrue(r.notes().contains("link b2: buffer 1.0BDP = 10 packets (RTT 10.0 ms) = tbf limit 15140 B"), r.notes().toString());
+    }
+
+    @Test
     void tbfBottleneckIsLikeForLikeAndDropTailGetsANote() {
         // the lab always builds tbf: qdisc: tbf maps silently, droptail maps to the same limit with a note
         ScenarioToLab.Result tbf = ScenarioToLab.map(LabScenarios.load("lab-two-paths-cubic"), Backend.HOST, false);

@@ -75,14 +75,8 @@ class UmlLabTest {
         assertEquals(List.of(), UmlLab.configRefusals(mptcp, false, "", img), "no --showconfig output: the guest checks instead");
     }
 
-    /**
-     * A synthetic guest capture in the tcp_info format of tcpinfo.c: one TCP sender at 1 MB/s (bytes_acked = 10^6 per s of
-     * the sampler's clock), sampled every 10 ms for 2 s after "KLAB start" at 100 s, with one planted 50 ms hole (a stall),
-     * three retransmits and one Recovery episode at 1.5 s.
-     */
-    @Test
-    void tcpInfoSamplesBecomeTheRunDirectory() throws IOException {
-        Path raw = tmp.resolve("raw");
+    /** Writes the synthetic tcp_info capture described at {@link #tcpInfoSamplesBecomeTheRunDirectory} into {@code raw}. */
+    static Path tcpInfoRaw(Path raw) throws IOException {
         Files.createDirectories(raw);
         List<String> t = new ArrayList<>();
         t.add(String.format(Locale.ROOT, " %.6f: tracing_mark_write: KLAB start", 100.0));
@@ -102,6 +96,17 @@ class UmlLabTest {
         Files.writeString(raw.resolve("server.json"), "{\"end\":{\"sum_received\":{\"bytes\":1990000,\"seconds\":2.0}}}");
         Files.writeString(raw.resolve("events.txt"), "tcp_info\n");
         Files.writeString(raw.resolve("kernel.txt"), "6.1.176\n");
+        return raw;
+    }
+
+    /**
+     * A synthetic guest capture in the tcp_info format of tcpinfo.c: one TCP sender at 1 MB/s (bytes_acked = 10^6 per s of
+     * the sampler's clock), sampled every 10 ms for 2 s after "KLAB start" at 100 s, with one planted 50 ms hole (a stall),
+     * three retransmits and one Recovery episode at 1.5 s.
+     */
+    @Test
+    void tcpInfoSamplesBecomeTheRunDirectory() throws IOException {
+        Path raw = tcpInfoRaw(tmp.resolve("raw"));
         LabSpec spec = tcpSpec(2);
         Path out = tmp.resolve("run");
         JsonNode s = RunDirWriter.write(spec, Backend.UML, raw, out, 9.0);

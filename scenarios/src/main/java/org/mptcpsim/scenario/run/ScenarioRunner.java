@@ -65,6 +65,8 @@ public final class ScenarioRunner {
     final List<ConnRun> conns = new ArrayList<>();
     final EventLog events;
     private final SplittableRandom isnRandom;
+    /** Per link direction (Link.index): the RTT a BDP buffer of it is sized with (resolveBuffers' rule). */
+    private long[] bufferRtt;
 
     public ScenarioRunner(Scenario sc) {
         this.sc = sc;
@@ -146,6 +148,24 @@ public final class ScenarioRunner {
      * Events in a row without the clock advancing before the run ends with a
      * {@link SimulationStalledException} (default {@link EventLoop#DEFAULT_STALL_EVENTS}).
      */
+    /**
+     * The packet limit this run gives one direction of link {@code linkId} ({@code forward} = from
+     * its {@code from} to its {@code to}), its buffer resolved as {@link #bufferRttPs} says; for
+     * code that maps a scenario elsewhere and must size buffers as the simulator does (the kernel
+     * lab's tbf limits).
+     */
+    public int bufferPackets(String linkId, boolean forward) {
+        return topo.byLinkId.get(linkId)[forward ? 0 : 1].limitPkts();
+    }
+
+    /**
+     * The RTT a BDP buffer of that link direction is sized with: the link's {@code rtt}, else the
+     * shortest propagation RTT of the initial subflows crossing it, else twice its delay.
+     */
+    public long bufferRttPs(String linkId, boolean forward) {
+        return bufferRtt[topo.byLinkId.get(linkId)[forward ? 0 : 1].index];
+    }
+
     public void setStallLimit(long events) {
         loop.setStallLimit(events);
     }
@@ -453,12 +473,14 @@ public final class ScenarioRunner {
             }
         }
         int wire = sc.kernel().getInt("sim.mtu", 1500) + sc.kernel().getInt("sim.l2_overhead_bytes", 0);
+        bufferRtt = new long[topo.directions.size()];
         for (LinkSpec spec : sc.links()) {
             Link[] d = topo.byLinkId.get(spec.id());
             for (int i = 0; i < 2; i++) {
                 Link l = d[i];
                 long rtt = spec.rttPs() != null ? spec.rttPs()
                         : minRtt[l.index] != Long.MAX_VALUE ? minRtt[l.index] : 2 * l.delayPs();
+                bufferRtt[l.index] = rtt;
                 BuiltTopology.applyBuffer(l, (i == 0 ? spec.forward() : spec.reverse()).buffer(), rtt, wire);
             }
         }
