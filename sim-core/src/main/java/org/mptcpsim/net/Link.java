@@ -128,10 +128,8 @@ public final class Link extends Event implements PacketSink {
         }
         long start = busyUntil;
         if (start < now + jitterPs) {
-            // a busy serialiser hides jitter smaller than its backlog: draw only when it can matter;
-            // uniform in [0, jitter) as the high half of a 63 x 64-bit product (no division)
-            long j = jitterPs > 0 ? Math.multiplyHigh(random.nextLong() >>> 1, jitterPs << 1) : 0;
-            start = Math.max(now + j, busyUntil);
+            // a busy serialiser hides jitter smaller than its backlog: draw only when it can matter
+            start = Math.max(now + sendJitter(), busyUntil);
         }
         long ser = serialisation(p.size);
         // tbf: the packet leaves when its tokens are there, with no serialisation after that
@@ -139,11 +137,26 @@ public final class Link extends Event implements PacketSink {
         p.arrivePs = p.finishPs + delayPs;
         busyUntil = p.finishPs;
         busyPs += ser;
+        enqueue(p, now);
+        appendFifo(p);
+    }
+
+    /** Host send jitter: uniform in [0, jitter) as the high half of a 63 x 64-bit product (no division). */
+    private long sendJitter() {
+        return jitterPs > 0 ? Math.multiplyHigh(random.nextLong() >>> 1, jitterPs << 1) : 0;
+    }
+
+    /** Counts an accepted packet into the queue (occupancy and its time integral). */
+    private void enqueue(Packet p, long now) {
         qIntegralPs += qPkts * (now - qLastChange);
         qLastChange = now;
         qPkts++;
         qBytes += p.size;
         p.next = null;
+    }
+
+    /** Appends {@code p} (its arrival not before the tail's) to the list; schedules it if it is the head. */
+    private void appendFifo(Packet p) {
         if (tail == null) {
             head = p;
             tail = p;
@@ -247,21 +260,26 @@ public final class Link extends Event implements PacketSink {
         if (qHead == null) {
             return;
         }
-        if (model != null) {
-            retimeModelled(oldRate);
-            return;
-        }
+        // each queued packet keeps any extra delay it drew (a model's jitter; 0 on the fixed-rate
+        // path, where arrival = finish + delay) and, in FIFO order, stays behind the one before it
         long t = qHead.finishPs;
+        long prevArrive = qHead.arrivePs;
         for (Packet q = qHead.next; q != null; q = q.next) {
             long ser = Time.serialisation(q.size, rateBps);
             busyPs += ser - Time.serialisation(q.size, oldRate);
+            long extra = q.arrivePs - q.finishPs - delayPs;
             q.finishPs = t + ser;
-            q.arrivePs = q.finishPs + delayPs;
+            q.arrivePs = Math.max(q.finishPs + delayPs + extra, arrivals == null ? prevArrive : 0);
+            prevArrive = q.arrivePs;
             t = q.finishPs;
         }
         busyUntil = t;
         if (bucket != null && qHead.next != null) {
             bucket.drain(t); // a backlog re-timed back to back leaves no tokens
+        }
+        if (arrivals != null) {
+            arrivals.rebuild();
+            loop.schedule(this, arrivals.minKey());
         }
     }
 
@@ -433,7 +451,7 @@ public final class Link extends Event implements PacketSink {
         if (busyUntil < now + jitterPs) {
             // host send jitter as on the fixed-rate path; a departure at or after busyUntil (the
             // previous packet's) hides a smaller one on the trace too
-            ready = now + (jitterPs > 0 ? Math.multiplyHigh(random.nextLong() >>> 1, jitterPs << 1) : 0);
+            ready = now + sendJitter();
         }
         long finish;
         if (model.trace != null) {
@@ -450,27 +468,10 @@ public final class Link extends Event implements PacketSink {
         }
         p.finishPs = finish;
         busyUntil = finish;
-        qIntegralPs += qPkts * (now - qLastChange);
-        qLastChange = now;
-        qPkts++;
-        qBytes += p.size;
-        p.next = null;
+        enqueue(p, now);
         if (arrivals == null) {
-            if (tail != null && arrive < tail.arrivePs) {
-                arrive = tail.arrivePs;
-            }
-            p.arrivePs = arrive;
-            if (tail == null) {
-                head = p;
-                tail = p;
-                loop.schedule(this, arrive);
-            } else {
-                tail.next = p;
-                tail = p;
-            }
-            if (qHead == null) {
-                qHead = p;
-            }
+            p.arrivePs = tail != null ? Math.max(arrive, tail.arrivePs) : arrive;   // FIFO: not before the one ahead
+            appendFifo(p);
             return;
         }
         // reorder: the list holds the queue only (qHead .. tail, in departure order); once a packet
@@ -497,32 +498,6 @@ public final class Link extends Event implements PacketSink {
         }
         p.next = null;
         p.route[++p.hop].receive(p);
-    }
-
-    /** {@link #setRate} with a model (fixed rate + jitter): each queued packet keeps its drawn extra delay. */
-    private void retimeModelled(long oldRate) {
-        long t = qHead.finishPs;
-        long prevArrive = qHead.arrivePs;
-        for (Packet q = qHead.next; q != null; q = q.next) {
-            long ser = Time.serialisation(q.size, rateBps);
-            busyPs += ser - Time.serialisation(q.size, oldRate);
-            long extra = q.arrivePs - q.finishPs - delayPs;
-            q.finishPs = t + ser;
-            q.arrivePs = q.finishPs + delayPs + extra;
-            if (arrivals == null && q.arrivePs < prevArrive) {
-                q.arrivePs = prevArrive;
-            }
-            prevArrive = q.arrivePs;
-            t = q.finishPs;
-        }
-        busyUntil = t;
-        if (bucket != null && qHead.next != null) {
-            bucket.drain(t); // as on the fixed-rate path: a backlog re-timed back to back leaves no tokens
-        }
-        if (arrivals != null) {
-            arrivals.rebuild();
-            loop.schedule(this, arrivals.minKey());
-        }
     }
 
     /** {@link #setUp}(false) with a model: the reorder heap's packets are dropped, the trace cursor forgotten. */
