@@ -30,7 +30,6 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
     public final int index;
     private long sizeSegments;
     private final long sizeBytes;
-    private AppListener app;
     private final TcpConfig cfg;
     private final PacketScheduler scheduler;
     private final PathManager pathManager;
@@ -77,8 +76,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
      */
     public void setApp(AppListener listener) {
         this.sizeSegments = 0;
-        this.app = listener;
-        rcv.app = listener;
+        setListener(listener);
     }
 
     /** The application writes {@code segments} more full segments; the scheduler runs. */
@@ -302,14 +300,13 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
 
     /** Adds a listener to a sized or bulk connection (its data is written at the start, as before). */
     public void setListener(AppListener listener) {
-        this.app = listener;
-        rcv.app = listener;
+        rcv.app = listener;   // the one home of the listener: the receive queue tells it of deliveries
     }
 
     @Override
     public void onEstablished(Subflow s) {
-        if (app != null && s.sk.id == 0) {
-            app.onEstablished();
+        if (rcv.app != null && s.sk.id == 0) {
+            rcv.app.onEstablished();
         }
         if (pm != null) {
             pathManager.onSubflowEstablished(pm, s);

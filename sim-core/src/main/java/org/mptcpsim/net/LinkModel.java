@@ -71,23 +71,24 @@ public final class LinkModel {
      */
     long traceFinish(long readyPs, int size) {
         if (curPs <= readyPs) {
-            cur = trace.firstAfter(readyPs);
-            curPs = trace.timePs(cur);
-            left = DeliveryTrace.BYTES_PER_OPPORTUNITY;
+            openOpportunity(trace.firstAfter(readyPs));
         } else if (left == 0) {
-            cur++;
-            curPs = trace.timePs(cur);
-            left = DeliveryTrace.BYTES_PER_OPPORTUNITY;
+            openOpportunity(cur + 1);
         }
         int rem = size;
         while (rem > left) {
             rem -= left;
-            cur++;
-            curPs = trace.timePs(cur);
-            left = DeliveryTrace.BYTES_PER_OPPORTUNITY;
+            openOpportunity(cur + 1);
         }
         left -= rem;
         return curPs;
+    }
+
+    /** Moves the cursor to opportunity {@code k}, with all its bytes unused. */
+    private void openOpportunity(long k) {
+        cur = k;
+        curPs = trace.timePs(k);
+        left = DeliveryTrace.BYTES_PER_OPPORTUNITY;
     }
 
     /** Forgets the cursor (the link went down; what it held is gone). */

@@ -4,8 +4,9 @@ import org.mptcpsim.net.Route;
 import org.mptcpsim.net.SimContext;
 
 /**
- * A plain TCP connection: one {@link Subflow} sending to one {@link SubflowReceiver}, a bulk or
- * sized transfer. The application writes everything at the start and reads at once.
+ * A plain TCP connection: one {@link Subflow} sending to one {@link SubflowReceiver}: a bulk or
+ * sized transfer written at the start, or an application-limited one ({@link #appLimited}) that
+ * writes as its application does; the receiver reads at once.
  */
 public final class TcpConnection implements SubflowOwner {
     private long sizeSegments;
@@ -16,15 +17,7 @@ public final class TcpConnection implements SubflowOwner {
     private Subflow subflow;
     private long nextSeg;
     private long bytesDelivered;
-    private long sizeBytes;
-
-    /** @param sizeBytes bytes to transfer, or -1 for a bulk (endless) transfer */
-    public TcpConnection(long sizeBytes, int mss) {
-        this.sizeBytes = sizeBytes;
-        this.sizeSegments = sizeBytes < 0 ? Long.MAX_VALUE : (sizeBytes + mss - 1) / mss;
-        this.index = -1;
-        this.cfg = null;
-    }
+    private final long sizeBytes;
 
     /**
      * @param index     the connection's index in the run (traces)
@@ -43,9 +36,6 @@ public final class TcpConnection implements SubflowOwner {
      * {@code rev} (ACKs) and attaches it; the caller calls {@link Subflow#connect()}.
      */
     public Subflow openSubflow(SimContext sim, CongestionControl ca, int isn, Route fwd, Route rev) {
-        if (cfg == null) {
-            throw new IllegalStateException("built without a TcpConfig: use TcpConnection(index, sizeBytes, cfg)");
-        }
         TcpSock sk = new TcpSock(sim.loop(), null, 0, cfg.mss());
         Subflow s = new Subflow(sim.loop(), sim.pool(), sim.trace(), this, sk, ca, cfg, index, isn);
         SubflowReceiver r = new SubflowReceiver(sim.loop(), sim.pool(), this, cfg, 0);
