@@ -10,10 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.core.Time;
-import org.mptcpsim.mptcp.Address;
-import org.mptcpsim.pm.FullMeshPathManager;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.testnet.HandBuilt;
 import org.mptcpsim.testnet.MiniNet;
@@ -46,13 +43,7 @@ class LowestRttSchedulerTest {
         // start; 10 s is ample. LTE gets data whenever Wi-Fi's cwnd is full (from the first
         // window on, as both start with 10 segments).
         MiniNet n = new MiniNet();
-        Address wifi = n.client("wifi", false);
-        n.client("lte", false);
-        Address e1 = n.server("e1");
-        n.path("wifi", "e1", 20_000_000L, Time.ms(10), 40);
-        n.path("lte", "e1", 5_000_000L, Time.ms(50), 40);
-        n.start(2_000_000, new LowestRttScheduler(), new FullMeshPathManager.Factory().create(KernelParams.DEFAULTS),
-                wifi, e1);
+        n.startWifiLte(2_000_000, new LowestRttScheduler());
         n.loop.run(Time.s(10));
         assertTrue(n.meta.complete(), "delivered " + n.meta.bytesDelivered());
         assertEquals(2, n.meta.subflowsById().size());

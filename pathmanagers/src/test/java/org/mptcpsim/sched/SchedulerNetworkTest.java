@@ -23,18 +23,13 @@ class SchedulerNetworkTest {
     }
 
     /**
-     * Wi-Fi 20 Mbit/s, RTT 20 ms; LTE 5 Mbit/s, RTT 100 ms; 40-packet buffers; receive buffer
+     * {@link MiniNet#startWifiLte}: Wi-Fi 20 Mbit/s, RTT 20 ms; LTE 5 Mbit/s, RTT 100 ms; 40-packet buffers; receive buffer
      * 400 kB, i.e. an advertised window of 200 000 / 1420 = 140 segments (tcp_adv_win_scale 1).
      */
     private static Run run(PacketScheduler sched, long rcvBuf) {
         MiniNet n = new MiniNet();
         n.cfg = TcpConfig.builder().mptcp(true).rcvBufBytes(rcvBuf).build();
-        Address wifi = n.client("wifi", false);
-        n.client("lte", false);
-        Address e1 = n.server("e1");
-        n.path("wifi", "e1", 20_000_000L, Time.ms(10), 40);
-        n.path("lte", "e1", 5_000_000L, Time.ms(50), 40);
-        n.start(-1, sched, new FullMeshPathManager.Factory().create(KernelParams.DEFAULTS), wifi, e1);
+        n.startWifiLte(-1, sched);
         n.loop.run(Time.s(2));
         long start = n.meta.bytesDelivered();
         long ooo = 0;

@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 
 import org.mptcpsim.core.Event;
 import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.MptcpConnection;
 import org.mptcpsim.mptcp.PacketScheduler;
@@ -20,6 +22,7 @@ import org.mptcpsim.net.PacketPool;
 import org.mptcpsim.net.PacketSink;
 import org.mptcpsim.net.Route;
 import org.mptcpsim.net.SimContext;
+import org.mptcpsim.pm.FullMeshPathManager;
 import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.TcpConfig;
@@ -93,6 +96,21 @@ public final class MiniNet {
         pm.onNewSession(ctx);
         ctx.createSubflow(local, remote, local.backup());
         return meta;
+    }
+
+    /**
+     * The Wi-Fi + LTE network the scheduler tests share, then {@link #start}: client interfaces
+     * "wifi" and "lte", server address "e1"; Wi-Fi 20 Mbit/s, 10 ms one way (RTT 20 ms); LTE
+     * 5 Mbit/s, 50 ms one way (RTT 100 ms); 40-packet buffers; fullmesh with kernel defaults; the
+     * initial subflow on Wi-Fi. Set {@link #cfg} before calling.
+     */
+    public MptcpConnection startWifiLte(long sizeBytes, PacketScheduler sched) {
+        Address wifi = client("wifi", false);
+        client("lte", false);
+        Address e1 = server("e1");
+        path("wifi", "e1", 20_000_000L, Time.ms(10), 40);
+        path("lte", "e1", 5_000_000L, Time.ms(50), 40);
+        return start(sizeBytes, sched, new FullMeshPathManager.Factory().create(KernelParams.DEFAULTS), wifi, e1);
     }
 
     /** Takes a client interface down (links stop) and tells the path manager. */

@@ -9,53 +9,25 @@ import org.mptcpsim.trace.TraceSink;
 
 /** Which CA events the engine raises, and when (tcp_event_data_sent). */
 class CaEventOrderTest {
-    /** Reno that counts CA_EVENT_TX_START. */
-    static final class Counting implements CongestionControl {
-        final TestReno reno = new TestReno();
-        int txStart;
-
-        @Override
-        public String name() {
-            return "counting";
-        }
-
-        @Override
-        public int ssthresh(TcpSock sk) {
-            return reno.ssthresh(sk);
-        }
-
-        @Override
-        public void congAvoid(TcpSock sk, int ack, int acked) {
-            reno.congAvoid(sk, ack, acked);
-        }
-
-        @Override
-        public void cwndEvent(TcpSock sk, int event) {
-            if (event == CaEvent.TX_START) {
-                txStart++;
-            }
-        }
-    }
-
     @Test
     void txStartIsRaisedWhenDataLeavesAnEmptyFlightOnly() {
         // a bulk flow over a clean 10 Mbit/s path never drains its flight after the first segment, so
         // CA_EVENT_TX_START fires exactly once: for the first data segment
         Bench b = new Bench(10_000_000L, Time.ms(10), 100, TraceSink.NONE);
         TcpConfig cfg = TcpConfig.linuxDefaults();
-        Counting cc = new Counting();
+        EventCountingReno cc = new EventCountingReno("counting", CaEvent.TX_START);
         TcpConnection c = new TcpConnection(0, -1, cfg);
         Subflow s = c.openSubflow(b.sim, cc, 1, Route.of(b.fwd), Route.of(b.rev));
         TcpSock sk = s.sk;
         s.connect();
         b.loop.run(Time.s(2));
-        assertEquals(1, cc.txStart);
+        assertEquals(1, cc.count);
         // the path goes down: the RTO marks every outstanding segment lost, so in flight = 0 and each
         // retransmission by the timer leaves an empty flight: one event per RTO
         b.fwd.setUp(false);
         b.loop.run(Time.s(4));
         int rtos = sk.icskBackoff;
         b.fwd.setUp(true);
-        assertEquals(1 + rtos, cc.txStart, "backoffs " + rtos);
+        assertEquals(1 + rtos, cc.count, "backoffs " + rtos);
     }
 }

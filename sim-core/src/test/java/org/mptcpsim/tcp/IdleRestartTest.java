@@ -21,36 +21,9 @@ class IdleRestartTest {
         return sk;
     }
 
-    static final class Events implements CongestionControl {
-        final TestReno reno = new TestReno();
-        int restarts;
-
-        @Override
-        public String name() {
-            return "events";
-        }
-
-        @Override
-        public int ssthresh(TcpSock sk) {
-            return reno.ssthresh(sk);
-        }
-
-        @Override
-        public void congAvoid(TcpSock sk, int ack, int acked) {
-            reno.congAvoid(sk, ack, acked);
-        }
-
-        @Override
-        public void cwndEvent(TcpSock sk, int event) {
-            if (event == CaEvent.CWND_RESTART) {
-                restarts++;
-            }
-        }
-    }
-
     @Test
     void cwndHalvesOncePerRtoOfIdleBeyondTheFirstDownToTheRestartWindow() {
-        Events ca = new Events();
+        EventCountingReno ca = new EventCountingReno("events", CaEvent.CWND_RESTART);
         // idle 500 ms, RTO 200 ms: delta 500 > 200 -> restart. The loop subtracts an RTO before each
         // halving: 300 > 0 -> 40, 100 > 0 -> 20, -100 stops: cwnd 20 (above the restart window 10).
         // ssthresh = tcp_current_ssthresh = max(50, (80 >> 1) + (80 >> 2)) = 60, taken before the cut.
@@ -60,7 +33,7 @@ class IdleRestartTest {
         assertEquals(20, sk.sndCwnd);
         assertEquals(60, sk.sndSsthresh);
         assertEquals(1500, sk.sndCwndStamp);
-        assertEquals(1, ca.restarts);
+        assertEquals(1, ca.count);
         // idle 700 ms: 500 -> 40, 300 -> 20, 100 -> 10, then cwnd 10 is not above the restart window: 10
         now = Time.ms(1700);
         sk = sock(1000);
@@ -76,7 +49,7 @@ class IdleRestartTest {
 
     @Test
     void noRestartWithinAnRtoOrWithDataInFlight() {
-        Events ca = new Events();
+        EventCountingReno ca = new EventCountingReno("events", CaEvent.CWND_RESTART);
         // delta must exceed the RTO strictly: 200 ms of idle with RTO 200 ms keeps cwnd
         now = Time.ms(1200);
         TcpSock sk = sock(1000);
@@ -88,6 +61,6 @@ class IdleRestartTest {
         sk.packetsOut = 1;
         assertFalse(IdleRestart.check(sk, ca));
         assertEquals(80, sk.sndCwnd);
-        assertEquals(0, ca.restarts);
+        assertEquals(0, ca.count);
     }
 }
