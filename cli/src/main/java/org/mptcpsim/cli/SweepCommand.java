@@ -136,19 +136,16 @@ final class SweepCommand implements Callable<Integer> {
             throw new Main.BadInput("--metric: " + e.getMessage());
         }
         String key = x != null ? x : axes.get(0);
-        if (slurm) {
-            OutputDir target = main.outputDir(out, OutputDir.defaultDir("sweep-", sc.name(), ""));
-            if (!allowLarge) {
-                OutputBudget.DEFAULT.checkAll(points.stream().map(ScenarioLoader.SweepPoint::scenario).toList());
-            }
-            Slurm job = new Slurm(scenario.toAbsolutePath().normalize(), target, points.size(), shards, partition, time,
-                    arrayLimit, cpusPerTask, sets, metric, x, allowLarge);
-            return job.writeAndSubmit(dryRun, System.out);
-        }
+        // sh is null with --slurm (refused above), so the default directory has no shard suffix there
         OutputDir target = main.outputDir(out, OutputDir.defaultDir("sweep-", sc.name(),
                 sh == null ? "" : "-shard-" + sh[0] + "-of-" + sh[1]));
         OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
         budget.checkAll(points.stream().map(ScenarioLoader.SweepPoint::scenario).toList());
+        if (slurm) {
+            Slurm job = new Slurm(scenario.toAbsolutePath().normalize(), target, points.size(), shards, partition, time,
+                    arrayLimit, cpusPerTask, sets, metric, x, allowLarge);
+            return job.writeAndSubmit(dryRun, System.out);
+        }
         Path dir = target.path();
         SweepRunner sweep = new SweepRunner(scenario, grid, dir, new SimRunFunction(budget)).seed(sc.seed()).progress(System.err)
                 .chart(key, m);

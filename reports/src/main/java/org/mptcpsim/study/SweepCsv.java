@@ -77,8 +77,13 @@ final class SweepCsv {
         for (String line : rows.values()) {
             b.append(line).append('\n');
         }
+        writeAtomically(file, b.toString());
+    }
+
+    /** Writes {@code text} to {@code file} through a sibling temp file and a rename. */
+    static void writeAtomically(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
@@ -86,7 +91,8 @@ final class SweepCsv {
         }
     }
 
-    private static int parsePoint(String line) {
+    /** The point index in a row's first cell, or -1 when it is not a number. */
+    static int parsePoint(String line) {
         int comma = line.indexOf(',');
         try {
             return Integer.parseInt(comma < 0 ? line : line.substring(0, comma));

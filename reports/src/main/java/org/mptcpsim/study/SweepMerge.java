@@ -126,13 +126,7 @@ public final class SweepMerge {
             }
             for (int l = 1; l < lines.size(); l++) {
                 String line = lines.get(l);
-                int comma = line.indexOf(',');
-                int k;
-                try {
-                    k = Integer.parseInt(comma < 0 ? line : line.substring(0, comma));
-                } catch (NumberFormatException e) {
-                    k = -1;
-                }
+                int k = SweepCsv.parsePoint(line);
                 if (k < 0 || SweepCsv.countFields(line) != fields) {
                     throw new Refused(csv + ":" + (l + 1) + ": malformed row '" + line + "'");
                 }
@@ -172,9 +166,7 @@ public final class SweepMerge {
             b.append(line).append('\n');
         }
         Path csv = out.resolve(SweepRunner.CSV);
-        Path tmp = out.resolve(SweepRunner.CSV + ".tmp");
-        Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SweepCsv.writeAtomically(csv, b.toString());
         linkPoints(out, from);
         for (String[] c : first.charts()) {
             SweepChart.write(out, c[0], Metric.valueOf(c[1]));

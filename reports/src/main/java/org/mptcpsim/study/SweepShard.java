@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -98,9 +97,7 @@ public record SweepShard(int index, int count, int gridSize, String scenarioHash
         ArrayNode ps = n.putArray("points");
         points.forEach(ps::add);
         n.put("finished", finished);
-        Path tmp = dir.resolve(FILE + ".tmp");
-        Files.writeString(tmp, om.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SweepCsv.writeAtomically(dir.resolve(FILE), om.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
     }
 
     /**

@@ -57,11 +57,7 @@ final class AppBinder {
                 sizeOut[0] = -1;
                 return null;
             case "size":
-                long size = Val.size(v, p);
-                if (size <= 0) {
-                    throw new ScenarioException(v.loc().withPath(p), "a transfer size must be above 0");
-                }
-                sizeOut[0] = size;
+                sizeOut[0] = aboveZero(Val.size(v, p), v, p, "a transfer size");
                 return null;
             case "flows":
                 return flows(new Obj(v, p, "a flows app", FLOWS));
@@ -91,10 +87,8 @@ final class AppBinder {
             Obj p = new Obj(o.opt("poisson"), o.sub("poisson"), "a Poisson arrival process", List.of("rate"));
             a = new AppSpec.Arrival(perSecond(p.req("rate"), p.sub("rate")), 0);
         } else {
-            long every = Val.time(o.opt("every"), o.sub("every"));
-            if (every <= 0) {
-                throw new ScenarioException(o.loc("every"), "the interval between transfers must be above 0");
-            }
+            long every = aboveZero(Val.time(o.opt("every"), o.sub("every")), o.opt("every"), o.sub("every"),
+                    "the interval between transfers");
             a = new AppSpec.Arrival(0, every);
         }
         SizeDist size = dist(o.req("size"), o.sub("size"));
@@ -103,10 +97,8 @@ final class AppBinder {
     }
 
     private static AppSpec.RequestResponse requestResponse(Obj o) {
-        long req = Val.size(o.req("request"), o.sub("request"));
-        if (req <= 0) {
-            throw new ScenarioException(o.loc("request"), "a request size must be above 0");
-        }
+        long req = aboveZero(Val.size(o.req("request"), o.sub("request")), o.req("request"), o.sub("request"),
+                "a request size");
         SizeDist resp = dist(o.req("response"), o.sub("response"));
         long think = o.has("think") ? Val.time(o.opt("think"), o.sub("think")) : 0;
         if (think < 0) {
@@ -148,11 +140,15 @@ final class AppBinder {
     }
 
     private static long positiveRate(Node n, String path) {
-        long r = Val.rate(n, path);
-        if (r <= 0) {
-            throw new ScenarioException(n.loc().withPath(path), "a bitrate must be above 0");
+        return aboveZero(Val.rate(n, path), n, path, "a bitrate");
+    }
+
+    /** {@code v}, or a located error "WHAT must be above 0" at {@code path}. */
+    private static long aboveZero(long v, Node n, String path, String what) {
+        if (v <= 0) {
+            throw new ScenarioException(n.loc().withPath(path), what + " must be above 0");
         }
-        return r;
+        return v;
     }
 
     /** A rate per second: {@code 50/s}, {@code 50} or {@code 0.5/s}; above 0. */
@@ -188,11 +184,7 @@ final class AppBinder {
     }
 
     private static long positiveSize(Node n, String path) {
-        long v = Val.size(n, path);
-        if (v <= 0) {
-            throw new ScenarioException(n.loc().withPath(path), "a size must be above 0");
-        }
-        return v;
+        return aboveZero(Val.size(n, path), n, path, "a size");
     }
 
     /** A size distribution: a size (fixed), or one of {@link #DISTS}. */
