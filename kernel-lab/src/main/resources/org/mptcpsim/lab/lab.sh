@@ -11,7 +11,7 @@
 #   SUBFLOWS "n1 n2 ..." subflows per path (address aliases + in-kernel `subflow` endpoints)
 #   MPTCP    1 = client and server run under mptcpize, 0 = plain TCP over path 1
 #   DELAY    tun | netem | none;  DL = delay line binary;  RAW = directory for raw captures
-#   SECS, CC (per-socket iperf3 -C), SAMPLE_S, PORT
+#   SECS, CC (per-socket iperf3 -C), SAMPLE_S, PORT; TC_S the queue sampler's pause (default SAMPLE_S)
 #   NCOMPETE plain TCP flows (ports PORT+1..): the first NCOMPETE-NX from the client over path 1, the last NX
 #            from other hosts (shared only)
 #   XCC      "cc1 .. ccNX" congestion control of each other host's flow (default: CC)
@@ -183,10 +183,16 @@ run() {
     cat "$I/trace_pipe" > "$RAW/trace.txt" & tp=$!
     echo 1 > "$I/tracing_on"
   fi
-  ( k=0; while :; do    # queue samples; each stamped by a marker on the trace clock
+  # queue samples; each stamped by a marker on the trace clock. Forks are what costs here: a fork+exec takes
+  # milliseconds in UML (and QEMU TCG), and with qdevs, seq and the pipeline's subshells forked every sample a
+  # 100 ms sampler kept the UML guest's one CPU ~45 % busy (measured: 0.86 busy at 4 Mbit/s, 0.39 with the
+  # sampler at 1 s; one sample took ~260 ms of forks). So the device list is computed once (no /dev/fd in the UML
+  # guest: no process substitution), and the UML backend sets TC_S (the pause) to at least 0.5 s.
+  local qd; qd=$(qdevs)
+  ( k=0; while :; do
       mark "KLAB tc $k"
-      qdevs | while read -r ns dev id; do echo "@@ $k $id"; tc -n "$ns" -s qdisc show dev "$dev"; done
-      k=$((k+1)); sleep "$SAMPLE_S"; done ) > "$RAW/tc.txt" 2>&1 &
+      while read -r ns dev id; do echo "@@ $k $id"; tc -n "$ns" -s qdisc show dev "$dev"; done <<< "$qd"
+      k=$((k+1)); sleep "${TC_S:-$SAMPLE_S}"; done ) > "$RAW/tc.txt" 2>&1 &
   SAMPLER=$!
   sleep 0.5; x "$P-cli" nstat -n 2>/dev/null; head -1 /proc/stat > "$RAW/cpu-start.txt"
   mark "KLAB start"

@@ -17,7 +17,7 @@ import org.mptcpsim.scenario.parse.ScenarioLoader;
 
 /**
  * The UML backend live, on Debian's user-mode-linux (apt-get install user-mode-linux; .ci/run installs it): the
- * upstream scenario uml-tcp-reno.yaml (one reno flow, 8 Mbit/s, RTT 20 ms) once in UML, and held with the lab's own
+ * upstream scenario uml-tcp-reno.yaml (one reno flow, 4 Mbit/s, RTT 20 ms) once in UML, and held with the lab's own
  * tolerances (KernelCompare) to the same scenario on the host kernel (when the host backend can run) and to the simulator
  * (5 seeds). Skipped with a message without the UML kernel or root. ~30 s in UML + ~13 s host + simulator.
  */
@@ -65,7 +65,7 @@ class LiveUmlLabTest {
     }
 
     /**
-     * Every row within KernelCompare's tolerance, except that a loss-event count of one run (UML's 10 s at 8 Mbit/s
+     * Every row within KernelCompare's tolerance, except that a loss-event count of one run (UML's 10 s at 4 Mbit/s
      * has 3-8) is held to its own noise: two Poisson counts a and b differ by sd sqrt(a + b), so |a - b| <= 3 sqrt(a + b)
      * (3 sd); KernelCompare's floor of 3 events is below that (7 vs 3 events failed a healthy run: 4 <= 9.5).
      */
