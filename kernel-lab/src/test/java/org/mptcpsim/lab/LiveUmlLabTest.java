@@ -2,6 +2,7 @@ package org.mptcpsim.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,11 @@ class LiveUmlLabTest {
         Path uml = dir.resolve("uml");
         Path summary = Validation.kernelRun(sc, new Validation.KernelTarget(Backend.UML, null, null), uml, console);
         JsonNode s = RunDirWriter.readJson(summary);
+        // A run the lab itself judges CPU-bound measured the machine, not the kernel (Checks: > 90 % busy below 90 % of
+        // the ceiling); that is the lab working as designed on a slow machine, so the comparison is skipped, loudly.
+        // Any other invalid verdict is a failure.
+        assumeFalse(s.path("invalidReason").asText().startsWith("CPU-bound"),
+                "live-lab skipped: this machine is too slow for the UML run (" + s.path("invalidReason").asText() + ")");
         assertTrue(s.path("valid").asBoolean(), s.toString());
         assertEquals("kernel-uml", s.path("source").asText());
         assertTrue(s.path("checks").has("stalls"), s.toString());
