@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.Scenario;
-import org.mptcpsim.scenario.options.Flavour;
 import org.mptcpsim.scenario.options.OptionDef;
 import org.mptcpsim.scenario.options.OptionRegistry;
 import org.mptcpsim.scenario.parse.ScenarioLoader;

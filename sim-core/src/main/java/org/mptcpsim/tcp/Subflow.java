@@ -69,6 +69,7 @@ public final class Subflow implements PacketSink {
         sk.sndNxt = isn;
         sk.writeSeq = isn;
         sk.icskRtoUs = cfg.rtoInitUs();
+        sk.flavour = cfg.flavour();
     }
 
     /**
