@@ -236,7 +236,7 @@ public final class RunReport {
         Map<String, String> out = new LinkedHashMap<>();
         Flavour f;
         try {
-            f = flavour == null ? Flavour.of("mptcp-v0.95") : Flavour.of(flavour);
+            f = flavour == null ? Flavour.MPTCP_V095 : Flavour.of(flavour);
         } catch (RuntimeException e) {
             return out;
         }
