@@ -1,5 +1,7 @@
 package org.mptcpsim.cc;
 
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.tcp.CaEvent;
 import org.mptcpsim.tcp.CongestionControl;
@@ -198,6 +200,11 @@ public final class Balia implements CongestionControl {
         @Override
         public String name() {
             return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.MPTCP_V095); // coupled: out-of-tree only (mptcp_balia.c)
         }
 
         @Override

@@ -1,9 +1,10 @@
 package org.mptcpsim.cc;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.tcp.CaEvent;
 import org.mptcpsim.tcp.CaState;
 import org.mptcpsim.tcp.CongestionControl;
@@ -293,21 +294,27 @@ public final class Cubic implements CongestionControl {
 
     /** Registers {@code cubic} with its module parameters. */
     public static final class Factory implements CongestionControlFactory {
-        private static final Map<String, String> DEFAULTS;
-
-        static {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("tcp_cubic.fast_convergence", "1");
-            m.put("tcp_cubic.beta", "717");
-            m.put("tcp_cubic.initial_ssthresh", "0");
-            m.put("tcp_cubic.bic_scale", "41");
-            m.put("tcp_cubic.tcp_friendliness", "1");
-            m.put("tcp_cubic.hystart", "1");
-            m.put("tcp_cubic.hystart_detect", "3");
-            m.put("tcp_cubic.hystart_low_window", "16");
-            m.put("tcp_cubic.hystart_ack_delta_us", "2000");
-            DEFAULTS = Collections.unmodifiableMap(m);
-        }
+        // tcp_cubic.c's module parameters with their defaults
+        static final ModuleParam FAST_CONVERGENCE = ModuleParam.integer("tcp_cubic.fast_convergence", 0, 1, 1,
+                "turn on/off fast convergence");
+        static final ModuleParam BETA = ModuleParam.integer("tcp_cubic.beta", 1, 1024, 717,
+                "beta for multiplicative decrease, x1024");
+        static final ModuleParam INITIAL_SSTHRESH = ModuleParam.atLeast("tcp_cubic.initial_ssthresh", 0, 0,
+                "initial value of slow-start threshold (0 = unlimited)");
+        static final ModuleParam BIC_SCALE = ModuleParam.atLeast("tcp_cubic.bic_scale", 1, 41,
+                "scale (x1024) of cubic's C");
+        static final ModuleParam TCP_FRIENDLINESS = ModuleParam.integer("tcp_cubic.tcp_friendliness", 0, 1, 1,
+                "turn on/off TCP friendliness");
+        static final ModuleParam HYSTART = ModuleParam.integer("tcp_cubic.hystart", 0, 1, 1,
+                "turn on/off hybrid slow start");
+        static final ModuleParam HYSTART_DETECT = ModuleParam.integer("tcp_cubic.hystart_detect", 0, 3, 3,
+                "hybrid slow start detection: 1 = ACK train, 2 = delay, 3 = both");
+        static final ModuleParam HYSTART_LOW_WINDOW = ModuleParam.atLeast("tcp_cubic.hystart_low_window", 0, 16,
+                "lower bound cwnd for hybrid slow start");
+        static final ModuleParam HYSTART_ACK_DELTA_US = ModuleParam.atLeast("tcp_cubic.hystart_ack_delta_us", 0,
+                2000, "spacing between ACKs indicating a train (us)");
+        private static final List<ModuleParam> PARAMETERS = List.of(FAST_CONVERGENCE, BETA, INITIAL_SSTHRESH,
+                BIC_SCALE, TCP_FRIENDLINESS, HYSTART, HYSTART_DETECT, HYSTART_LOW_WINDOW, HYSTART_ACK_DELTA_US);
 
         @Override
         public String name() {
@@ -315,21 +322,20 @@ public final class Cubic implements CongestionControl {
         }
 
         @Override
-        public CongestionControl create(KernelParams p) {
-            return new Cubic(get(p, "fast_convergence"), get(p, "beta"), get(p, "initial_ssthresh"),
-                    get(p, "bic_scale"), get(p, "tcp_friendliness"), get(p, "hystart"),
-                    get(p, "hystart_detect"), get(p, "hystart_low_window"),
-                    get(p, "hystart_ack_delta_us"));
-        }
-
-        private static int get(KernelParams p, String param) {
-            String key = "tcp_cubic." + param;
-            return p.getInt(key, Integer.parseInt(DEFAULTS.get(key)));
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.values()); // every kernel has it
         }
 
         @Override
-        public Map<String, String> parameters() {
-            return DEFAULTS;
+        public CongestionControl create(KernelParams p) {
+            return new Cubic(FAST_CONVERGENCE.getInt(p), BETA.getInt(p), INITIAL_SSTHRESH.getInt(p),
+                    BIC_SCALE.getInt(p), TCP_FRIENDLINESS.getInt(p), HYSTART.getInt(p), HYSTART_DETECT.getInt(p),
+                    HYSTART_LOW_WINDOW.getInt(p), HYSTART_ACK_DELTA_US.getInt(p));
+        }
+
+        @Override
+        public List<ModuleParam> parameters() {
+            return PARAMETERS;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.mptcpsim.cc;
 
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.tcp.CaState;
 import org.mptcpsim.tcp.CongestionControl;
@@ -254,6 +256,11 @@ public final class Olia implements CongestionControl {
         @Override
         public String name() {
             return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.MPTCP_V095); // coupled: out-of-tree only (mptcp_olia.c)
         }
 
         @Override

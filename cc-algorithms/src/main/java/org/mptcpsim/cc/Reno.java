@@ -1,5 +1,7 @@
 package org.mptcpsim.cc;
 
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.CongestionControlFactory;
@@ -41,6 +43,11 @@ public final class Reno implements CongestionControl {
         @Override
         public String name() {
             return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.values()); // every kernel has it
         }
 
         @Override

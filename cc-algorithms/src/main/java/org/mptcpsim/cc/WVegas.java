@@ -1,9 +1,10 @@
 package org.mptcpsim.cc;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.tcp.CaEvent;
 import org.mptcpsim.tcp.CaState;
 import org.mptcpsim.tcp.CongestionControl;
@@ -254,18 +255,12 @@ public final class WVegas implements CongestionControl {
 
     /** Registers {@code wvegas} with its module parameters. */
     public static final class Factory implements CongestionControlFactory {
-        static final String INITIAL_ALPHA = "mptcp_wvegas.initial_alpha";
-        static final String TOTAL_ALPHA = "mptcp_wvegas.total_alpha";
-        static final String GAMMA = "mptcp_wvegas.gamma";
-        private static final Map<String, String> DEFAULTS;
-
-        static {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put(INITIAL_ALPHA, "2");
-            m.put(TOTAL_ALPHA, "10");
-            m.put(GAMMA, "1");
-            DEFAULTS = Collections.unmodifiableMap(m);
-        }
+        static final ModuleParam INITIAL_ALPHA = ModuleParam.atLeast("mptcp_wvegas.initial_alpha", 0, 2,
+                "per-subflow alpha (packets) on (re)enable");
+        static final ModuleParam TOTAL_ALPHA = ModuleParam.atLeast("mptcp_wvegas.total_alpha", 0, 10,
+                "alpha budget split across subflows by rate weight");
+        static final ModuleParam GAMMA = ModuleParam.atLeast("mptcp_wvegas.gamma", 0, 1,
+                "slow-start exit threshold on the queue estimate (packets)");
 
         @Override
         public String name() {
@@ -273,14 +268,18 @@ public final class WVegas implements CongestionControl {
         }
 
         @Override
-        public CongestionControl create(KernelParams params) {
-            return new WVegas(params.getInt(INITIAL_ALPHA, 2), params.getInt(TOTAL_ALPHA, 10),
-                    params.getInt(GAMMA, 1));
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.MPTCP_V095); // coupled: out-of-tree only (mptcp_wvegas.c)
         }
 
         @Override
-        public Map<String, String> parameters() {
-            return DEFAULTS;
+        public CongestionControl create(KernelParams params) {
+            return new WVegas(INITIAL_ALPHA.getInt(params), TOTAL_ALPHA.getInt(params), GAMMA.getInt(params));
+        }
+
+        @Override
+        public List<ModuleParam> parameters() {
+            return List.of(INITIAL_ALPHA, TOTAL_ALPHA, GAMMA);
         }
     }
 }

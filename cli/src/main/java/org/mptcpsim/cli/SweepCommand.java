@@ -91,20 +91,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new Main.BadInput("sweep: missing SCENARIO (a scenario file with a sweep: block), or give --merge DIR...");
         }
         int[] sh = shard == null ? null : parseShard(shard);
-        if (sh != null && slurm) {
-            throw new Main.BadInput("--shard with --slurm: --slurm makes the shards itself (give --shards N)");
-        }
-        if (slurm && jobs != null) {
-            throw new Main.BadInput("--jobs with --slurm: each array task runs --cpus-per-task points at a time (default 1)");
-        }
-        if (!slurm) {
-            for (Object[] o : new Object[][] {{"--shards", shards}, {"--partition", partition}, {"--time", time},
-                {"--array-limit", arrayLimit}, {"--cpus-per-task", cpusPerTask}, {"--dry-run", dryRun ? true : null}}) {
-                if (o[1] != null) {
-                    throw new Main.BadInput(o[0] + ": only with --slurm");
-                }
-            }
-        }
+        checkSlurmFlags(sh);
         scenario = main.resolve(scenario);
         // every flag is checked before any point runs
         Scenario sc = Scenarios.load(scenario, sets, null);
@@ -119,16 +106,6 @@ final class SweepCommand implements Callable<Integer> {
                     .Names.didYouMean(x, axes) + "; allowed: " + String.join(", ", axes));
         }
         List<ScenarioLoader.SweepPoint> points = new ScenarioLoader().sweep(scenario, sets);
-        List<LinkedHashMap<String, String>> grid = new ArrayList<>();
-        for (ScenarioLoader.SweepPoint p : points) {
-            LinkedHashMap<String, String> m = new LinkedHashMap<>();
-            for (String s : sets) {
-                int eq = s.indexOf('=');
-                m.put(s.substring(0, eq), s.substring(eq + 1));
-            }
-            m.putAll(p.overrides());
-            grid.add(m);
-        }
         Metric m;
         try {
             m = Metric.parse(metric);
@@ -147,8 +124,8 @@ final class SweepCommand implements Callable<Integer> {
             return job.writeAndSubmit(dryRun, System.out);
         }
         Path dir = target.path();
-        SweepRunner sweep = new SweepRunner(scenario, grid, dir, new SimRunFunction(budget)).seed(sc.seed()).progress(System.err)
-                .chart(key, m);
+        SweepRunner sweep = new SweepRunner(scenario, grid(points), dir, new SimRunFunction(budget)).seed(sc.seed())
+                .progress(System.err).chart(key, m);
         // completion and stall columns when the scenario has transfers or streams
         List<Metric> ms = CompareCommand.metricsFor(sc);
         if (!ms.contains(m)) {
@@ -164,6 +141,39 @@ final class SweepCommand implements Callable<Integer> {
         Path csv = sweep.run();
         System.out.println((sh == null ? "sweep: " : "sweep shard " + sh[0] + "/" + sh[1] + ": ") + csv);
         return Main.OK;
+    }
+
+    /** The flags that go with --slurm only, or without it only. */
+    private void checkSlurmFlags(int[] sh) {
+        if (sh != null && slurm) {
+            throw new Main.BadInput("--shard with --slurm: --slurm makes the shards itself (give --shards N)");
+        }
+        if (slurm && jobs != null) {
+            throw new Main.BadInput("--jobs with --slurm: each array task runs --cpus-per-task points at a time (default 1)");
+        }
+        if (!slurm) {
+            for (Object[] o : new Object[][] {{"--shards", shards}, {"--partition", partition}, {"--time", time},
+                {"--array-limit", arrayLimit}, {"--cpus-per-task", cpusPerTask}, {"--dry-run", dryRun ? true : null}}) {
+                if (o[1] != null) {
+                    throw new Main.BadInput(o[0] + ": only with --slurm");
+                }
+            }
+        }
+    }
+
+    /** Each point's overrides: the --set ones, then the point's own. */
+    private List<LinkedHashMap<String, String>> grid(List<ScenarioLoader.SweepPoint> points) {
+        List<LinkedHashMap<String, String>> grid = new ArrayList<>();
+        for (ScenarioLoader.SweepPoint p : points) {
+            LinkedHashMap<String, String> m = new LinkedHashMap<>();
+            for (String s : sets) {
+                int eq = s.indexOf('=');
+                m.put(s.substring(0, eq), s.substring(eq + 1));
+            }
+            m.putAll(p.overrides());
+            grid.add(m);
+        }
+        return grid;
     }
 
     /** {@code I/N} with {@code 0 <= I < N}; anything else is a located bad input. */

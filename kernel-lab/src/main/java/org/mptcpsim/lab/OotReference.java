@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.mptcpsim.core.Flavour;
 
 /**
  * Converts the out-of-tree kernel measurements ({@code kernel-refs/oot-v0.95.2/}: MPTCP v0.95.2 on Linux 4.19.234 in
@@ -160,7 +161,7 @@ public final class OotReference {
         sum.put("source", "kernel-uml-oot");
         sum.put("dataSet", "kernel-refs/oot-v0.95.2 " + c + " run " + r);
         ObjectNode k = sum.putObject("kernel");
-        k.put("flavour", "mptcp-v0.95");
+        k.put("flavour", Flavour.MPTCP_V095.key());
         k.put("release", "4.19.234 MPTCP v0.95.2 (User-Mode Linux)");
         k.put("net.ipv4.tcp_congestion_control", sc.path("cc").asText());
         k.put("net.mptcp.mptcp_path_manager", sc.path("path_manager").asText());

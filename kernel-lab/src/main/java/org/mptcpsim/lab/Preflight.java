@@ -12,14 +12,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mptcpsim.core.Flavour;
+import org.mptcpsim.scenario.options.OptionRegistry;
+import org.mptcpsim.scenario.options.Plugins;
 
 /**
  * Checks made before anything is created. {@link #refusals} is a pure function of the spec and of
  * {@link HostFacts}, so every message is unit-tested; {@link #probeHost} reads the real machine.
  */
 public final class Preflight {
-    /** Congestion controls of the out-of-tree multipath-tcp.org kernel, absent from upstream Linux. */
-    public static final Set<String> OUT_OF_TREE_CC = Set.of("lia", "olia", "balia", "wvegas");
+    /**
+     * Congestion controls of the out-of-tree multipath-tcp.org kernel, absent from upstream Linux:
+     * those registered for {@link Flavour#MPTCP_V095} and not for {@link Flavour#UPSTREAM}.
+     */
+    public static final Set<String> OUT_OF_TREE_CC = outOfTreeOnly(OptionRegistry.standard().plugins());
 
     /** Tool → Debian package, per backend. */
     public static final Map<String, String> HOST_TOOLS = tools("ip iproute2", "tc iproute2", "ss iproute2",
@@ -46,6 +52,12 @@ public final class Preflight {
     }
 
     private Preflight() {
+    }
+
+    static Set<String> outOfTreeOnly(Plugins plugins) {
+        Set<String> s = new TreeSet<>(plugins.names(Plugins.Kind.CONGESTION_CONTROL, Flavour.MPTCP_V095));
+        s.removeAll(plugins.names(Plugins.Kind.CONGESTION_CONTROL, Flavour.UPSTREAM));
+        return Set.copyOf(s);
     }
 
     private static Map<String, String> tools(String... pairs) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.scenario.output.OutputDir;
 
 /**
@@ -164,7 +165,7 @@ public final class RunDirWriter {
         sum.put("durationS", spec.durationS());
         sum.put("source", backend.source());
         ObjectNode kernel = sum.putObject("kernel");
-        kernel.put("flavour", knobs.isEmpty() ? "upstream" : "mptcp-v0.95");
+        kernel.put("flavour", (knobs.isEmpty() ? Flavour.UPSTREAM : Flavour.MPTCP_V095).key());
         kernel.put("release", firstLine(raw.resolve("kernel.txt"), "unknown"));
         kernel.put("net.ipv4.tcp_congestion_control", spec.cc());
         if (knobs.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 class PreflightTest {
@@ -22,6 +23,8 @@ class PreflightTest {
 
     @Test
     void refusesOutOfTreeCcOnTheHostWithAHint() {
+        // the coupled controls of cc-algorithms declare flavour mptcp-v0.95 only; reno and cubic both
+        assertEquals(java.util.Set.of("balia", "lia", "olia", "wvegas"), Preflight.OUT_OF_TREE_CC);
         List<String> r = Preflight.refusals(spec("olia", 10_000_000), Backend.HOST, GOOD, false);
         assertEquals(List.of("olia is not in upstream Linux; boot an out-of-tree multipath-tcp.org kernel image with --backend uml --kernel IMAGE (flavour: mptcp-v0.95)"), r);
         assertTrue(Preflight.refusals(spec("olia", 1_000_000), Backend.VM, GOOD, false).get(0).contains("--kernel IMAGE"));

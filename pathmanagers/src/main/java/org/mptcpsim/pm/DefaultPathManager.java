@@ -1,5 +1,7 @@
 package org.mptcpsim.pm;
 
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.mptcp.PathManager;
 import org.mptcpsim.mptcp.PathManagerFactory;
@@ -12,7 +14,12 @@ import org.mptcpsim.mptcp.PathManagerFactory;
 public final class DefaultPathManager implements PathManagerFactory {
     @Override
     public String name() {
-        return "default";
+        return PathManager.DEFAULT.name();
+    }
+
+    @Override
+    public Set<Flavour> flavours() {
+        return Set.of(Flavour.values()); // a connection without a PM's subflows is valid in both kernels
     }
 
     @Override

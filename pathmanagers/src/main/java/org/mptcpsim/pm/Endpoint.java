@@ -35,66 +35,67 @@ public record Endpoint(String host, String iface, int id, boolean signal, boolea
             if (e.isEmpty()) {
                 continue;
             }
-            String[] tok = e.split("\\s+");
-            int i = 0;
-            if (tok[i].equals("dev")) {
-                i++;
-            }
-            if (i >= tok.length) {
-                throw bad(e, "missing interface");
-            }
-            String addr = tok[i++];
-            String host = null;
-            String iface = addr;
-            int colon = addr.indexOf(':');
-            if (colon >= 0) {
-                host = addr.substring(0, colon);
-                iface = addr.substring(colon + 1);
-            }
-            int id = -1;
-            boolean signal = false;
-            boolean subflow = false;
-            boolean backup = false;
-            boolean fullmesh = false;
-            for (; i < tok.length; i++) {
-                switch (tok[i]) {
-                    case "signal" -> signal = true;
-                    case "subflow" -> subflow = true;
-                    case "backup" -> backup = true;
-                    case "fullmesh" -> fullmesh = true;
-                    case "id" -> {
-                        if (++i >= tok.length) {
-                            throw bad(e, "id needs a number");
-                        }
-                        try {
-                            id = Integer.parseInt(tok[i]);
-                        } catch (NumberFormatException x) {
-                            throw bad(e, "id needs a number, got \"" + tok[i] + "\"");
-                        }
-                        if (id < 1 || id > 255) {
-                            throw bad(e, "id must be 1..255");
-                        }
-                    }
-                    default -> throw bad(e, "unknown flag \"" + tok[i]
-                            + "\"; known: signal, subflow, backup, fullmesh, id N");
-                }
-            }
-            if (signal && fullmesh) {
-                // iproute2/kernel reject this combination (mptcp_pm_nl_append_new_local_addr)
-                throw bad(e, "flags signal and fullmesh cannot be combined");
-            }
-            if (id < 0) {
-                id = nextId;
-            }
-            nextId = Math.max(nextId, id + 1);
+            Endpoint ep = parseEntry(e, nextId);
+            nextId = Math.max(nextId, ep.id + 1);
             for (Endpoint o : out) {
-                if (o.id == id) {
-                    throw bad(e, "duplicate id " + id);
+                if (o.id == ep.id) {
+                    throw bad(e, "duplicate id " + ep.id);
                 }
             }
-            out.add(new Endpoint(host, iface, id, signal, subflow, backup, fullmesh));
+            out.add(ep);
         }
         return out;
+    }
+
+    /** One entry {@code [dev] [HOST:]IFACE [id N] FLAG...}; without an id it gets {@code nextId}. */
+    private static Endpoint parseEntry(String e, int nextId) {
+        String[] tok = e.split("\\s+");
+        int i = tok[0].equals("dev") ? 1 : 0;
+        if (i >= tok.length) {
+            throw bad(e, "missing interface");
+        }
+        String addr = tok[i++];
+        int colon = addr.indexOf(':');
+        String host = colon >= 0 ? addr.substring(0, colon) : null;
+        String iface = colon >= 0 ? addr.substring(colon + 1) : addr;
+        int id = -1;
+        boolean signal = false;
+        boolean subflow = false;
+        boolean backup = false;
+        boolean fullmesh = false;
+        for (; i < tok.length; i++) {
+            switch (tok[i]) {
+                case "signal" -> signal = true;
+                case "subflow" -> subflow = true;
+                case "backup" -> backup = true;
+                case "fullmesh" -> fullmesh = true;
+                case "id" -> id = parseId(e, tok, ++i);
+                default -> throw bad(e, "unknown flag \"" + tok[i]
+                        + "\"; known: signal, subflow, backup, fullmesh, id N");
+            }
+        }
+        if (signal && fullmesh) {
+            // iproute2/kernel reject this combination (mptcp_pm_nl_append_new_local_addr)
+            throw bad(e, "flags signal and fullmesh cannot be combined");
+        }
+        return new Endpoint(host, iface, id < 0 ? nextId : id, signal, subflow, backup, fullmesh);
+    }
+
+    /** The number after {@code id} at {@code tok[i]}: 1..255. */
+    private static int parseId(String e, String[] tok, int i) {
+        if (i >= tok.length) {
+            throw bad(e, "id needs a number");
+        }
+        int id;
+        try {
+            id = Integer.parseInt(tok[i]);
+        } catch (NumberFormatException x) {
+            throw bad(e, "id needs a number, got \"" + tok[i] + "\"");
+        }
+        if (id < 1 || id > 255) {
+            throw bad(e, "id must be 1..255");
+        }
+        return id;
     }
 
     private static IllegalArgumentException bad(String entry, String why) {

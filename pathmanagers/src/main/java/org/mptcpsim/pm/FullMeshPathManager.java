@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.PathManager;
@@ -38,8 +41,11 @@ import org.mptcpsim.tcp.Subflow;
  * Module parameters: {@code mptcp_fullmesh.num_subflows} (1), {@code mptcp_fullmesh.create_on_err} (0).
  */
 public final class FullMeshPathManager implements PathManager {
-    public static final String NUM_SUBFLOWS = "mptcp_fullmesh.num_subflows";
-    public static final String CREATE_ON_ERR = "mptcp_fullmesh.create_on_err";
+    public static final String NAME = "fullmesh";
+    static final ModuleParam NUM_SUBFLOWS = ModuleParam.integer("mptcp_fullmesh.num_subflows", 1, 255, 1,
+            "subflows per (local address, remote address) pair");
+    static final ModuleParam CREATE_ON_ERR = ModuleParam.integer("mptcp_fullmesh.create_on_err", 0, 1, 0,
+            "re-create a subflow that died with a timeout");
     static final int MAX_ADDR = 8;
     static final long EVENT_DELAY_PS = Time.ms(500);
     static final long RETRY_DELAY_PS = Time.ms(1000);
@@ -74,7 +80,7 @@ public final class FullMeshPathManager implements PathManager {
 
     @Override
     public String name() {
-        return "fullmesh";
+        return NAME;
     }
 
     @Override
@@ -297,17 +303,22 @@ public final class FullMeshPathManager implements PathManager {
     public static final class Factory implements PathManagerFactory {
         @Override
         public String name() {
-            return "fullmesh";
+            return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.MPTCP_V095); // out-of-tree only (mptcp_fullmesh.c)
         }
 
         @Override
         public PathManager create(KernelParams params) {
-            return new FullMeshPathManager(params.getInt(NUM_SUBFLOWS, 1), params.getInt(CREATE_ON_ERR, 0) != 0, params);
+            return new FullMeshPathManager(NUM_SUBFLOWS.getInt(params), CREATE_ON_ERR.getBool(params), params);
         }
 
         @Override
-        public Map<String, String> parameters() {
-            return Map.of(NUM_SUBFLOWS, "1", CREATE_ON_ERR, "0");
+        public List<ModuleParam> parameters() {
+            return List.of(NUM_SUBFLOWS, CREATE_ON_ERR);
         }
     }
 }

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.PathManager;
@@ -38,9 +41,12 @@ import org.mptcpsim.tcp.Subflow;
  * do not open subflows in the simulator.
  */
 public final class InKernelPathManager implements PathManager {
-    public static final String ENDPOINTS = Endpoint.OPTION;
+    public static final String NAME = "kernel";
     public static final String LIMITS = "mptcp.limits";
-    public static final String DEFAULT_LIMITS = "subflows 2 add_addr_accepted 0";
+    static final ModuleParam ENDPOINTS_PARAM = ModuleParam.text(Endpoint.OPTION, "",
+            "ip mptcp endpoint entries, ';'-separated: [HOST:]IFACE [id N] FLAG...", Endpoint::parse);
+    static final ModuleParam LIMITS_PARAM = ModuleParam.text(LIMITS, "subflows 2 add_addr_accepted 0",
+            "ip mptcp limits: subflows N add_addr_accepted M (each 0..8)", InKernelPathManager::parseLimits);
     static final int MPTCP_PM_ADDR_MAX = 8;
 
     private final List<Endpoint> endpoints;
@@ -92,7 +98,7 @@ public final class InKernelPathManager implements PathManager {
 
     @Override
     public String name() {
-        return "kernel";
+        return NAME;
     }
 
     /** Extra subflows counted against the {@code subflows} limit. */
@@ -231,27 +237,24 @@ public final class InKernelPathManager implements PathManager {
     public static final class Factory implements PathManagerFactory {
         @Override
         public String name() {
-            return "kernel";
+            return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            // upstream's PM; mptcp-v0.95 scenarios have always been allowed to select it too
+            return Set.of(Flavour.values());
         }
 
         @Override
         public PathManager create(KernelParams params) {
-            int[] limits = parseLimits(params.get(LIMITS));
-            return new InKernelPathManager(Endpoint.parse(params.get(ENDPOINTS)), limits[0], limits[1], params);
+            int[] limits = parseLimits(LIMITS_PARAM.get(params));
+            return new InKernelPathManager(Endpoint.parse(ENDPOINTS_PARAM.get(params)), limits[0], limits[1], params);
         }
 
         @Override
-        public Map<String, String> parameters() {
-            return Map.of(ENDPOINTS, "", LIMITS, DEFAULT_LIMITS);
-        }
-
-        @Override
-        public void checkParameter(String name, String value) {
-            if (name.equals(ENDPOINTS)) {
-                Endpoint.parse(value);
-            } else if (name.equals(LIMITS)) {
-                parseLimits(value);
-            }
+        public List<ModuleParam> parameters() {
+            return List.of(ENDPOINTS_PARAM, LIMITS_PARAM);
         }
     }
 }

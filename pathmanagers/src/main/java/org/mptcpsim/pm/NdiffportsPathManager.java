@@ -1,8 +1,11 @@
 package org.mptcpsim.pm;
 
-import java.util.Map;
 
+import java.util.List;
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.PathManager;
 import org.mptcpsim.mptcp.PathManagerFactory;
@@ -20,7 +23,9 @@ import org.mptcpsim.tcp.Subflow;
  * <p>Module parameter: {@code mptcp_ndiffports.num_subflows} (2).
  */
 public final class NdiffportsPathManager implements PathManager {
-    public static final String NUM_SUBFLOWS = "mptcp_ndiffports.num_subflows";
+    public static final String NAME = "ndiffports";
+    static final ModuleParam NUM_SUBFLOWS = ModuleParam.integer("mptcp_ndiffports.num_subflows", 1, 255, 2,
+            "subflows per connection (same addresses, different source ports)");
 
     private final int numSubflows;
 
@@ -30,7 +35,7 @@ public final class NdiffportsPathManager implements PathManager {
 
     @Override
     public String name() {
-        return "ndiffports";
+        return NAME;
     }
 
     @Override
@@ -60,17 +65,22 @@ public final class NdiffportsPathManager implements PathManager {
     public static final class Factory implements PathManagerFactory {
         @Override
         public String name() {
-            return "ndiffports";
+            return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.MPTCP_V095); // out-of-tree only (mptcp_ndiffports.c)
         }
 
         @Override
         public PathManager create(KernelParams params) {
-            return new NdiffportsPathManager(params.getInt(NUM_SUBFLOWS, 2), params);
+            return new NdiffportsPathManager(NUM_SUBFLOWS.getInt(params), params);
         }
 
         @Override
-        public Map<String, String> parameters() {
-            return Map.of(NUM_SUBFLOWS, "2");
+        public List<ModuleParam> parameters() {
+            return List.of(NUM_SUBFLOWS);
         }
     }
 }

@@ -1,8 +1,11 @@
 package org.mptcpsim.sched;
 
-import java.util.Map;
 
+import java.util.List;
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.mptcp.Decision;
 import org.mptcpsim.mptcp.PacketScheduler;
 import org.mptcpsim.mptcp.PacketSchedulerFactory;
@@ -31,11 +34,16 @@ import org.mptcpsim.tcp.TcpSock;
  * penalisation and opportunistic retransmission; only its effect on λ is kept.
  */
 public final class BlestScheduler extends SegmentScheduler {
-    public static final String LAMBDA = "mptcp_blest.lambda";
-    public static final String MAX_LAMBDA = "mptcp_blest.max_lambda";
-    public static final String MIN_LAMBDA = "mptcp_blest.min_lambda";
-    public static final String DYN_LAMBDA_GOOD = "mptcp_blest.dyn_lambda_good";
-    public static final String DYN_LAMBDA_BAD = "mptcp_blest.dyn_lambda_bad";
+    public static final String NAME = "blest";
+    static final ModuleParam LAMBDA = ModuleParam.atLeast("mptcp_blest.lambda", 0, 12, "initial lambda x10 (1.2)");
+    static final ModuleParam MAX_LAMBDA = ModuleParam.atLeast("mptcp_blest.max_lambda", 0, 13,
+            "lambda upper clamp x10 (1.3)");
+    static final ModuleParam MIN_LAMBDA = ModuleParam.atLeast("mptcp_blest.min_lambda", 0, 10,
+            "lambda lower clamp x10 (1.0)");
+    static final ModuleParam DYN_LAMBDA_GOOD = ModuleParam.atLeast("mptcp_blest.dyn_lambda_good", 0, 10,
+            "lambda decrease step x1000 (0.01)");
+    static final ModuleParam DYN_LAMBDA_BAD = ModuleParam.atLeast("mptcp_blest.dyn_lambda_bad", 0, 40,
+            "lambda increase step x1000 (0.04)");
     private static final long U32 = 0xffffffffL;
 
     private final int maxLambda;
@@ -51,7 +59,7 @@ public final class BlestScheduler extends SegmentScheduler {
     private long heldBack;
 
     public BlestScheduler(int lambda, int maxLambda, int minLambda, int dynGood, int dynBad) {
-        super("blest", true);
+        super(NAME, true);
         this.lambda1000 = (lambda & 0xff) * 100;
         this.maxLambda = maxLambda & 0xff;
         this.minLambda = minLambda & 0xff;
@@ -182,19 +190,23 @@ public final class BlestScheduler extends SegmentScheduler {
     public static final class Factory implements PacketSchedulerFactory {
         @Override
         public String name() {
-            return "blest";
+            return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.MPTCP_V095); // out-of-tree only (mptcp_blest.c)
         }
 
         @Override
         public PacketScheduler create(KernelParams p) {
-            return new BlestScheduler(p.getInt(LAMBDA, 12), p.getInt(MAX_LAMBDA, 13), p.getInt(MIN_LAMBDA, 10),
-                    p.getInt(DYN_LAMBDA_GOOD, 10), p.getInt(DYN_LAMBDA_BAD, 40));
+            return new BlestScheduler(LAMBDA.getInt(p), MAX_LAMBDA.getInt(p), MIN_LAMBDA.getInt(p),
+                    DYN_LAMBDA_GOOD.getInt(p), DYN_LAMBDA_BAD.getInt(p));
         }
 
         @Override
-        public Map<String, String> parameters() {
-            return Map.of(LAMBDA, "12", MAX_LAMBDA, "13", MIN_LAMBDA, "10", DYN_LAMBDA_GOOD, "10",
-                    DYN_LAMBDA_BAD, "40");
+        public List<ModuleParam> parameters() {
+            return List.of(LAMBDA, MAX_LAMBDA, MIN_LAMBDA, DYN_LAMBDA_GOOD, DYN_LAMBDA_BAD);
         }
     }
 }

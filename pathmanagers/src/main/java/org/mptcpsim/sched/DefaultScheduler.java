@@ -1,5 +1,7 @@
 package org.mptcpsim.sched;
 
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.mptcp.Decision;
 import org.mptcpsim.mptcp.PacketScheduler;
@@ -20,11 +22,12 @@ import org.mptcpsim.tcp.CaState;
  * slower (4 x srtt) or has a tiny window (opportunistic retransmission).
  */
 public final class DefaultScheduler extends SegmentScheduler {
+    public static final String NAME = "default";
     /** {@code last_rbuf_opti} per subflow id, jiffies. */
     private final SubflowState lastRbufOpti = new SubflowState(0);
 
     public DefaultScheduler() {
-        super("default", true);
+        super(NAME, true);
     }
 
     @Override
@@ -92,7 +95,12 @@ public final class DefaultScheduler extends SegmentScheduler {
     public static final class Factory implements PacketSchedulerFactory {
         @Override
         public String name() {
-            return "default";
+            return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.MPTCP_V095); // the out-of-tree default (mptcp_sched.c); upstream registers its own default
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.mptcpsim.sched;
 
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.mptcp.Decision;
 import org.mptcpsim.mptcp.PacketScheduler;
@@ -22,13 +24,14 @@ import org.mptcpsim.mptcp.SubflowView;
  * segment not yet acknowledged at meta level.
  */
 public final class RedundantScheduler extends SegmentScheduler {
+    public static final String NAME = "redundant";
     /** Per subflow: the last data sequence number it was given, or -1. */
     private final SubflowState last = new SubflowState(-1);
     /** Id of the subflow to start from ({@code next_subflow}), or -1 for the head. */
     private int nextSubflowId = -1;
 
     public RedundantScheduler() {
-        super("redundant");
+        super(NAME);
     }
 
     @Override
@@ -92,7 +95,12 @@ public final class RedundantScheduler extends SegmentScheduler {
     public static final class Factory implements PacketSchedulerFactory {
         @Override
         public String name() {
-            return "redundant";
+            return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.MPTCP_V095); // out-of-tree only (mptcp_redundant.c)
         }
 
         @Override

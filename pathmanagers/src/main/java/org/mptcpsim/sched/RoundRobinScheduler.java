@@ -1,8 +1,11 @@
 package org.mptcpsim.sched;
 
-import java.util.Map;
 
+import java.util.List;
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.mptcp.PacketScheduler;
 import org.mptcpsim.mptcp.PacketSchedulerFactory;
 import org.mptcpsim.mptcp.SchedulerView;
@@ -29,15 +32,18 @@ import org.mptcpsim.mptcp.SubflowView;
  * consecutive scheduler calls choosing the same subflow.
  */
 public final class RoundRobinScheduler extends SegmentScheduler {
-    public static final String NUM_SEGMENTS = "mptcp_rr.num_segments";
-    public static final String CWND_LIMITED = "mptcp_rr.cwnd_limited";
+    public static final String NAME = "roundrobin";
+    static final ModuleParam NUM_SEGMENTS = ModuleParam.integer("mptcp_rr.num_segments", 1, 255, 1,
+            "consecutive segments per subflow burst");
+    static final ModuleParam CWND_LIMITED = ModuleParam.bool("mptcp_rr.cwnd_limited", true,
+            "only consider subflows with congestion-window room");
 
     private final int numSegments;
     private final boolean cwndLimited;
     private final SubflowState quota = new SubflowState(0);
 
     public RoundRobinScheduler(int numSegments, boolean cwndLimited) {
-        super("roundrobin");
+        super(NAME);
         if (numSegments < 1 || numSegments > 255) {
             // u8 in the kernel; 0 would make its round loop spin forever (every quota is both 0 and full)
             throw new IllegalArgumentException(NUM_SEGMENTS + " must be 1..255, got " + numSegments);
@@ -136,17 +142,22 @@ public final class RoundRobinScheduler extends SegmentScheduler {
     public static final class Factory implements PacketSchedulerFactory {
         @Override
         public String name() {
-            return "roundrobin";
+            return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.MPTCP_V095); // out-of-tree only (mptcp_rr.c)
         }
 
         @Override
         public PacketScheduler create(KernelParams params) {
-            return new RoundRobinScheduler(params.getInt(NUM_SEGMENTS, 1), params.getInt(CWND_LIMITED, 1) != 0);
+            return new RoundRobinScheduler(NUM_SEGMENTS.getInt(params), CWND_LIMITED.getBool(params));
         }
 
         @Override
-        public Map<String, String> parameters() {
-            return Map.of(NUM_SEGMENTS, "1", CWND_LIMITED, "1");
+        public List<ModuleParam> parameters() {
+            return List.of(NUM_SEGMENTS, CWND_LIMITED);
         }
     }
 }

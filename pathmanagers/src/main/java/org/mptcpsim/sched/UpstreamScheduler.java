@@ -1,5 +1,10 @@
 package org.mptcpsim.sched;
 
+import java.util.Set;
+import org.mptcpsim.core.Flavour;
+import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.mptcp.PacketScheduler;
+import org.mptcpsim.mptcp.PacketSchedulerFactory;
 import org.mptcpsim.mptcp.SchedulerView;
 import org.mptcpsim.mptcp.SubflowView;
 
@@ -24,7 +29,7 @@ public final class UpstreamScheduler extends SegmentScheduler {
     private long picks;
 
     public UpstreamScheduler() {
-        super("default");
+        super(Factory.NAME);
     }
 
     @Override
@@ -95,5 +100,26 @@ public final class UpstreamScheduler extends SegmentScheduler {
             }
         }
         return nrActive == 0 ? bestBackup : best;
+    }
+
+    /** Registers upstream's one scheduler: the {@code default} of {@link Flavour#UPSTREAM}. */
+    public static final class Factory implements PacketSchedulerFactory {
+        /** Upstream has no scheduler choice; scenarios name it by the sysctl's default. */
+        static final String NAME = "default";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public Set<Flavour> flavours() {
+            return Set.of(Flavour.UPSTREAM);
+        }
+
+        @Override
+        public PacketScheduler create(KernelParams params) {
+            return new UpstreamScheduler();
+        }
     }
 }

@@ -2,9 +2,11 @@ package org.mptcpsim.pm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.sched.BlestScheduler;
 import org.mptcpsim.sched.RedundantScheduler;
 import org.mptcpsim.tcp.WriteTimeout;
@@ -15,13 +17,13 @@ class KernelDefaultsTest {
     @Test
     void moduleParametersDeclareTheKernelDefaults() {
         assertEquals(Map.of("mptcp_fullmesh.num_subflows", "1", "mptcp_fullmesh.create_on_err", "0"),
-                new FullMeshPathManager.Factory().parameters());
+                ModuleParam.defaults(new FullMeshPathManager.Factory().parameters()));
         assertEquals(Map.of("mptcp_blest.lambda", "12", "mptcp_blest.max_lambda", "13", "mptcp_blest.min_lambda", "10",
                 "mptcp_blest.dyn_lambda_good", "10", "mptcp_blest.dyn_lambda_bad", "40"),
-                new BlestScheduler.Factory().parameters());
-        assertEquals(Map.of(), new RedundantScheduler.Factory().parameters());
+                ModuleParam.defaults(new BlestScheduler.Factory().parameters()));
+        assertEquals(List.of(), new RedundantScheduler.Factory().parameters());
         assertEquals(Map.of("mptcp.endpoints", "", "mptcp.limits", "subflows 2 add_addr_accepted 0"),
-                new InKernelPathManager.Factory().parameters());
+                ModuleParam.defaults(new InKernelPathManager.Factory().parameters()));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.sched.DefaultScheduler;
@@ -45,6 +46,6 @@ class NdiffportsPathManagerTest {
         for (int id = 0; id < 5; id++) {
             assertEquals(true, n.sentOn(id) > 0, "subflow " + id);
         }
-        assertEquals(Map.of("mptcp_ndiffports.num_subflows", "2"), new NdiffportsPathManager.Factory().parameters());
+        assertEquals(Map.of("mptcp_ndiffports.num_subflows", "2"), ModuleParam.defaults(new NdiffportsPathManager.Factory().parameters()));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.testnet.HandBuilt;
 
@@ -84,7 +85,8 @@ class RoundRobinSchedulerTest {
     @Test
     void factoryReadsModuleParametersWithKernelDefaults() {
         RoundRobinScheduler.Factory f = new RoundRobinScheduler.Factory();
-        assertEquals(Map.of("mptcp_rr.num_segments", "1", "mptcp_rr.cwnd_limited", "1"), f.parameters());
+        // mptcp_rr.c: num_segments = 1 (int), cwnd_limited = true (bool, shown Y as /sys/module prints it)
+        assertEquals(Map.of("mptcp_rr.num_segments", "1", "mptcp_rr.cwnd_limited", "Y"), ModuleParam.defaults(f.parameters()));
         HandBuilt h = new HandBuilt(f.create(Map.of("mptcp_rr.num_segments", "2")::get));
         h.subflow(10, 10, false);
         h.subflow(10, 10, false);

@@ -8,11 +8,12 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.mptcp.Decision;
 import org.mptcpsim.mptcp.MptcpConnection;
-import org.mptcpsim.mptcp.PathManager;
 import org.mptcpsim.mptcp.PacketScheduler;
+import org.mptcpsim.mptcp.PathManager;
 import org.mptcpsim.mptcp.SchedulerView;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.LinkConfig;
@@ -52,13 +53,12 @@ class UpstreamSchedulerTest {
         Link r = LinkConfig.of(20_000_000L, owd, 10_000).build(sim, 2 * id + 1, "p" + id + ":rev",
                 new SplittableRandom(id + 7));
         Subflow s = meta.openSubflow(sim, new MiniNet.Reno(), 1000 * id, false, Route.of(f), Route.of(r));
-        s.sk.upstreamKernel = true;
         s.connect();
     }
 
     @Test
     void sendsInBurstsOfAtMost64KilobytesOnTheSubflowWithTheShortestLingerTime() {
-        TcpConfig cfg = TcpConfig.builder().mptcp(true).build();
+        TcpConfig cfg = TcpConfig.builder().mptcp(true).flavour(Flavour.UPSTREAM).build();
         Recording sched = new Recording();
         MptcpConnection meta = new MptcpConnection(0, -1, cfg, sched, PathManager.DEFAULT);
         add(meta, 0, Time.ms(10));

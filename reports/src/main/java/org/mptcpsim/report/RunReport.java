@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.Scenario;
-import org.mptcpsim.scenario.options.Flavour;
 import org.mptcpsim.scenario.options.OptionDef;
 import org.mptcpsim.scenario.options.OptionRegistry;
 import org.mptcpsim.scenario.parse.ScenarioLoader;
@@ -236,7 +236,7 @@ public final class RunReport {
         Map<String, String> out = new LinkedHashMap<>();
         Flavour f;
         try {
-            f = flavour == null ? Flavour.of("mptcp-v0.95") : Flavour.of(flavour);
+            f = flavour == null ? Flavour.MPTCP_V095 : Flavour.of(flavour);
         } catch (RuntimeException e) {
             return out;
         }

@@ -57,6 +57,45 @@ public final class SweepMerge {
         Path out = target.path();
         List<Path> dirs = new ArrayList<>();
         List<SweepShard> ms = new ArrayList<>();
+        boolean inside = readShards(shards, out, dirs, ms);
+        if (inside && !target.earlierCommand().filter(SLURM_COMMAND::equals).isPresent()) {
+            throw new Refused("--out " + out + ": holds shards being merged, and merging replaces it; give a directory"
+                    + " outside the shards (only a --slurm sweep directory is merged into in place)");
+        }
+        checkShardSet(ms, dirs);
+        // rows: each shard's own points, each exactly once
+        TreeMap<Integer, String> rows = new TreeMap<>();
+        Map<Integer, Path> from = new TreeMap<>();
+        int fields = SweepCsv.countFields(ms.get(0).header());
+        for (int s = 0; s < ms.size(); s++) {
+            readRows(ms.get(s), dirs.get(s), fields, rows, from);
+        }
+        // everything checked: write
+        String scenario = "merge of " + ms.size() + " shards";
+        if (inside) {
+            Files.createDirectories(out);
+        } else {
+            target.fresh(COMMAND, scenario);
+        }
+        SweepShard first = ms.get(0);
+        StringBuilder b = new StringBuilder(first.header()).append('\n');
+        for (String line : rows.values()) {
+            b.append(line).append('\n');
+        }
+        Path csv = out.resolve(SweepRunner.CSV);
+        SweepCsv.writeAtomically(csv, b.toString());
+        linkPoints(out, from);
+        for (String[] c : first.charts()) {
+            SweepChart.write(out, c[0], Metric.valueOf(c[1]));
+        }
+        return csv;
+    }
+
+    /**
+     * Reads each shard's manifest into {@code ms} (its absolute directory into {@code dirs});
+     * returns whether a shard lies inside {@code out}.
+     */
+    private static boolean readShards(List<Path> shards, Path out, List<Path> dirs, List<SweepShard> ms) {
         boolean inside = false;
         for (Path d : shards) {
             Path abs = d.toAbsolutePath().normalize();
@@ -75,16 +114,17 @@ public final class SweepMerge {
             }
             dirs.add(abs);
         }
-        if (inside && !target.earlierCommand().filter(SLURM_COMMAND::equals).isPresent()) {
-            throw new Refused("--out " + out + ": holds shards being merged, and merging replaces it; give a directory"
-                    + " outside the shards (only a --slurm sweep directory is merged into in place)");
-        }
+        return inside;
+    }
+
+    /** The manifests are of one sweep, each shard owns its points, and every shard 0..N-1 is there once. */
+    private static void checkShardSet(List<SweepShard> ms, List<Path> dirs) {
         SweepShard first = ms.get(0);
         Map<Integer, Path> byIndex = new TreeMap<>();
         for (int s = 0; s < ms.size(); s++) {
             SweepShard m = ms.get(s);
             Path d = dirs.get(s);
-            String where = "shard " + d + " (" + m.index() + "/" + m.count() + ")";
+            String where = where(m, d);
             mustEqual(where, "scenarioSha256", m.scenarioHash(), first.scenarioHash(), dirs.get(0),
                     " (the scenario file changed between shards)");
             mustEqual(where, "shards", m.count(), first.count(), dirs.get(0), "");
@@ -111,67 +151,53 @@ public final class SweepMerge {
                         + "); give its directory too");
             }
         }
-        // rows: each shard's own points, each exactly once
-        TreeMap<Integer, String> rows = new TreeMap<>();
-        Map<Integer, Path> from = new TreeMap<>();
-        int fields = SweepCsv.countFields(first.header());
-        for (int s = 0; s < ms.size(); s++) {
-            SweepShard m = ms.get(s);
-            Path d = dirs.get(s);
-            String where = "shard " + d + " (" + m.index() + "/" + m.count() + ")";
-            Path csv = d.resolve(SweepRunner.CSV);
-            List<String> lines = Files.isRegularFile(csv) ? Files.readAllLines(csv, StandardCharsets.UTF_8) : List.of();
-            if (!lines.isEmpty() && !lines.get(0).equals(m.header())) {
-                throw new Refused(csv + ":1: header is not the manifest's header '" + m.header() + "'");
+    }
+
+    private static String where(SweepShard m, Path d) {
+        return "shard " + d + " (" + m.index() + "/" + m.count() + ")";
+    }
+
+    /**
+     * Adds shard {@code m}'s rows (in directory {@code d}) to {@code rows} and their directory to
+     * {@code from}, checking each row belongs to it, appears once, and that the shard finished.
+     */
+    private static void readRows(SweepShard m, Path d, int fields, TreeMap<Integer, String> rows,
+                                 Map<Integer, Path> from) throws IOException {
+        String where = where(m, d);
+        Path csv = d.resolve(SweepRunner.CSV);
+        List<String> lines = Files.isRegularFile(csv) ? Files.readAllLines(csv, StandardCharsets.UTF_8) : List.of();
+        if (!lines.isEmpty() && !lines.get(0).equals(m.header())) {
+            throw new Refused(csv + ":1: header is not the manifest's header '" + m.header() + "'");
+        }
+        for (int l = 1; l < lines.size(); l++) {
+            String line = lines.get(l);
+            int k = SweepCsv.parsePoint(line);
+            if (k < 0 || SweepCsv.countFields(line) != fields) {
+                throw new Refused(csv + ":" + (l + 1) + ": malformed row '" + line + "'");
             }
-            for (int l = 1; l < lines.size(); l++) {
-                String line = lines.get(l);
-                int k = SweepCsv.parsePoint(line);
-                if (k < 0 || SweepCsv.countFields(line) != fields) {
-                    throw new Refused(csv + ":" + (l + 1) + ": malformed row '" + line + "'");
-                }
-                if (k >= m.gridSize() || k % m.count() != m.index()) {
-                    throw new Refused(csv + ":" + (l + 1) + ": point " + k + " does not belong to " + where);
-                }
-                Path other = from.putIfAbsent(k, d);
-                if (other != null) {
-                    throw new Refused(csv + ":" + (l + 1) + ": point " + k + " is a duplicate (already in "
-                            + (other.equals(d) ? "this file" : other.resolve(SweepRunner.CSV)) + ")");
-                }
-                rows.put(k, line);
+            if (k >= m.gridSize() || k % m.count() != m.index()) {
+                throw new Refused(csv + ":" + (l + 1) + ": point " + k + " does not belong to " + where);
             }
-            List<Integer> missing = m.points().stream().filter(k -> !rows.containsKey(k)).toList();
-            if (!m.finished() || !missing.isEmpty()) {
-                throw new Refused(where + ": did not finish" + (missing.isEmpty() ? " (its manifest says finished: false)"
-                        : ": point" + (missing.size() > 1 ? "s " : " ") + brief(missing) + " missing from " + csv)
-                        + "; run `mptcp-sim sweep SCENARIO --shard " + m.index() + "/" + m.count() + " --out " + d
-                        + "` again (it resumes)");
+            Path other = from.putIfAbsent(k, d);
+            if (other != null) {
+                throw new Refused(csv + ":" + (l + 1) + ": point " + k + " is a duplicate (already in "
+                        + (other.equals(d) ? "this file" : other.resolve(SweepRunner.CSV)) + ")");
             }
-            for (int k : m.points()) {
-                Path p = d.resolve("points").resolve("p" + k);
-                if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new Refused(where + ": point " + k + ": run directory " + p + " is missing");
-                }
+            rows.put(k, line);
+        }
+        List<Integer> missing = m.points().stream().filter(k -> !rows.containsKey(k)).toList();
+        if (!m.finished() || !missing.isEmpty()) {
+            throw new Refused(where + ": did not finish" + (missing.isEmpty() ? " (its manifest says finished: false)"
+                    : ": point" + (missing.size() > 1 ? "s " : " ") + brief(missing) + " missing from " + csv)
+                    + "; run `mptcp-sim sweep SCENARIO --shard " + m.index() + "/" + m.count() + " --out " + d
+                    + "` again (it resumes)");
+        }
+        for (int k : m.points()) {
+            Path p = d.resolve("points").resolve("p" + k);
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw new Refused(where + ": point " + k + ": run directory " + p + " is missing");
             }
         }
-        // everything checked: write
-        String scenario = "merge of " + ms.size() + " shards";
-        if (inside) {
-            Files.createDirectories(out);
-        } else {
-            target.fresh(COMMAND, scenario);
-        }
-        StringBuilder b = new StringBuilder(first.header()).append('\n');
-        for (String line : rows.values()) {
-            b.append(line).append('\n');
-        }
-        Path csv = out.resolve(SweepRunner.CSV);
-        SweepCsv.writeAtomically(csv, b.toString());
-        linkPoints(out, from);
-        for (String[] c : first.charts()) {
-            SweepChart.write(out, c[0], Metric.valueOf(c[1]));
-        }
-        return csv;
     }
 
     /** OUT/points/p<k> -> the shard's points/p<k>, relative; an earlier points/ is replaced only if it holds only links. */

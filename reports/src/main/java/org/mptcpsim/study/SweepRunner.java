@@ -135,6 +135,35 @@ public final class SweepRunner {
             throw new IllegalArgumentException("metric event_goodput needs an event window [t1, t2]");
         }
         List<String> keys = keys();
+        String header = header(keys, ms);
+        List<String> prefixes = rowPrefixes(keys);
+        SweepShard manifest = sharded ? new SweepShard(shardIndex, shardCount, points.size(),
+                SweepShard.sha256(Files.readAllBytes(scenario)), SweepShard.gridHash(header, prefixes),
+                header, List.copyOf(charts), mine, false) : null;
+        open(target, manifest);
+        Path csvFile = outDir.resolve(CSV);
+        SweepCsv csv = new SweepCsv(csvFile, header);
+        Map<Integer, String> finished = csv.resume(prefixes);
+        for (int k : finished.keySet()) {
+            if (sharded && Math.floorMod(k, shardCount) != shardIndex) {
+                throw new IOException(csvFile + ": point " + k + " does not belong to shard " + shardIndex + "/"
+                        + shardCount + "; move the directory away");
+            }
+        }
+        runPoints(mine, finished, ms, prefixes, csv);
+        csv.rewrite();
+        if (manifest != null) {
+            manifest.withFinished(true).write(outDir);
+            return csvFile;
+        }
+        for (String[] c : charts) {
+            SweepChart.write(outDir, c[0], Metric.valueOf(c[1]));
+        }
+        return csvFile;
+    }
+
+    /** The CSV header: point, the override keys, the metric columns. */
+    private static String header(List<String> keys, List<Metric> ms) {
         StringBuilder header = new StringBuilder("point");
         for (String k : keys) {
             header.append(',').append(Fmt.cell(k));
@@ -142,6 +171,11 @@ public final class SweepRunner {
         for (Metric m : ms) {
             header.append(',').append(m.column());
         }
+        return header.toString();
+    }
+
+    /** Each point's row up to its metric cells: its index and its override values. */
+    private List<String> rowPrefixes(List<String> keys) {
         List<String> prefixes = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             StringBuilder p = new StringBuilder().append(i);
@@ -150,24 +184,25 @@ public final class SweepRunner {
             }
             prefixes.add(p.append(',').toString());
         }
+        return prefixes;
+    }
+
+    /**
+     * Resumes the earlier sweep in the output directory (a shard: only the same slice of the same
+     * grid; another shard of ours is replaced) or starts it afresh; writes the shard's manifest.
+     */
+    private void open(OutputDir target, SweepShard manifest) throws IOException {
         String name = String.valueOf(scenario.getFileName());
-        String command = sharded ? SHARD_COMMAND : "sweep";
-        SweepShard manifest = null;
+        String command = manifest != null ? SHARD_COMMAND : "sweep";
         boolean resume = target.earlierCommand().filter(command::equals).isPresent();
-        if (sharded) {
-            manifest = new SweepShard(shardIndex, shardCount, points.size(),
-                    SweepShard.sha256(Files.readAllBytes(scenario)), SweepShard.gridHash(header.toString(), prefixes),
-                    header.toString(), List.copyOf(charts), mine, false);
-            if (resume) {
-                // resume only the same slice of the same grid; another shard of ours is replaced
-                SweepShard earlier;
-                try {
-                    earlier = SweepShard.read(outDir);
-                } catch (IllegalArgumentException e) {
-                    earlier = null;
-                }
-                resume = manifest.sameSlice(earlier);
+        if (manifest != null && resume) {
+            SweepShard earlier;
+            try {
+                earlier = SweepShard.read(outDir);
+            } catch (IllegalArgumentException e) {
+                earlier = null;
             }
+            resume = manifest.sameSlice(earlier);
         }
         if (resume) {
             target.keep(command, name);   // resume the earlier sweep
@@ -177,15 +212,11 @@ public final class SweepRunner {
         if (manifest != null) {
             manifest.write(outDir);
         }
-        Path csvFile = outDir.resolve(CSV);
-        SweepCsv csv = new SweepCsv(csvFile, header.toString());
-        Map<Integer, String> finished = csv.resume(prefixes);
-        for (int k : finished.keySet()) {
-            if (sharded && Math.floorMod(k, shardCount) != shardIndex) {
-                throw new IOException(csvFile + ": point " + k + " does not belong to shard " + shardIndex + "/"
-                        + shardCount + "; move the directory away");
-            }
-        }
+    }
+
+    /** Runs the points of {@code mine} not yet {@code finished}, appending each one's row when it ends. */
+    private void runPoints(List<Integer> mine, Map<Integer, String> finished, List<Metric> ms, List<String> prefixes,
+                           SweepCsv csv) throws Exception {
         SweepProgress bar = new SweepProgress(progress, mine.size(), finished.size());
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int i : mine) {
@@ -210,15 +241,6 @@ public final class SweepRunner {
         } finally {
             bar.finish();
         }
-        csv.rewrite();
-        if (manifest != null) {
-            manifest.withFinished(true).write(outDir);
-            return csvFile;
-        }
-        for (String[] c : charts) {
-            SweepChart.write(outDir, c[0], Metric.valueOf(c[1]));
-        }
-        return csvFile;
     }
 
     /** The run directory of point {@code i}. */

@@ -1,16 +1,14 @@
 package org.mptcpsim.tcp;
 
 import org.mptcpsim.core.KernelParams;
+import org.mptcpsim.core.PluginFactory;
 
 /**
  * Creates the per-socket {@link CongestionControl} instances of one algorithm, as a registered
  * {@code tcp_congestion_ops} does. Implementations are found with {@link java.util.ServiceLoader}
  * and selected by {@link #name()} (the value of {@code net.ipv4.tcp_congestion_control}).
  */
-public interface CongestionControlFactory {
-
-    /** The kernel's registered name. */
-    String name();
+public interface CongestionControlFactory extends PluginFactory {
 
     /**
      * A new instance for one socket.
@@ -20,9 +18,4 @@ public interface CongestionControlFactory {
      *               read by the kernel at call time but do not change during a run
      */
     CongestionControl create(KernelParams params);
-
-    /** The module parameters this algorithm reads, with the kernel's defaults, as name=value. */
-    default java.util.Map<String, String> parameters() {
-        return java.util.Map.of();
-    }
 }

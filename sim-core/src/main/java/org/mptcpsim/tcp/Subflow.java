@@ -1,6 +1,5 @@
 package org.mptcpsim.tcp;
 
-import org.mptcpsim.core.Event;
 import org.mptcpsim.core.EventLoop;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.net.Packet;
@@ -37,7 +36,7 @@ public final class Subflow implements PacketSink {
     private final Scoreboard sb;
     private final Recovery recovery;
     private final RtoTimer rto;
-    private final ReoTimer reoTimer = new ReoTimer();
+    private final ReoTimer reoTimer = new ReoTimer(this);
     private final Handshake handshake;
 
     private int peerWindow = Integer.MAX_VALUE;
@@ -69,6 +68,7 @@ public final class Subflow implements PacketSink {
         sk.sndNxt = isn;
         sk.writeSeq = isn;
         sk.icskRtoUs = cfg.rtoInitUs();
+        sk.flavour = cfg.flavour();
     }
 
     /**
@@ -320,7 +320,7 @@ public final class Subflow implements PacketSink {
     }
 
     /** {@code tcp_rack_reo_timeout}: RACK's reordering window passed; retransmit what it marked. */
-    private void reoTimeout(long now) {
+    void reoTimeout(long now) {
         if (closed || sk.packetsOut == 0) {
             return;
         }
@@ -389,18 +389,5 @@ public final class Subflow implements PacketSink {
     /** Peer's receive window in segments, from the latest ACK. */
     public int peerWindow() {
         return peerWindow;
-    }
-
-    /** RACK's reordering timer ({@code ICSK_TIME_REO_TIMEOUT}); {@link Recovery} schedules it. */
-    private final class ReoTimer extends Event {
-        @Override
-        public String describe() {
-            return "connection #" + connIndex + " subflow " + sk.id + " RACK reordering timer";
-        }
-
-        @Override
-        protected void onEvent(long now) {
-            reoTimeout(now);
-        }
     }
 }

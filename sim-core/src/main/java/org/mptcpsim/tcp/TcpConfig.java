@@ -1,5 +1,7 @@
 package org.mptcpsim.tcp;
 
+import org.mptcpsim.core.Flavour;
+
 /**
  * Per-socket constants, derived by the scenario layer from the kernel options ({@link #builder()}),
  * and the home of the kernel's TCP constants and defaults.
@@ -18,10 +20,12 @@ package org.mptcpsim.tcp;
  * @param retries2      {@code net.ipv4.tcp_retries2} (15): the write timeout of an established
  *                      socket ({@link WriteTimeout})
  * @param synRetries    {@code net.ipv4.tcp_syn_retries} (6): SYN retransmissions before ETIMEDOUT
+ * @param flavour       the kernel modelled (out-of-tree 4.19-based by default): its
+ *                      {@code tcp_is_cwnd_limited} rule
  */
 public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWireBytes,
                         boolean delayedAck, long rcvBufBytes, int rtoMinUs, int rtoInitUs, int retries2,
-                        int synRetries) {
+                        int synRetries, Flavour flavour) {
     // ---- the kernel's constants and defaults: their one home (include/net/tcp.h, sysctl defaults) ----
     /** {@code TCP_RTO_MIN}: 200 ms. */
     public static final int RTO_MIN_US = 200_000;
@@ -71,6 +75,7 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
         private int rtoInitUs = TIMEOUT_INIT_US;
         private int retries2 = RETRIES2;
         private int synRetries = SYN_RETRIES;
+        private Flavour flavour = Flavour.MPTCP_V095;
 
         private Builder() {
         }
@@ -116,6 +121,12 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
             return this;
         }
 
+        /** The kernel modelled (default {@link Flavour#MPTCP_V095}). */
+        public Builder flavour(Flavour f) {
+            this.flavour = java.util.Objects.requireNonNull(f);
+            return this;
+        }
+
         /**
          * The config. mss = MTU - header - DSS (MPTCP); a data segment is MTU + L2 bytes on the wire;
          * a pure ACK carries the header (timestamps; one SACK block fits in the same budget) and for
@@ -126,7 +137,7 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
             int opt = mptcp ? MPTCP_ACK_OPTION_BYTES : 0;
             return new TcpConfig(mtu - headerBytes - (mptcp ? dssBytes : 0), mtu + l2Bytes, headerBytes + l2Bytes + opt,
                     headerBytes + 8 + l2Bytes + opt, delayedAck, rcvBufBytes, rtoMinUs, rtoInitUs, retries2,
-                    synRetries);
+                    synRetries, flavour);
         }
     }
 

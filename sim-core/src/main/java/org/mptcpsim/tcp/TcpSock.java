@@ -1,6 +1,7 @@
 package org.mptcpsim.tcp;
 
 import org.mptcpsim.core.Clock;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.Time;
 
 /**
@@ -114,23 +115,13 @@ public class TcpSock {
         return sndCwnd < sndSsthresh;
     }
 
-    /**
-     * {@code tcp_is_cwnd_limited}. 4.19 form (out-of-tree kernels): in slow start
-     * cwnd &lt; 2 x max_packets_out, else the flag. 5.x/6.x form ({@link #upstreamKernel}): the flag
-     * first, then the slow-start test.
-     */
+    /** {@code tcp_is_cwnd_limited}, in the form of this socket's kernel ({@link Flavour#isCwndLimited}). */
     public final boolean isCwndLimited() {
-        if (upstreamKernel && isCwndLimitedFlag) {
-            return true;
-        }
-        if (inSlowStart()) {
-            return sndCwnd < 2 * maxPacketsOut;
-        }
-        return isCwndLimitedFlag;
+        return flavour.isCwndLimited(isCwndLimitedFlag, inSlowStart(), sndCwnd, maxPacketsOut);
     }
 
-    /** The socket runs in an upstream (5.x/6.x) kernel rather than the 4.19-based out-of-tree one. */
-    public boolean upstreamKernel;
+    /** The kernel this socket runs in (set from {@link TcpConfig#flavour()} when its subflow is built). */
+    public Flavour flavour = Flavour.MPTCP_V095;
 
     /** {@code tcp_current_ssthresh}. */
     public final int currentSsthresh() {

@@ -2,8 +2,9 @@ package org.mptcpsim.scenario.options;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mptcpsim.scenario.options.OptionType.Bool;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.scenario.options.OptionType.Bool.Style;
+import org.mptcpsim.scenario.options.OptionType.Bool;
 import org.mptcpsim.scenario.options.OptionType.Choice;
 import org.mptcpsim.scenario.options.OptionType.IntRange;
 import org.mptcpsim.scenario.options.OptionType.Plugin;
@@ -12,24 +13,21 @@ import org.mptcpsim.scenario.options.OptionType.Triple;
 import org.mptcpsim.tcp.TcpConfig;
 
 /**
- * The options the simulator always knows, with the kernel's defaults: sysctls and module
- * parameters with the defaults of the kernel sources that declare them (docs/scenario-format.md lists them), {@code tcp_cubic} module parameters (Linux 5.x
- * names), and the simulator's own knobs under {@code sim.}.
+ * The options the simulator always knows, with the kernel's defaults: sysctls with the defaults
+ * of the kernel sources that declare them (docs/scenario-format.md lists them) and the
+ * simulator's own knobs under {@code sim.}. Module parameters are declared by the plug-ins that
+ * read them ({@link org.mptcpsim.core.PluginFactory#parameters()}).
  */
 final class BuiltinOptions {
-
-    private static final long INT_MAX = Integer.MAX_VALUE;
 
     private BuiltinOptions() {
     }
 
     static List<OptionDef> all() {
         List<OptionDef> d = new ArrayList<>();
-        d.add(new OptionDef(KernelOptions.FLAVOUR, new Choice(Flavour.keys()), "mptcp-v0.95", null,
+        d.add(new OptionDef(KernelOptions.FLAVOUR, new Choice(Flavour.keys()), Flavour.MPTCP_V095.key(), null,
                 "kernel family modelled: out-of-tree multipath-tcp.org v0.95 or upstream Linux MPTCP", "simulator"));
         sysctls(d);
-        modules(d);
-        cubic(d);
         sim(d);
         return d;
     }
@@ -67,47 +65,6 @@ final class BuiltinOptions {
                 "binder PM: gateway lists for loose source routing"));
     }
 
-    private static void modules(List<OptionDef> d) {
-        d.add(module("mptcp_fullmesh.num_subflows", new IntRange(1, 255), "1",
-                "subflows per (local address, remote address) pair"));
-        d.add(module("mptcp_fullmesh.create_on_err", new IntRange(0, 1), "0",
-                "re-create a subflow that died with a timeout"));
-        d.add(module("mptcp_ndiffports.num_subflows", new IntRange(1, 255), "2",
-                "subflows per connection (same addresses, different source ports)"));
-        d.add(module("mptcp_wvegas.initial_alpha", new IntRange(0, INT_MAX), "2",
-                "per-subflow alpha (packets) on (re)enable"));
-        d.add(module("mptcp_wvegas.total_alpha", new IntRange(0, INT_MAX), "10",
-                "alpha budget split across subflows by rate weight"));
-        d.add(module("mptcp_wvegas.gamma", new IntRange(0, INT_MAX), "1",
-                "slow-start exit threshold on the queue estimate (packets)"));
-        d.add(module("mptcp_rr.num_segments", new IntRange(1, 255), "1", "consecutive segments per subflow burst"));
-        d.add(module("mptcp_rr.cwnd_limited", new Bool(Style.YN), "Y",
-                "only consider subflows with congestion-window room"));
-        d.add(module("mptcp_blest.lambda", new IntRange(0, INT_MAX), "12", "initial lambda x10 (1.2)"));
-        d.add(module("mptcp_blest.max_lambda", new IntRange(0, INT_MAX), "13", "lambda upper clamp x10 (1.3)"));
-        d.add(module("mptcp_blest.min_lambda", new IntRange(0, INT_MAX), "10", "lambda lower clamp x10 (1.0)"));
-        d.add(module("mptcp_blest.dyn_lambda_good", new IntRange(0, INT_MAX), "10",
-                "lambda decrease step x1000 (0.01)"));
-        d.add(module("mptcp_blest.dyn_lambda_bad", new IntRange(0, INT_MAX), "40",
-                "lambda increase step x1000 (0.04)"));
-    }
-
-    private static void cubic(List<OptionDef> d) {
-        d.add(module("tcp_cubic.fast_convergence", new IntRange(0, 1), "1", "turn on/off fast convergence"));
-        d.add(module("tcp_cubic.beta", new IntRange(1, 1024), "717", "beta for multiplicative decrease, x1024"));
-        d.add(module("tcp_cubic.initial_ssthresh", new IntRange(0, INT_MAX), "0",
-                "initial value of slow-start threshold (0 = unlimited)"));
-        d.add(module("tcp_cubic.bic_scale", new IntRange(1, INT_MAX), "41", "scale (x1024) of cubic's C"));
-        d.add(module("tcp_cubic.tcp_friendliness", new IntRange(0, 1), "1", "turn on/off TCP friendliness"));
-        d.add(module("tcp_cubic.hystart", new IntRange(0, 1), "1", "turn on/off hybrid slow start"));
-        d.add(module("tcp_cubic.hystart_detect", new IntRange(0, 3), "3",
-                "hybrid slow start detection: 1 = ACK train, 2 = delay, 3 = both"));
-        d.add(module("tcp_cubic.hystart_low_window", new IntRange(0, INT_MAX), "16",
-                "lower bound cwnd for hybrid slow start"));
-        d.add(module("tcp_cubic.hystart_ack_delta_us", new IntRange(0, INT_MAX), "2000",
-                "spacing between ACKs indicating a train (us)"));
-    }
-
     private static void sim(List<OptionDef> d) {
         d.add(simKnob("sim.mtu", new IntRange(68, 65535), "1500", "IP MTU in bytes (MSS = mtu - header_bytes)"));
         d.add(simKnob("sim.delayed_ack", new Bool(Style.WORD), "true",
@@ -126,10 +83,6 @@ final class BuiltinOptions {
 
     private static OptionDef sysctl(String name, OptionType t, String def, String doc) {
         return new OptionDef(name, t, def, null, doc, "sysctl");
-    }
-
-    private static OptionDef module(String name, OptionType t, String def, String doc) {
-        return new OptionDef(name, t, def, null, doc, "module");
     }
 
     private static OptionDef simKnob(String name, OptionType t, String def, String doc) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.KernelParams;
 import org.mptcpsim.scenario.model.Loc;
 

@@ -1,5 +1,7 @@
 package org.mptcpsim.scenario.options;
 
+import org.mptcpsim.core.Flavour;
+
 /**
  * One known kernel option.
  *

@@ -5,13 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mptcpsim.core.Flavour;
+import org.mptcpsim.core.ModuleParam;
 import org.mptcpsim.scenario.model.Loc;
 
 /**
- * Every known kernel option: the built-in sysctls, module parameters and simulator knobs, plus
- * the module parameters each registered plug-in declares in {@code parameters()} (a parameter
- * the built-in table already knows keeps its built-in type; a new one is an integer when its
- * default is one, else text). Immutable; injectable {@link Plugins} make it testable.
+ * Every known kernel option: the built-in sysctls and simulator knobs, plus the module
+ * parameters each registered plug-in declares in {@code parameters()}, with the type, default and
+ * meaning declared there (a parameter two plug-ins declare keeps the first declaration; a
+ * built-in option wins over a plug-in's). Immutable; injectable {@link Plugins} make it testable.
  */
 public final class OptionRegistry {
 
@@ -27,8 +29,8 @@ public final class OptionRegistry {
             m.put(d.name(), d);
         }
         for (Plugins.Kind kind : Plugins.Kind.values()) {
-            plugins.parameters(kind).forEach((plugin, params) -> params.forEach((name, def) ->
-                    m.putIfAbsent(name, pluginOption(kind, plugin, name, def))));
+            plugins.parameters(kind).forEach((plugin, params) -> params.forEach(p ->
+                    m.putIfAbsent(p.name(), pluginOption(plugin, p))));
         }
         this.defs = Collections.unmodifiableMap(m);
     }
@@ -43,14 +45,16 @@ public final class OptionRegistry {
         return r;
     }
 
-    private static OptionDef pluginOption(Plugins.Kind kind, String plugin, String name, String def) {
-        OptionType base = def != null && def.trim().matches("-?\\d+")
-                ? new OptionType.IntRange(Long.MIN_VALUE, Long.MAX_VALUE) : new OptionType.Text();
-        OptionType t = new OptionType.PluginParameter(base, kind, plugin, name);
-        return new OptionDef(name, t, def == null ? "" : def.trim(), null, "parameter of " + plugin,
-                "plugin:" + plugin);
+    private static OptionDef pluginOption(String plugin, ModuleParam p) {
+        OptionType t = switch (p.type()) {
+            case INT -> new OptionType.IntRange(p.min(), p.max());
+            case BOOL -> new OptionType.Bool(OptionType.Bool.Style.YN);
+            case TEXT -> new OptionType.PluginParameter(new OptionType.Text(), p);
+        };
+        return new OptionDef(p.name(), t, p.defaultValue(), null, p.doc(), "plugin:" + plugin);
     }
 
+    /** The plug-ins this registry validated names against (the runner builds from the same instance). */
     public Plugins plugins() {
         return plugins;
     }

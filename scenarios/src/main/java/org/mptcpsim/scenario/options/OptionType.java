@@ -2,6 +2,7 @@ package org.mptcpsim.scenario.options;
 
 import java.util.List;
 import java.util.Locale;
+import org.mptcpsim.core.ModuleParam;
 
 /** The type of a kernel option: how a value is checked and normalised. */
 public sealed interface OptionType {
@@ -196,16 +197,17 @@ public sealed interface OptionType {
     }
 
     /**
-     * A module parameter a plug-in declares: {@code base}'s check, then the plug-in's own
-     * ({@link Plugins#checkParameter}), so that e.g. a typo in {@code mptcp.endpoints} fails when
-     * the scenario is loaded, not when the path manager starts.
+     * A text module parameter a plug-in declares: {@code base}'s check, then the plug-in's own
+     * parser ({@link ModuleParam#check}), so that e.g. a typo in {@code mptcp.endpoints} fails
+     * when the scenario is loaded, not when the path manager starts.
      */
-    record PluginParameter(OptionType base, Plugins.Kind kind, String plugin, String name) implements OptionType {
+    record PluginParameter(OptionType base, ModuleParam param) implements OptionType {
         @Override
         public String normalize(String raw, Plugins plugins) {
             String v = base.normalize(raw, plugins);
+            String name = param.name();
             try {
-                plugins.checkParameter(kind, plugin, name, v);
+                param.check(v);
             } catch (IllegalArgumentException e) {
                 String m = String.valueOf(e.getMessage());
                 // the plug-in names its option first ("mptcp.endpoints: ..."); the location already does

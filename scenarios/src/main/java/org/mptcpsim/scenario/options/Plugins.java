@@ -1,19 +1,25 @@
 package org.mptcpsim.scenario.options;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.TreeSet;
+import org.mptcpsim.core.Flavour;
+import org.mptcpsim.core.ModuleParam;
+import org.mptcpsim.core.PluginFactory;
 import org.mptcpsim.mptcp.PacketSchedulerFactory;
 import org.mptcpsim.mptcp.PathManagerFactory;
 import org.mptcpsim.tcp.CongestionControlFactory;
 
 /**
- * The registered congestion controls, path managers and packet schedulers, by kernel name.
+ * The registered congestion controls, path managers and packet schedulers, by kernel flavour and
+ * name: each factory declares the flavours that offer it ({@link PluginFactory#flavours()}), so
+ * one name may stand for a different implementation per flavour (the {@code default} scheduler).
  * {@link #load()} finds them with {@link ServiceLoader}; {@link #of} takes a fixed set (tests).
- * When two factories claim the same name, the first one found wins. Immutable.
+ * When two factories claim the same name in one flavour, the first one found wins. Immutable;
+ * the loader and the runner share one instance ({@link OptionRegistry#standard()}).
  */
 public final class Plugins {
 
@@ -42,15 +48,19 @@ public final class Plugins {
         }
     }
 
-    private final Map<String, CongestionControlFactory> ccs;
-    private final Map<String, PathManagerFactory> pms;
-    private final Map<String, PacketSchedulerFactory> schedulers;
+    private final Map<Kind, List<PluginFactory>> factories = new LinkedHashMap<>();
 
-    private Plugins(Iterable<CongestionControlFactory> ccs, Iterable<PathManagerFactory> pms,
-                    Iterable<PacketSchedulerFactory> schedulers) {
-        this.ccs = byName(ccs, CongestionControlFactory::name);
-        this.pms = byName(pms, PathManagerFactory::name);
-        this.schedulers = byName(schedulers, PacketSchedulerFactory::name);
+    private Plugins(Iterable<? extends CongestionControlFactory> ccs, Iterable<? extends PathManagerFactory> pms,
+                    Iterable<? extends PacketSchedulerFactory> schedulers) {
+        factories.put(Kind.CONGESTION_CONTROL, copy(ccs));
+        factories.put(Kind.PATH_MANAGER, copy(pms));
+        factories.put(Kind.SCHEDULER, copy(schedulers));
+    }
+
+    private static List<PluginFactory> copy(Iterable<? extends PluginFactory> items) {
+        List<PluginFactory> out = new ArrayList<>();
+        items.forEach(out::add);
+        return List.copyOf(out);
     }
 
     /** The plug-ins on the class path (ServiceLoader, using this class's loader). */
@@ -64,66 +74,57 @@ public final class Plugins {
     /** A fixed set of plug-ins. */
     public static Plugins of(List<? extends CongestionControlFactory> ccs, List<? extends PathManagerFactory> pms,
                              List<? extends PacketSchedulerFactory> schedulers) {
-        return new Plugins(new ArrayList<>(ccs), new ArrayList<>(pms), new ArrayList<>(schedulers));
+        return new Plugins(ccs, pms, schedulers);
     }
 
-    private static <T> Map<String, T> byName(Iterable<T> items, java.util.function.Function<T, String> name) {
-        Map<String, T> m = new LinkedHashMap<>();
-        for (T t : items) {
-            m.putIfAbsent(name.apply(t), t);
-        }
-        return Collections.unmodifiableMap(m);
-    }
-
-    /** Registered names of one kind, sorted. */
+    /** Registered names of one kind in any flavour, sorted. */
     public List<String> names(Kind kind) {
-        return map(kind).keySet().stream().sorted().toList();
+        TreeSet<String> n = new TreeSet<>();
+        factories.get(kind).forEach(f -> n.add(f.name()));
+        return List.copyOf(n);
     }
 
-    /** The module parameters (name to default) each registered plug-in of a kind declares. */
-    public Map<String, Map<String, String>> parameters(Kind kind) {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        switch (kind) {
-            case CONGESTION_CONTROL -> ccs.forEach((n, f) -> out.put(n, f.parameters()));
-            case PATH_MANAGER -> pms.forEach((n, f) -> out.put(n, f.parameters()));
-            case SCHEDULER -> schedulers.forEach((n, f) -> out.put(n, f.parameters()));
-            default -> throw new AssertionError(kind);
+    /** Names of one kind that {@code flavour} offers, sorted. */
+    public List<String> names(Kind kind, Flavour flavour) {
+        TreeSet<String> n = new TreeSet<>();
+        factories.get(kind).stream().filter(f -> f.flavours().contains(flavour)).forEach(f -> n.add(f.name()));
+        return List.copyOf(n);
+    }
+
+    /**
+     * The module parameters the plug-ins of a kind declare, by plug-in name (the parameters of
+     * every implementation registered under that name, in registration order).
+     */
+    public Map<String, List<ModuleParam>> parameters(Kind kind) {
+        Map<String, List<ModuleParam>> out = new LinkedHashMap<>();
+        for (PluginFactory f : factories.get(kind)) {
+            out.computeIfAbsent(f.name(), k -> new ArrayList<>()).addAll(f.parameters());
         }
         return out;
     }
 
-    /**
-     * Lets plug-in {@code plugin} of {@code kind} check a value of its parameter {@code name}
-     * (path managers can; the others take any value their option type allows).
-     *
-     * @throws IllegalArgumentException from the plug-in, saying what is allowed
-     */
-    public void checkParameter(Kind kind, String plugin, String name, String value) {
-        if (kind == Kind.PATH_MANAGER && pms.get(plugin) != null) {
-            pms.get(plugin).checkParameter(name, value);
+    /** The plug-in of {@code kind} that {@code flavour} offers as {@code name}, or {@code null}. */
+    public PluginFactory find(Kind kind, Flavour flavour, String name) {
+        for (PluginFactory f : factories.get(kind)) {
+            if (f.name().equals(name) && f.flavours().contains(flavour)) {
+                return f;
+            }
         }
+        return null;
     }
 
-    private Map<String, ?> map(Kind kind) {
-        return switch (kind) {
-            case CONGESTION_CONTROL -> ccs;
-            case PATH_MANAGER -> pms;
-            case SCHEDULER -> schedulers;
-        };
+    /** The congestion control {@code flavour} offers as {@code name}, or {@code null}. */
+    public CongestionControlFactory congestionControl(Flavour flavour, String name) {
+        return (CongestionControlFactory) find(Kind.CONGESTION_CONTROL, flavour, name);
     }
 
-    /** The congestion control registered as {@code name}, or {@code null}. */
-    public CongestionControlFactory congestionControl(String name) {
-        return ccs.get(name);
+    /** The path manager {@code flavour} offers as {@code name}, or {@code null}. */
+    public PathManagerFactory pathManager(Flavour flavour, String name) {
+        return (PathManagerFactory) find(Kind.PATH_MANAGER, flavour, name);
     }
 
-    /** The path manager registered as {@code name}, or {@code null}. */
-    public PathManagerFactory pathManager(String name) {
-        return pms.get(name);
-    }
-
-    /** The scheduler registered as {@code name}, or {@code null}. */
-    public PacketSchedulerFactory scheduler(String name) {
-        return schedulers.get(name);
+    /** The scheduler {@code flavour} offers as {@code name}, or {@code null}. */
+    public PacketSchedulerFactory scheduler(Flavour flavour, String name) {
+        return (PacketSchedulerFactory) find(Kind.SCHEDULER, flavour, name);
     }
 }

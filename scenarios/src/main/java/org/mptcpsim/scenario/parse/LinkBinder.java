@@ -102,43 +102,11 @@ final class LinkBinder {
      * trace, delay, buffer, loss (a probability or a Gilbert–Elliott object), jitter, reorder.
      */
     private static DirectionSpec direction(Obj o, Path file, DirectionSpec inherit) {
-        boolean useTrace = o.has("trace");
-        boolean useRate = o.has("rate");
-        if (useRate && useTrace) {
-            // a --set (no file position) of one replaces the other written in the file
-            boolean traceSet = !o.loc("trace").hasPosition();
-            boolean rateSet = !o.loc("rate").hasPosition();
-            if (traceSet == rateSet) {
-                throw new ScenarioException(o.loc("trace"), "a direction is driven either by a rate or by a delivery"
-                        + " trace, not both; remove rate (a traced direction's rate is the trace's mean)");
-            }
-            useTrace = traceSet;
-            useRate = rateSet;
-        }
         LinkModelSpec im = inherit == null ? null : inherit.model();
-        Path tracePath = im == null ? null : im.tracePath();
-        DeliveryTrace trace = im == null ? null : im.trace();
-        long rate;
-        if (useTrace) {
-            String written = Val.text(o.opt("trace"), o.sub("trace"), "a trace file name").trim();
-            try {
-                tracePath = file.resolveSibling(written).normalize();
-            } catch (InvalidPathException e) {
-                throw new ScenarioException(o.loc("trace"), "\"" + written + "\" is not a file name: " + e.getReason());
-            }
-            trace = TraceFiles.read(tracePath, o.loc("trace"), o.sub("trace"));
-            rate = trace.meanRateBps();
-        } else if (useRate || inherit == null) {
-            if (!useRate) {
-                throw new ScenarioException(o.loc(), "missing required field \"rate\" (or \"trace\", a delivery"
-                        + " trace file)");
-            }
-            rate = Val.rate(o.opt("rate"), o.sub("rate"));
-            tracePath = null;
-            trace = null;
-        } else {
-            rate = inherit.rateBps();
-        }
+        Drive drive = drive(o, file, inherit);
+        Path tracePath = drive.tracePath();
+        DeliveryTrace trace = drive.trace();
+        long rate = drive.rateBps();
         long delay = o.has("delay") || inherit == null ? Val.time(o.req("delay"), o.sub("delay")) : inherit.delayPs();
         BufferSpec buffer = o.has("buffer") || inherit == null ? Val.buffer(o.req("buffer"), o.sub("buffer"))
                 : inherit.buffer();
@@ -168,6 +136,50 @@ final class LinkBinder {
         LinkModelSpec model = trace == null && gilbert == null && jitter == null ? null
                 : new LinkModelSpec(tracePath, trace, gilbert, jitter, reorder);
         return new DirectionSpec(rate, delay, buffer, loss, o.loc(), model);
+    }
+
+    /** What drives a direction: a delivery trace (its mean rate) or a rate. */
+    private record Drive(Path tracePath, DeliveryTrace trace, long rateBps) {
+    }
+
+    /**
+     * The direction's trace or rate; a reverse direction inherits the forward one's unless it sets
+     * one of them. Both in the file is an error; a --set of one replaces the other.
+     */
+    private static Drive drive(Obj o, Path file, DirectionSpec inherit) {
+        boolean useTrace = o.has("trace");
+        boolean useRate = o.has("rate");
+        if (useRate && useTrace) {
+            // a --set (no file position) of one replaces the other written in the file
+            boolean traceSet = !o.loc("trace").hasPosition();
+            boolean rateSet = !o.loc("rate").hasPosition();
+            if (traceSet == rateSet) {
+                throw new ScenarioException(o.loc("trace"), "a direction is driven either by a rate or by a delivery"
+                        + " trace, not both; remove rate (a traced direction's rate is the trace's mean)");
+            }
+            useTrace = traceSet;
+            useRate = rateSet;
+        }
+        if (useTrace) {
+            String written = Val.text(o.opt("trace"), o.sub("trace"), "a trace file name").trim();
+            Path tracePath;
+            try {
+                tracePath = file.resolveSibling(written).normalize();
+            } catch (InvalidPathException e) {
+                throw new ScenarioException(o.loc("trace"), "\"" + written + "\" is not a file name: " + e.getReason());
+            }
+            DeliveryTrace trace = TraceFiles.read(tracePath, o.loc("trace"), o.sub("trace"));
+            return new Drive(tracePath, trace, trace.meanRateBps());
+        }
+        if (useRate || inherit == null) {
+            if (!useRate) {
+                throw new ScenarioException(o.loc(), "missing required field \"rate\" (or \"trace\", a delivery"
+                        + " trace file)");
+            }
+            return new Drive(null, null, Val.rate(o.opt("rate"), o.sub("rate")));
+        }
+        LinkModelSpec im = inherit.model();
+        return new Drive(im == null ? null : im.tracePath(), im == null ? null : im.trace(), inherit.rateBps());
     }
 
     private static DirectionSpec reverse(Node node, String path, DirectionSpec fwd, Path file) {

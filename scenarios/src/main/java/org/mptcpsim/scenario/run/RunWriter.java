@@ -295,68 +295,11 @@ final class RunWriter {
         }
         ArrayNode conns = root.putArray("connections");
         for (int i = 0; i < r.connections().size(); i++) {
-            RunResult.Connection c = r.connections().get(i);
-            ConnRun cr = run.conns.get(i);
-            ObjectNode o = conns.addObject();
-            o.put("id", c.id());
-            o.put("type", c.type());
-            o.put("cc", c.cc());
-            o.put("pm", cr.pm);
-            o.put("scheduler", cr.scheduler);
-            o.put("startS", Time.toSeconds(cr.spec.startPs()));
-            o.put("goodputMbps", c.goodputMbps());
-            o.put("bytesDelivered", c.bytesDelivered());
-            if (cr.completedPs > 0) {
-                o.put("completionS", round(Time.toSeconds(cr.completedPs - cr.startedPs)));
-            }
-            if (cr.meta != null) {
-                o.put("reinjections", cr.meta.reinjections());
-            }
-            if (cr.app != null) {
-                appJson(o.putObject("app"), cr);
-            }
-            ArrayNode subs = o.putArray("subflows");
-            for (RunResult.SubflowStats s : c.subflows()) {
-                ObjectNode so = subs.addObject();
-                so.put("id", s.id());
-                ArrayNode path = so.putArray("path");
-                s.path().forEach(path::add);
-                ConnRun.SubflowRun sr = cr.subflows.get(s.id());
-                so.put("local", sr.local.toString());
-                so.put("remote", sr.remote.toString());
-                so.put("backup", sr.subflow.sk.lowPrio);
-                if (!Double.isNaN(s.startS())) {
-                    so.put("startS", s.startS());
-                    so.put("endS", s.endS());
-                } else {
-                    so.putNull("startS");
-                    so.putNull("endS");
-                }
-                so.put("goodputMbps", s.goodputMbps());
-                so.put("retransmits", s.retransmits());
-                so.put("srttMeanMs", s.srttMeanMs());
-                so.put("srttP99Ms", s.srttP99Ms());
-                so.put("cwndMean", s.cwndMean());
-                so.put("ssthreshReductions", s.ssthreshReductions());
-                so.put("bytesAcked", s.bytesAcked());
-                so.put("bytesDelivered", s.bytesAcked());
-            }
+            connectionJson(conns.addObject(), r.connections().get(i), run.conns.get(i));
         }
         ArrayNode links = root.putArray("links");
         for (int i = 0; i < r.links().size(); i++) {
-            RunResult.LinkStats l = r.links().get(i);
-            Link d = run.topo.directions.get(i);
-            ObjectNode o = links.addObject();
-            o.put("id", l.id());
-            o.put("utilization", l.utilization());
-            o.put("drops", l.drops());
-            o.put("queueMeanPkts", l.queueMeanPkts());
-            if (d.limitPkts() != Integer.MAX_VALUE) {
-                o.put("bufferPkts", d.limitPkts());
-            }
-            if (d.limitBytes() != Long.MAX_VALUE) {
-                o.put("bufferBytes", d.limitBytes());
-            }
+            linkJson(links.addObject(), r.links().get(i), run.topo.directions.get(i));
         }
         List<AppRun.Transfer> transfers = new ArrayList<>();
         for (ConnRun c : run.conns) {
@@ -372,6 +315,68 @@ final class RunWriter {
         engine.put("events", r.events());
         engine.put("dataPackets", r.dataPackets());
         return root;
+    }
+
+    /** One entry of summary.json's connections (docs/outputs.md). */
+    private void connectionJson(ObjectNode o, RunResult.Connection c, ConnRun cr) {
+        o.put("id", c.id());
+        o.put("type", c.type());
+        o.put("cc", c.cc());
+        o.put("pm", cr.pm);
+        o.put("scheduler", cr.scheduler);
+        o.put("startS", Time.toSeconds(cr.spec.startPs()));
+        o.put("goodputMbps", c.goodputMbps());
+        o.put("bytesDelivered", c.bytesDelivered());
+        if (cr.completedPs > 0) {
+            o.put("completionS", round(Time.toSeconds(cr.completedPs - cr.startedPs)));
+        }
+        if (cr.meta != null) {
+            o.put("reinjections", cr.meta.reinjections());
+        }
+        if (cr.app != null) {
+            appJson(o.putObject("app"), cr);
+        }
+        ArrayNode subs = o.putArray("subflows");
+        for (RunResult.SubflowStats s : c.subflows()) {
+            subflowJson(subs.addObject(), s, cr.subflows.get(s.id()));
+        }
+    }
+
+    private static void subflowJson(ObjectNode so, RunResult.SubflowStats s, ConnRun.SubflowRun sr) {
+        so.put("id", s.id());
+        ArrayNode path = so.putArray("path");
+        s.path().forEach(path::add);
+        so.put("local", sr.local.toString());
+        so.put("remote", sr.remote.toString());
+        so.put("backup", sr.subflow.sk.lowPrio);
+        if (!Double.isNaN(s.startS())) {
+            so.put("startS", s.startS());
+            so.put("endS", s.endS());
+        } else {
+            so.putNull("startS");
+            so.putNull("endS");
+        }
+        so.put("goodputMbps", s.goodputMbps());
+        so.put("retransmits", s.retransmits());
+        so.put("srttMeanMs", s.srttMeanMs());
+        so.put("srttP99Ms", s.srttP99Ms());
+        so.put("cwndMean", s.cwndMean());
+        so.put("ssthreshReductions", s.ssthreshReductions());
+        so.put("bytesAcked", s.bytesAcked());
+        so.put("bytesDelivered", s.bytesAcked());
+    }
+
+    private static void linkJson(ObjectNode o, RunResult.LinkStats l, Link d) {
+        o.put("id", l.id());
+        o.put("utilization", l.utilization());
+        o.put("drops", l.drops());
+        o.put("queueMeanPkts", l.queueMeanPkts());
+        if (d.limitPkts() != Integer.MAX_VALUE) {
+            o.put("bufferPkts", d.limitPkts());
+        }
+        if (d.limitBytes() != Long.MAX_VALUE) {
+            o.put("bufferBytes", d.limitBytes());
+        }
     }
 
     /** The app block of a connection (docs/outputs.md, "Transfers"). */

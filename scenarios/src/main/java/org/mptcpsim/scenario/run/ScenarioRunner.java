@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import org.mptcpsim.core.Event;
 import org.mptcpsim.core.EventLoop;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.core.RandomStreams;
 import org.mptcpsim.core.SimulationStalledException;
 import org.mptcpsim.core.Time;
@@ -16,7 +17,6 @@ import org.mptcpsim.mptcp.Address;
 import org.mptcpsim.mptcp.MptcpConnection;
 import org.mptcpsim.mptcp.PathManager;
 import org.mptcpsim.mptcp.PmContext;
-import org.mptcpsim.sched.UpstreamScheduler;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.PacketPool;
 import org.mptcpsim.net.Route;
@@ -29,8 +29,9 @@ import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.model.SubflowSpec;
 import org.mptcpsim.scenario.options.KernelOptions;
-import org.mptcpsim.scenario.output.OutputDir;
+import org.mptcpsim.scenario.options.OptionRegistry;
 import org.mptcpsim.scenario.options.Plugins;
+import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.tcp.AppListener;
 import org.mptcpsim.tcp.CongestionControl;
 import org.mptcpsim.tcp.Subflow;
@@ -52,10 +53,9 @@ public final class ScenarioRunner {
         };
     }
 
-    /** The plug-ins on the class path, loaded once (the loader validated every name against them). */
-    private static final Plugins PLUGINS = Plugins.load();
-
     private final Scenario sc;
+    /** The plug-ins the connections are built from: the instance the loader validated names against. */
+    private final Plugins plugins;
 
     private OutputBudget budget = OutputBudget.DEFAULT;
     final EventLoop loop = new EventLoop();
@@ -68,8 +68,15 @@ public final class ScenarioRunner {
     /** Per link direction (Link.index): the RTT a BDP buffer of it is sized with (resolveBuffers' rule). */
     private long[] bufferRtt;
 
+    /** A runner over the standard plug-ins ({@link OptionRegistry#standard()}, as the default loader uses). */
     public ScenarioRunner(Scenario sc) {
+        this(sc, OptionRegistry.standard().plugins());
+    }
+
+    /** A runner building its connections from {@code plugins} (the loader's registry's). */
+    public ScenarioRunner(Scenario sc, Plugins plugins) {
         this.sc = sc;
+        this.plugins = plugins;
         this.rnd = new RandomStreams(sc.seed());
         List<String> connIds = sc.connections().stream().map(ConnectionSpec::id).toList();
         List<String> linkIds = sc.links().stream().map(LinkSpec::id).toList();
@@ -78,13 +85,10 @@ public final class ScenarioRunner {
         this.isnRandom = rnd.stream("isn");
         for (ConnectionSpec c : sc.connections()) {
             KernelOptions k = c.kernel();
-            String cc = k.get(KernelOptions.CC);
-            require(PLUGINS.congestionControl(cc), Plugins.Kind.CONGESTION_CONTROL, cc);
-            String pm = c.type() == ConnectionSpec.Type.MPTCP ? k.get(KernelOptions.PATH_MANAGER) : "-";
-            String sched = c.type() == ConnectionSpec.Type.MPTCP ? k.get(KernelOptions.SCHEDULER) : "-";
-            if (upstream(c)) {
-                checkUpstream(c, cc, pm, sched);
-            }
+            String cc = offered(c, Plugins.Kind.CONGESTION_CONTROL);
+            boolean mptcp = c.type() == ConnectionSpec.Type.MPTCP;
+            String pm = mptcp ? offered(c, Plugins.Kind.PATH_MANAGER) : "-";
+            String sched = mptcp ? offered(c, Plugins.Kind.SCHEDULER) : "-";
             conns.add(new ConnRun(c, conns.size(), cc, pm, sched));
         }
         resolveBuffers();
@@ -108,35 +112,36 @@ public final class ScenarioRunner {
         }
     }
 
-    /** A plug-in the loader validated; if it is missing after all, say which names exist. */
-    private static <T> T require(T found, Plugins.Kind kind, String name) {
-        if (found == null) {
+    /**
+     * The plug-in of {@code kind} connection {@code c} selects, checked against its flavour: one
+     * the flavour does not offer is refused where the scenario asked for it; a name no flavour
+     * registers (the loader validated it, so a class path that changed since) says which exist.
+     */
+    private String offered(ConnectionSpec c, Plugins.Kind kind) {
+        String name = c.kernel().get(kind.option());
+        Flavour f = c.kernel().flavour();
+        if (plugins.find(kind, f, name) != null) {
+            return name;
+        }
+        if (!plugins.names(kind).contains(name)) {
             throw new IllegalArgumentException("unknown " + kind.what() + " \"" + name + "\"; known: "
-                    + String.join(", ", PLUGINS.names(kind)));
+                    + String.join(", ", plugins.names(kind)));
         }
-        return found;
+        throw new ScenarioException(where(c, kind.option()), notOffered(kind, f, name), plugins.names(kind, f));
     }
 
-    private static boolean upstream(ConnectionSpec c) {
-        return "upstream".equals(c.kernel().get(KernelOptions.FLAVOUR));
-    }
-
-    /** What upstream Linux does not have is refused, located where the scenario asked for it. */
-    private static void checkUpstream(ConnectionSpec c, String cc, String pm, String sched) {
-        if (List.of("lia", "olia", "balia", "wvegas").contains(cc)) {
-            throw new ScenarioException(where(c, KernelOptions.CC),
-                    cc + " is not in upstream Linux: upstream MPTCP runs an uncoupled congestion control per subflow;"
-                            + " use flavour mptcp-v0.95 for the coupled controls", List.of("reno", "cubic"));
+    /** Why {@code flavour} has no plug-in {@code name} of {@code kind}. */
+    private static String notOffered(Plugins.Kind kind, Flavour flavour, String name) {
+        if (flavour != Flavour.UPSTREAM) {
+            return kind.what() + " " + name + " is not offered by flavour " + flavour.key();
         }
-        if (c.type() == ConnectionSpec.Type.MPTCP && !List.of("kernel", "default").contains(pm)) {
-            throw new ScenarioException(where(c, KernelOptions.PATH_MANAGER),
-                    "path manager " + pm + " is out-of-tree only; upstream Linux configures its in-kernel PM with"
-                            + " mptcp.endpoints and mptcp.limits", List.of("kernel"));
-        }
-        if (c.type() == ConnectionSpec.Type.MPTCP && !"default".equals(sched)) {
-            throw new ScenarioException(where(c, KernelOptions.SCHEDULER),
-                    "scheduler " + sched + " is out-of-tree only; upstream Linux has one scheduler", List.of("default"));
-        }
+        return switch (kind) {
+            case CONGESTION_CONTROL -> name + " is not in upstream Linux: upstream MPTCP runs an uncoupled congestion"
+                    + " control per subflow; use flavour " + Flavour.MPTCP_V095.key() + " for the coupled controls";
+            case PATH_MANAGER -> "path manager " + name + " is out-of-tree only; upstream Linux configures its in-kernel"
+                    + " PM with mptcp.endpoints and mptcp.limits";
+            case SCHEDULER -> "scheduler " + name + " is out-of-tree only; upstream Linux has one scheduler";
+        };
     }
 
     private static Loc where(ConnectionSpec c, String option) {
@@ -294,6 +299,7 @@ public final class ScenarioRunner {
         KernelOptions k = c.kernel();
         String rmem = k.get("net.ipv4.tcp_rmem");
         return TcpConfig.builder()
+                .flavour(k.flavour())
                 .mptcp(c.type() == ConnectionSpec.Type.MPTCP)
                 .framing(k.getInt("sim.mtu", 1500), k.getInt("sim.header_bytes", TcpConfig.HEADER_BYTES),
                         k.getInt("sim.l2_overhead_bytes", 0))
@@ -327,10 +333,9 @@ public final class ScenarioRunner {
         TcpConfig cfg = c.cfg;
         if (c.isMptcp()) {
             KernelOptions k = spec.kernel();
-            PathManager pm = require(PLUGINS.pathManager(c.pm), Plugins.Kind.PATH_MANAGER, c.pm).create(k);
+            PathManager pm = plugins.pathManager(k.flavour(), c.pm).create(k);
             MptcpConnection meta = new MptcpConnection(c.index, spec.sizeBytes(), cfg,
-                    upstream(spec) ? new UpstreamScheduler()
-                            : require(PLUGINS.scheduler(c.scheduler), Plugins.Kind.SCHEDULER, c.scheduler).create(k),
+                    plugins.scheduler(k.flavour(), c.scheduler).create(k),
                     new ExplicitSubflows(pm, spec.subflows(), this, c));
             if (appLimited) {
                 meta.setApp(app);
@@ -417,12 +422,11 @@ public final class ScenarioRunner {
             fwd = rev;
             rev = t;
         }
-        CongestionControl ca = PLUGINS.congestionControl(c.cc).create(c.spec.kernel());
+        CongestionControl ca = plugins.congestionControl(c.spec.kernel().flavour(), c.cc).create(c.spec.kernel());
         SimContext sim = new SimContext(loop, pool, events);
         Subflow s = c.isMptcp()
                 ? c.meta.openSubflow(sim, ca, isnRandom.nextInt(), backup, Route.of(fwd), Route.of(rev))
                 : c.tcp.openSubflow(sim, ca, isnRandom.nextInt(), Route.of(fwd), Route.of(rev));
-        s.sk.upstreamKernel = upstream(c.spec);
         c.subflows.add(new ConnRun.SubflowRun(s, fwd.stream().map(l -> l.id).toList(), local, remote, fwd, rev));
         if (c.app != null && c.app.appLimited()) {
             s.setIdleRestart(c.spec.kernel().getInt("net.ipv4.tcp_slow_start_after_idle", 1) != 0);

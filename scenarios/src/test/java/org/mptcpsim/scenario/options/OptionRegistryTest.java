@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.scenario.TestPlugins;
 
 class OptionRegistryTest {
@@ -71,8 +73,9 @@ class OptionRegistryTest {
         assertEquals("12", R.normalize("tcp_testcc.gain", " 12 "));
         assertThrows(BadOptionException.class, () -> R.normalize("tcp_testcc.gain", "x"));
         assertEquals("slow", R.normalize("tcp_testcc.mode", "slow"));
-        // a parameter the built-in table knows keeps its built-in type and range
-        assertEquals("module", R.option("mptcp_wvegas.total_alpha").origin());
+        // a parameter keeps the type and range its plug-in declares: wvegas's total_alpha is an integer >= 0
+        assertEquals("plugin:wvegas", R.option("mptcp_wvegas.total_alpha").origin());
+        assertThrows(BadOptionException.class, () -> R.normalize("mptcp_wvegas.total_alpha", "-1"));
     }
 
     @Test
@@ -103,7 +106,9 @@ class OptionRegistryTest {
         assertTrue(std.plugins().names(Plugins.Kind.CONGESTION_CONTROL).contains("svc-test"));
         assertEquals("7", std.option("tcp_svc_test.knob").defaultValue());
         assertEquals("svc-test", std.normalize(KernelOptions.CC, "svc-test"));
-        assertTrue(std.plugins().congestionControl("svc-test") != null);
+        assertTrue(std.plugins().congestionControl(Flavour.MPTCP_V095, "svc-test") != null);
+        // it declares the out-of-tree flavour only
+        assertTrue(std.plugins().congestionControl(Flavour.UPSTREAM, "svc-test") == null);
     }
 
     @Test
