@@ -112,13 +112,7 @@ public final class Olia implements CongestionControl {
     static void epsilon(MptcpCb mpcb) {
         CaRegistry<Olia> reg = shared(mpcb).subflows;
         int n = mpcb.subflowCount();
-        long maxCwnd = 0;
-        for (int i = 0; i < n; i++) {
-            TcpSock sub = mpcb.subflow(i);
-            if (sub.ccCanSend() && Integer.toUnsignedLong(crtCwnd(sub)) > maxCwnd) {
-                maxCwnd = Integer.toUnsignedLong(crtCwnd(sub));
-            }
-        }
+        long maxCwnd = maxCwnd(mpcb);
         long bestInt = 0;
         long bestRtt = 1;
         int establishedCnt = 0;
@@ -169,6 +163,18 @@ public final class Olia implements CongestionControl {
                 ca.epsilonDen = 1;
             }
         }
+    }
+
+    /** The first loop of {@code mptcp_get_epsilon}: the largest cwnd among the subflows that can send. */
+    private static long maxCwnd(MptcpCb mpcb) {
+        long maxCwnd = 0;
+        for (int i = 0; i < mpcb.subflowCount(); i++) {
+            TcpSock sub = mpcb.subflow(i);
+            if (sub.ccCanSend() && Integer.toUnsignedLong(crtCwnd(sub)) > maxCwnd) {
+                maxCwnd = Integer.toUnsignedLong(crtCwnd(sub));
+            }
+        }
+        return maxCwnd;
     }
 
     /** {@code tmp_int * best_rtt == best_int * tmp_rtt}, wrapping u64 products. */

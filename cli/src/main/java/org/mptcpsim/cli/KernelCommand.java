@@ -3,7 +3,6 @@ package org.mptcpsim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.mptcpsim.lab.Backend;

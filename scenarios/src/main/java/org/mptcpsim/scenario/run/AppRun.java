@@ -10,9 +10,7 @@ import org.mptcpsim.net.Link;
 import org.mptcpsim.net.Packet;
 import org.mptcpsim.net.PacketSink;
 import org.mptcpsim.scenario.model.AppSpec;
-import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.tcp.AppListener;
-import org.mptcpsim.tcp.Subflow;
 
 /**
  * The application of one connection of a run (docs/scenario-format.md, "Applications"): what it
