@@ -10,18 +10,28 @@ import org.mptcpsim.mptcp.SchedulerView;
 import org.mptcpsim.mptcp.SubflowView;
 
 /**
- * The redundant scheduler {@code redundant} ({@code net/mptcp/mptcp_redundant.c}, v0.95-era
- * version with a rotating start subflow and per-subflow skb pointers:
- * {@code redundant_next_segment}, {@code redsched_correct_skb_pointers}).
+ * The redundant scheduler {@code redundant} of MPTCP v0.95.2 ({@code net/mptcp/mptcp_redundant.c}:
+ * {@code mptcp_red_next_segment} with a rotating start subflow and per-subflow skb pointers,
+ * {@code redsched_correct_skb_pointers}, {@code redsched_next_skb_from_queue}).
  *
  * <p>Reinjections go where the default scheduler's {@code get_available_subflow} sends them.
  * Otherwise, starting at the subflow after the one chosen last and wrapping, each subflow is
- * offered the meta segment after the one it was last given (or, once that one is acknowledged
- * at meta level, the oldest unacknowledged segment). A segment already sent elsewhere is copied
- * only onto active (non-backup) subflows and counts as a meta-level retransmission
- * ({@code reinject = -1}); a new segment goes to a backup subflow only when no active subflow is
- * valid (active and not definitely unavailable). Net effect: every active subflow carries every
- * segment not yet acknowledged at meta level.
+ * offered the meta segment after the one it was last given, as long as that one lies strictly
+ * after {@code snd_una} and was sent; else the oldest unacknowledged segment (the head of the
+ * retransmission queue), or the send head when every sent segment is acknowledged. A segment
+ * already sent elsewhere is copied only onto active (non-backup) subflows and counts as a
+ * meta-level retransmission ({@code reinject = -1}); a new segment goes to a backup subflow only
+ * when no active subflow is valid (active and not definitely unavailable). When the connection
+ * window refuses the offered segment, the pointer stays stored and the loop ends, as
+ * {@code mptcp_write_xmit} breaks on {@code tcp_snd_wnd_test}.
+ *
+ * <p>Net effect, as in the kernel: the pointer test is {@code !after(skb_start_seq, snd_una)},
+ * so the segment at {@code snd_una} clears it too, and a subflow that has been given the oldest
+ * unacknowledged segment is given it again at every free cwnd slot until it is DATA_ACKed. New
+ * data is offered only when nothing sent is unacknowledged: {@code snd_nxt <= snd_una + 1}, one
+ * new segment per round trip of the subflow that delivers it first, every cwnd slot of every
+ * active subflow filled with copies of it (README, out-of-tree finding OOT-F1; fixed upstream
+ * in 2022, multipath-tcp/mptcp pull request 478: {@code before} instead of {@code !after}).
  */
 public final class RedundantScheduler extends SegmentScheduler {
     public static final String NAME = "redundant";
@@ -69,13 +79,20 @@ public final class RedundantScheduler extends SegmentScheduler {
             }
         }
         long sndNxt = meta.sndNxt();
+        long una = meta.dataUna();
         boolean haveNew = meta.sendHead() >= 0;
         for (int k = 0; k < n; k++) {
             SubflowView s = meta.subflowAt((start + k) % n);
             long prev = last.get(s.id());
-            long dsn = prev >= meta.dataUna() ? prev + 1 : meta.dataUna();
+            // redsched_correct_skb_pointers keeps the subflow's pointer only while the segment's
+            // start is after snd_una and its end not after snd_nxt (segment d spans [d, d + 1)):
+            // una < prev < sndNxt. The segment at snd_una itself is reset, so
+            // redsched_next_skb_from_queue offers the retransmission queue's head (una) again, or
+            // the send head when nothing sent is unacknowledged (una == sndNxt): a subflow that
+            // reaches the oldest unacknowledged segment is offered it until it is DATA_ACKed.
+            long dsn = prev > una && prev < sndNxt ? prev + 1 : una;
             boolean isNew = dsn == sndNxt;
-            if (dsn > sndNxt || (isNew && (!haveNew || !meta.sendWindowAllows(dsn)))) {
+            if (isNew && !haveNew) {
                 continue;
             }
             if (s.defUnavailable() || s.tempUnavailable(dsn)) {
@@ -86,6 +103,10 @@ public final class RedundantScheduler extends SegmentScheduler {
             }
             last.set(s.id(), dsn);
             nextSubflowId = meta.subflowAt((start + k + 1) % n).id();
+            if (!meta.sendWindowAllows(dsn)) {
+                // mptcp_write_xmit: tcp_snd_wnd_test fails after the pointer was stored -> break
+                return null;
+            }
             return out.send(s, dsn, !isNew);
         }
         return null;
