@@ -2,7 +2,6 @@ package org.mptcpsim.net;
 
 import java.util.SplittableRandom;
 
-import org.mptcpsim.core.Event;
 import org.mptcpsim.core.EventLoop;
 import org.mptcpsim.core.Time;
 import org.mptcpsim.trace.TraceSink;
@@ -26,9 +25,10 @@ import org.mptcpsim.trace.TraceSink;
  *
  * <p>A {@link LinkModel} (trace-driven delivery, Gilbert–Elliott loss, delay jitter; see
  * {@link #setModel}) switches the direction to the modelled path at the end of this class; without
- * one the fixed-rate path above runs unchanged.
+ * one the fixed-rate path above runs unchanged. The queue's accounting, counters and readers are
+ * {@link LinkQueue}'s.
  */
-public final class Link extends Event implements PacketSink {
+public final class Link extends LinkQueue implements PacketSink {
 
     /** How the buffer limit is accounted. */
     public enum Qdisc {
@@ -41,48 +41,14 @@ public final class Link extends Event implements PacketSink {
         TBF
     }
 
-    public final int index;
-    public final String id;
-    private final EventLoop loop;
     private final PacketPool pool;
     private final TraceSink trace;
     private final SplittableRandom random;
-
-    private long rateBps;
-    private final long delayPs;
-    private long limitBytes;
-    private int limitPkts;
     private final double loss;
-    private boolean up = true;
-    /** {@link Qdisc#TBF}: the packet in service counts against the limit. */
-    private boolean countsHead;
     /** {@link Qdisc#TBF}: the token bucket that times departures, else null (a serialiser). */
     private TokenBucket bucket;
     private long jitterPs;
-    private int cacheSizeA = -1;
-    private long cacheSerA;
-    private int cacheSizeB = -1;
-    private long cacheSerB;
 
-    /** All packets in this link, ordered by arrival time at the far end. */
-    private Packet head;
-    private Packet tail;
-    /** First packet whose serialisation has not finished (start of the queue), or null. */
-    private Packet qHead;
-    private int qPkts;
-    private long qBytes;
-    private long busyUntil;
-
-    // statistics
-    private long drops;
-    private long txBytes;
-    private long txPackets;
-    private long busyPs;
-    private long qIntegralPs;
-    private long qLastChange;
-
-    /** Wireless delivery model, or null: the fixed-rate path. */
-    private LinkModel model;
     /** With {@link LinkModel#reorder}: every packet in the link by arrival time (else null). */
     private ArrivalHeap arrivals;
 
@@ -92,19 +58,10 @@ public final class Link extends Event implements PacketSink {
      */
     public Link(int index, String id, EventLoop loop, PacketPool pool, TraceSink trace, SplittableRandom random,
                 long rateBps, long delayPs, long limitBytes, int limitPkts, double loss) {
-        if (rateBps <= 0) {
-            throw new IllegalArgumentException("link " + id + ": rate must be positive");
-        }
-        this.index = index;
-        this.id = id;
-        this.loop = loop;
+        super(index, id, loop, rateBps, delayPs, limitBytes, limitPkts);
         this.pool = pool;
         this.trace = trace;
         this.random = random;
-        this.rateBps = rateBps;
-        this.delayPs = delayPs;
-        this.limitBytes = limitBytes;
-        this.limitPkts = limitPkts;
         this.loss = loss;
     }
 
@@ -146,15 +103,6 @@ public final class Link extends Event implements PacketSink {
         return jitterPs > 0 ? Math.multiplyHigh(random.nextLong() >>> 1, jitterPs << 1) : 0;
     }
 
-    /** Counts an accepted packet into the queue (occupancy and its time integral). */
-    private void enqueue(Packet p, long now) {
-        qIntegralPs += qPkts * (now - qLastChange);
-        qLastChange = now;
-        qPkts++;
-        qBytes += p.size;
-        p.next = null;
-    }
-
     /** Appends {@code p} (its arrival not before the tail's) to the list; schedules it if it is the head. */
     private void appendFifo(Packet p) {
         if (tail == null) {
@@ -168,52 +116,6 @@ public final class Link extends Event implements PacketSink {
         if (qHead == null) {
             qHead = p;
         }
-    }
-
-    /**
-     * Whether a packet of {@code size} bytes finds the buffer full (the queue advanced to now).
-     * Drop-tail: the packet in service has left the qdisc, only waiting ones count; tbf: the head
-     * waits in the qdisc for its tokens (its serialisation here), so it counts too.
-     */
-    private boolean bufferFull(int size) {
-        int waiting = qPkts;
-        long waitingBytes = qBytes;
-        if (qPkts > 0 && !countsHead) {
-            waiting--;
-            waitingBytes -= qHead.size;
-        }
-        return waiting + 1 > limitPkts || waitingBytes + size > limitBytes;
-    }
-
-    /** Serialisation time at the current rate, through a two-entry cache (data and ACK sizes). */
-    private long serialisation(int size) {
-        if (size == cacheSizeA) {
-            return cacheSerA;
-        }
-        if (size == cacheSizeB) {
-            return cacheSerB;
-        }
-        long ser = Time.serialisation(size, rateBps);
-        cacheSizeB = cacheSizeA;
-        cacheSerB = cacheSerA;
-        cacheSizeA = size;
-        cacheSerA = ser;
-        return ser;
-    }
-
-    /** Moves the queue start past packets whose serialisation has finished by {@code now}. */
-    private void advance(long now) {
-        Packet q = qHead;
-        while (q != null && q.finishPs <= now) {
-            qIntegralPs += qPkts * (q.finishPs - qLastChange);
-            qLastChange = q.finishPs;
-            qPkts--;
-            qBytes -= q.size;
-            txBytes += q.size;
-            txPackets++;
-            q = q.next;
-        }
-        qHead = q;
     }
 
     @Override
@@ -342,74 +244,6 @@ public final class Link extends Event implements PacketSink {
         this.jitterPs = maxPs;
     }
 
-    public long limitBytes() {
-        return limitBytes;
-    }
-
-    /** The drop-tail limit in packets, {@code Integer.MAX_VALUE} when limited in bytes. */
-    public int limitPkts() {
-        return limitPkts;
-    }
-
-    public boolean isUp() {
-        return up;
-    }
-
-    public long rateBps() {
-        return rateBps;
-    }
-
-    public long delayPs() {
-        return delayPs;
-    }
-
-    /** Queue length in packets at the current time (including the one in service). */
-    public int queuePackets() {
-        advance(loop.nowPs());
-        return qPkts;
-    }
-
-    /** Queue length in bytes at the current time. */
-    public long queueBytes() {
-        advance(loop.nowPs());
-        return qBytes;
-    }
-
-    public long drops() {
-        return drops;
-    }
-
-    /** Bytes whose serialisation finished by now. */
-    public long txBytes() {
-        advance(loop.nowPs());
-        return txBytes;
-    }
-
-    public long txPackets() {
-        advance(loop.nowPs());
-        return txPackets;
-    }
-
-    /** Fraction of time from 0 to now spent serialising. */
-    public double utilization() {
-        long now = loop.nowPs();
-        advance(now);
-        if (model != null && model.trace != null) {
-            // no fixed serialisation time: the share of the trace's mean capacity used
-            return now == 0 ? 0 : Math.min(1.0, txBytes * 8.0 * Time.PS_PER_S / ((double) rateBps * now));
-        }
-        long busy = busyPs - Math.max(0, busyUntil - now);
-        return now == 0 ? 0 : Math.min(1.0, busy / (double) now);
-    }
-
-    /** Time-weighted mean queue length in packets from time 0 to now. */
-    public double queueMeanPackets() {
-        long now = loop.nowPs();
-        advance(now);
-        long integral = qIntegralPs + qPkts * (now - qLastChange);
-        return now == 0 ? 0 : integral / (double) now;
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Modelled path (LinkModel): trace-driven delivery, Gilbert–Elliott loss, delay jitter. Kept
     // apart from the fixed-rate path above, which a link without a model never leaves.
@@ -425,10 +259,6 @@ public final class Link extends Event implements PacketSink {
         }
         this.model = m;
         this.arrivals = m != null && m.reorder ? new ArrivalHeap() : null;
-    }
-
-    public LinkModel model() {
-        return model;
     }
 
     /**
