@@ -13,6 +13,7 @@ import org.mptcpsim.scenario.model.LinkEvent;
 import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.Loc;
 import org.mptcpsim.scenario.model.NodeSpec;
+import org.mptcpsim.scenario.model.RouteSpec;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.options.KernelOptions;
@@ -102,6 +103,7 @@ final class CheckCommand implements Callable<Integer> {
                                 + (e.action() == LinkEvent.Action.RATE ? " to " + rate(e.rateBps()) : ""));
             }
         }
+        explicitRoutes(o, sc);
         o.println("  connections:");
         for (ConnectionSpec c : sc.connections()) {
             KernelOptions k = c.kernel();
@@ -127,6 +129,18 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (!sc.overrides().isEmpty()) {
             o.println("  overrides (--set): " + sc.overrides());
+        }
+    }
+
+    /** The scenario's explicit routes, when it has any (docs/scenario-format.md, "Explicit routes"). */
+    private static void explicitRoutes(PrintStream o, Scenario sc) {
+        if (sc.routes().isEmpty()) {
+            return;
+        }
+        o.println("  explicit routes (for their address pair, both ways; replace shortest-path ECMP):");
+        for (RouteSpec r : sc.routes()) {
+            o.printf(Locale.ROOT, "    %s -> %s  via %s%n", r.fromHost() + (r.fromInterface() == null ? "" : ":" + r.fromInterface()),
+                    r.toHost() + (r.toInterface() == null ? "" : ":" + r.toInterface()), String.join(" > ", r.via()));
         }
     }
 

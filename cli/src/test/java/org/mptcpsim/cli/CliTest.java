@@ -320,4 +320,42 @@ class CliTest {
         Object[] r = exec("check", example("datacenter-ndiffports.yaml").toString());
         assertEquals(0, r[0], (String) r[1]);
     }
+
+    @Test
+    void checkListsTheExplicitRoutesAndTheSubflowsTakeThem() throws IOException {
+        // the diamond of ExplicitRoutesTest: shortest a > p, the route a > q1 > q2
+        Path f = tmp.resolve("routed.yaml");
+        Files.writeString(f, String.join("\n",
+                "name: diamond",
+                "duration: 2s",
+                "kernel: {net.ipv4.tcp_congestion_control: reno}",
+                "nodes:",
+                "  - {id: client, type: host}",
+                "  - {id: server, type: host}",
+                "  - {id: s1, type: switch}",
+                "  - {id: s2, type: switch}",
+                "links:",
+                "  - {id: a, from: client, to: s1, rate: 1Gbit, delay: 1ms, buffer: 1000pkt}",
+                "  - {id: b, from: client, to: s1, rate: 1Gbit, delay: 1ms, buffer: 1000pkt}",
+                "  - {id: p, from: s1, to: server, rate: 10Mbit, delay: 5ms, buffer: 1BDP}",
+                "  - {id: q1, from: s1, to: s2, rate: 4Mbit, delay: 10ms, buffer: 1BDP}",
+                "  - {id: q2, from: s2, to: server, rate: 100Mbit, delay: 5ms, buffer: 1000pkt}",
+                "routes:",
+                "  - {from: client, to: server, via: [a, q1, q2]}",
+                "connections:",
+                "  - {id: t1, type: tcp, from: client:a, to: server}", ""));
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, exec("check", f.toString())[0]);
+        } finally {
+            System.setOut(old);
+        }
+        String s = out.toString(StandardCharsets.UTF_8);
+        assertTrue(s.contains("  explicit routes (for their address pair, both ways; replace shortest-path ECMP):\n"
+                + "    client -> server  via a > q1 > q2\n"), s);
+        // before: "via a > p", the shortest path, whatever the route said
+        assertTrue(s.contains("t1 sf0  client:a -> server:p  via a > q1 > q2"), s);
+    }
 }

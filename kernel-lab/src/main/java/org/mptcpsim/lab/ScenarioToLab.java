@@ -15,7 +15,6 @@ import org.mptcpsim.scenario.model.HostSpec;
 import org.mptcpsim.scenario.model.InterfaceSpec;
 import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.Loc;
-import org.mptcpsim.scenario.model.RouteSpec;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.model.SubflowSpec;
@@ -270,7 +269,7 @@ public final class ScenarioToLab {
 
     /** The main connection's subflows by client interface: the initial one, the PM's (endpoints, out-of-tree) or explicit ones. */
     private boolean subflows() {
-        first = main.fromInterface() != null ? main.fromInterface() : firstInterface(main.fromHost());
+        first = ScenarioRoutes.addressName(sc, main.fromHost(), main.fromInterface());
         if (first == null) {
             refuse(main.loc(), "host " + main.fromHost() + " has no interface");
             return false;
@@ -369,7 +368,7 @@ public final class ScenarioToLab {
 
     private boolean competingOverPathOne() {
         for (ConnectionSpec c : competing) {
-            String ci = c.fromInterface() != null ? c.fromInterface() : firstInterface(c.fromHost());
+            String ci = ScenarioRoutes.addressName(sc, c.fromHost(), c.fromInterface());
             if (!ci.equals(ifaces.get(0))) refuse(c.loc(), "competing TCP connection " + c.id() + " leaves over " + ci
                     + "; the lab sends competing flows over path 1 (" + ifaces.get(0) + ")");
         }
@@ -383,7 +382,7 @@ public final class ScenarioToLab {
     }
 
     private void otherHost(ConnectionSpec c) {
-        String ci = c.fromInterface() != null ? c.fromInterface() : firstInterface(c.fromHost());
+        String ci = ScenarioRoutes.addressName(sc, c.fromHost(), c.fromInterface());
         if (ci == null) {
             refuse(c.loc(), "host " + c.fromHost() + " has no interface");
             return;
@@ -616,13 +615,6 @@ public final class ScenarioToLab {
         return simulator;
     }
 
-    private String firstInterface(String host) {
-        HostSpec h = sc.hosts().get(host);
-        if (h != null && !h.interfaces().isEmpty()) return h.interfaces().get(0).name();
-        List<LinkSpec> ls = sc.linksOf(host);
-        return ls.isEmpty() ? null : ls.get(0).id();
-    }
-
     /** The links of interface {@code iface} of {@code host}: its InterfaceSpec's, else the link named like it. */
     private List<String> ifaceLinks(String host, String iface) {
         HostSpec h = sc.hosts().get(host);
@@ -631,26 +623,17 @@ public final class ScenarioToLab {
         return sc.link(iface) != null ? List.of(iface) : List.of();
     }
 
-    /** The route client:iface → server: an explicit route, else the simulator's route ({@link ScenarioRoutes}), which must be unique. */
+    /**
+     * The route client:iface → server the simulator takes ({@link ScenarioRoutes#routes}: the explicit
+     * route under {@code routes:} when one applies, by the simulator's own lookup, else the shortest
+     * route), which must be unique.
+     */
     private List<Hop> route(String from, String iface, String to, String toIface, Loc where) {
-        for (RouteSpec r : sc.routes()) {
-            if (r.fromHost().equals(from) && r.toHost().equals(to) && (r.fromInterface() == null || r.fromInterface().equals(iface))) {
-                List<Hop> hops = new ArrayList<>();
-                String at = from;
-                for (String id : r.via()) {
-                    LinkSpec l = sc.link(id);
-                    boolean fwd = l.from().equals(at);
-                    hops.add(new Hop(l, fwd));
-                    at = l.peer(at);
-                }
-                return hops;
-            }
-        }
         if (ifaceLinks(from, iface).isEmpty()) {
             refuse(where, "client interface " + iface + " of " + from + " has no link");
             return null;
         }
-        // the simulator's routes (hosts do not forward unless forwarding: true), every shortest one
+        // the simulator's routes: an explicit one, else every shortest one (hosts do not forward unless forwarding: true)
         List<List<Hop>> found = new ArrayList<>();
         for (List<ScenarioRoutes.Hop> r : routing.routes(from, iface, to, toIface)) {
             found.add(r.stream().map(h -> new Hop(h.link(), h.forward())).toList());

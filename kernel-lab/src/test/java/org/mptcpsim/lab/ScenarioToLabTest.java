@@ -65,6 +65,49 @@ class ScenarioToLabTest {
         assertTrue(r.notes().contains("link b2: buffer 1.0BDP = 10 packets (RTT 10.0 ms) = tbf limit 15140 B"), r.notes().toString());
     }
 
+    /**
+     * Two separate paths (a1 > r1 > b1 8 Mbit/s, a2 > r2 > b2 12 Mbit/s, each 10 + 5 ms) and a detour from r1,
+     * d1 (20 ms) > r3 > d2 (6 Mbit/s, 5 ms), that an explicit route sends client:a1's traffic over.
+     */
+    static final String DETOUR = String.join("\n", "name: detour", "duration: 2s",
+            "kernel: {flavour: upstream, net.mptcp.mptcp_path_manager: kernel, mptcp.endpoints: \"a2 subflow\", sim.l2_overhead_bytes: 14}",
+            "nodes:", "  - {id: client, type: host}", "  - {id: server, type: host}",
+            "  - {id: r1, type: switch}", "  - {id: r2, type: switch}", "  - {id: r3, type: switch}",
+            "links:",
+            "  - {id: a1, from: client, to: r1, rate: 1Gbit, delay: 10ms, buffer: 1000pkt}",
+            "  - {id: a2, from: client, to: r2, rate: 1Gbit, delay: 10ms, buffer: 1000pkt}",
+            "  - {id: b1, from: r1, to: server, rate: 8Mbit, delay: 5ms, buffer: 50pkt, qdisc: tbf}",
+            "  - {id: b2, from: r2, to: server, rate: 12Mbit, delay: 5ms, buffer: 50pkt, qdisc: tbf}",
+            "  - {id: d1, from: r1, to: r3, rate: 1Gbit, delay: 20ms, buffer: 1000pkt}",
+            "  - {id: d2, from: r3, to: server, rate: 6Mbit, delay: 5ms, buffer: 50pkt, qdisc: tbf}",
+            "ROUTES",
+            "connections:", "  - {id: m1, type: mptcp, from: client, to: server}", "");
+
+    @Test
+    void theLabMapsTheSimulatorsExplicitRoute(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        Scenario sc = new org.mptcpsim.scenario.parse.ScenarioLoader().parse("detour.yaml",
+                DETOUR.replace("ROUTES", "routes: [{from: client:a1, to: server, via: [a1, d1, d2]}]"), List.of());
+        ScenarioToLab.Result r = ScenarioToLab.map(sc, Backend.HOST, false);
+        assertTrue(r.ok(), r.refusals().toString());
+        // the path over a1 is the route's: one-way delay 10 + 20 + 5 = 35 ms, bottleneck d2 (6 Mbit/s); a2 keeps its
+        // shortest route a2 > b2, 10 + 5 = 15 ms, 12 Mbit/s
+        assertEquals(35_000, r.spec().paths().get(0).owdUs());
+        assertEquals("d2", r.spec().paths().get(0).link().id());
+        assertEquals(6_000_000, r.spec().paths().get(0).link().rateBps());
+        assertEquals(15_000, r.spec().paths().get(1).owdUs());
+        assertEquals("b2", r.spec().paths().get(1).link().id());
+        // and the simulator's run takes the same links for both subflows (the in-kernel PM's join from a2)
+        org.mptcpsim.scenario.run.RunResult run = new org.mptcpsim.scenario.run.ScenarioRunner(sc)
+                .run(dir.resolve("run"), org.mptcpsim.scenario.run.ScenarioRunner.Progress.NONE);
+        assertEquals(List.of("a1", "d1", "d2"), run.connection("m1").subflows().get(0).path());
+        assertEquals(List.of("a2", "b2"), run.connection("m1").subflows().get(1).path());
+        // without the route, the lab (and the simulator) take the shortest a1 > b1: 15 ms, 8 Mbit/s
+        ScenarioToLab.Result plain = ScenarioToLab.map(new org.mptcpsim.scenario.parse.ScenarioLoader().parse("detour.yaml",
+                DETOUR.replace("ROUTES", ""), List.of()), Backend.HOST, false);
+        assertEquals(15_000, plain.spec().paths().get(0).owdUs());
+        assertEquals("b1", plain.spec().paths().get(0).link().id());
+    }
+
     @Test
     void tbfBottleneckIsLikeForLikeAndDropTailGetsANote() {
         // the lab always builds tbf: qdisc: tbf maps silently, droptail maps to the same limit with a note

@@ -130,6 +130,25 @@ final class BuiltTopology {
         return null;
     }
 
+    /**
+     * The links a packet from address {@code from} to address {@code to} crosses: the explicit route
+     * when one applies ({@link ScenarioRoutes#explicit}, the lookup the kernel lab's mapper uses too),
+     * else a shortest route through forwarding nodes, chosen among equal-cost ones by {@code hash}
+     * ({@link Network#route}); {@code null} when unreachable.
+     */
+    List<Link> route(Address from, Address to, long hash) {
+        List<ScenarioRoutes.Hop> x = ScenarioRoutes.explicit(sc, from.host(), name(from), to.host(), name(to));
+        if (x != null) {
+            return x.stream().map(h -> byLinkId.get(h.link().id())[h.forward() ? 0 : 1]).toList();
+        }
+        return net.route(net.nodeIndex(from.host()), out(from), net.nodeIndex(to.host()), in(to), hash);
+    }
+
+    /** The interface name of an address as {@code routes:} name it ({@link HostSpec#ANY} for "any"). */
+    private static String name(Address a) {
+        return a.iface() == null ? HostSpec.ANY : a.iface();
+    }
+
     /** Whether an address's interface is up (an "any" address is always up). */
     boolean isUp(Address a) {
         Link o = out(a);

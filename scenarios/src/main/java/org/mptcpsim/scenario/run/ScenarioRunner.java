@@ -405,8 +405,8 @@ public final class ScenarioRunner {
         int dst = topo.net.nodeIndex(remote.host());
         int port = c.nextPort++;
         long hash = RandomStreams.mix(((long) src << 48) ^ ((long) port << 24) ^ ((long) dst << 8) ^ local.id());
-        List<Link> fwd = topo.net.route(src, topo.out(local), dst, topo.in(remote), hash);
-        List<Link> rev = topo.net.route(dst, topo.out(remote), src, topo.in(local), RandomStreams.mix(~hash));
+        List<Link> fwd = topo.route(local, remote, hash);
+        List<Link> rev = topo.route(remote, local, RandomStreams.mix(~hash));
         if (fwd == null || rev == null) {
             return null;
         }
@@ -450,10 +450,8 @@ public final class ScenarioRunner {
             if (l == null || r == null) {
                 continue;
             }
-            int src = topo.net.nodeIndex(l.host());
-            int dst = topo.net.nodeIndex(r.host());
-            List<Link> fwd = topo.net.route(src, topo.out(l), dst, topo.in(r), 0);
-            List<Link> rev = topo.net.route(dst, topo.out(r), src, topo.in(l), 0);
+            List<Link> fwd = topo.route(l, r, 0);
+            List<Link> rev = topo.route(r, l, 0);
             if (fwd == null || rev == null) {
                 throw new ScenarioException(c.spec.loc(),
                         "no route from " + l + " to " + r, List.of());

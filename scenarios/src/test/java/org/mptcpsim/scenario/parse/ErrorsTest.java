@@ -309,6 +309,87 @@ class ErrorsTest {
         assertTrue(e.problem().contains("passes through host b"), e.getMessage());
     }
 
+    /**
+     * Two ways from a to b: through switch s (as, sb) and through host h (ah, hb); line 13 is the
+     * route under test, the first route when there are two.
+     */
+    static final String ROUTES = """
+            duration: 10s
+            nodes:
+              - {id: a, type: host}
+              - {id: b, type: host}
+              - {id: h, type: host}
+              - {id: s, type: switch}
+            links:
+              - {id: as, from: a, to: s, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+              - {id: sb, from: s, to: b, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+              - {id: ah, from: a, to: h, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+              - {id: hb, from: h, to: b, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+            routes:
+              - ROUTE
+            connections:
+              - {id: m1, type: mptcp, from: a, to: b}
+            """;
+
+    private static ScenarioException failRoute(String route) {
+        return fail("t.yaml", ROUTES.replace("- ROUTE", route));
+    }
+
+    @Test
+    void routeLinksMustFollowEachOther() {
+        // as ends at s; hb (h - b) does not touch s
+        ScenarioException e = failRoute("- {from: a, to: b, via: [as, hb]}");
+        at(e, "t.yaml", 13, 32, "routes[0].via[1]");
+        assertTrue(e.problem().contains("link hb (h - b) does not continue the route at node s"), e.getMessage());
+    }
+
+    @Test
+    void routeThroughANonForwardingHostIsRefused() {
+        // ah reaches host h, which does not forward (ip_forward=0): Linux would drop the packet there
+        ScenarioException e = failRoute("- {from: a, to: b, via: [ah, hb]}");
+        at(e, "t.yaml", 13, 28, "routes[0].via[0]");
+        assertTrue(e.problem().contains("passes through host h"), e.getMessage());
+        assertTrue(e.problem().contains("forwarding: true"), e.getMessage());
+    }
+
+    @Test
+    void routeThroughAForwardingHostIsAccepted() {
+        String text = ROUTES.replace("{id: h, type: host}", "{id: h, type: host, forwarding: true}")
+                .replace("- ROUTE", "- {from: a, to: b, via: [ah, hb]}");
+        assertEquals(List.of("ah", "hb"), LOADER.parse("t.yaml", text, List.of()).routes().get(0).via());
+    }
+
+    @Test
+    void routeMustReachItsDestinationInterface() {
+        // b's interface sb is link sb; the route arrives over hb
+        String text = ROUTES.replace("{id: h, type: host}", "{id: h, type: host, forwarding: true}")
+                .replace("- ROUTE", "- {from: a, to: b:sb, via: [ah, hb]}");
+        ScenarioException e = fail("t.yaml", text);
+        at(e, "t.yaml", 13, 35, "routes[0].via[1]");
+        assertTrue(e.problem().contains("reaches b:sb, which is not attached to link hb"), e.getMessage());
+    }
+
+    @Test
+    void routeMustEndAtItsDestination() {
+        ScenarioException e = failRoute("- {from: a, to: b, via: [as]}");
+        at(e, "t.yaml", 13, 28, "routes[0].via[0]");
+        assertTrue(e.problem().contains("ends at s, not at b"), e.getMessage());
+    }
+
+    @Test
+    void oneRoutePerAddressPairEitherWayRound() {
+        // a route also carries its reverse direction, so b -> a after a -> b would never apply
+        ScenarioException e = failRoute("- {from: a, to: b, via: [as, sb]}\n  - {from: b, to: a, via: [sb, as]}");
+        at(e, "t.yaml", 14, 12, "routes[1].from");
+        assertTrue(e.problem().contains("a route between b and a is already given at t.yaml:13:"), e.getMessage());
+    }
+
+    @Test
+    void routeJoinsTwoHosts() {
+        ScenarioException e = failRoute("- {from: a, to: a, via: [as, as]}");
+        at(e, "t.yaml", 13, 19, "routes[0].to");
+    }
+
     @Test
     void jsonErrorsLocated() {
         String json = """
