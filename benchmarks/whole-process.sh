@@ -48,8 +48,13 @@ field_of() { awk -F': ' -v k="$2" 'index($0,k) {print $2}' "$1"; }
 
 "$launcher" --version >/dev/null   # build the jar if needed
 first="$(scenario_of "${cases[0]}")"
-"$launcher" run "$first" --quiet --no-report --set duration=100ms --out "$tmp/warm" >/dev/null  # class-data archive
-rm -rf "$tmp/warm"
+# the launcher's class-data archives: one for runs with --no-report, one for runs with the report
+case " ${cases[*]}" in *-noreport*)
+  "$launcher" run "$first" --quiet --no-report --set duration=100ms --out "$tmp/warm" >/dev/null; rm -rf "$tmp/warm" ;;
+esac
+case " ${cases[*]} " in *-report\ *)
+  "$launcher" run "$first" --quiet --set duration=100ms --out "$tmp/warm" >/dev/null; rm -rf "$tmp/warm" ;;
+esac
 
 printf '%-18s %5s %10s %10s %10s %12s %14s %14s\n' case runs wall_s cpu_s rss_MB data_pkts pkts_per_wall_s engine_pkts_s
 [ -z "$csv" ] || echo "case,runs,wall_s,cpu_s,rss_mb,data_packets,data_packets_per_wall_s,engine_data_packets_per_s" > "$csv"

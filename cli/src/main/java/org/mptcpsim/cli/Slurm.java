@@ -173,7 +173,7 @@ final class Slurm {
     /** The java command of this process: its java binary and absolute class path; JVM options as the launcher's. */
     private static String java() {
         Path bin = Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath();
-        return "exec " + q(bin.toString()) + " ${MPTCP_SIM_JAVA_OPTS:--Xmx1g -XX:+UseSerialGC} -cp "
+        return "exec " + q(bin.toString()) + " ${MPTCP_SIM_JAVA_OPTS:--Xms16m -Xmx1g -XX:+UseSerialGC -XX:-UsePerfData} -cp "
                 + q(String.join(File.pathSeparator, classPath())) + " " + Main.class.getName();
     }
 
