@@ -102,8 +102,8 @@ public final class FullMeshPathManager implements PathManager {
         if (initialSlot >= 0 && !rem.isEmpty()) {
             rem.get(0).bitfield |= 1L << initialSlot;
         }
-        if (!ctx.meta().subflowsById().isEmpty()) {
-            pairOf.put(ctx.meta().subflowsById().get(0).sk.id, new int[] {initialSlot, 0});
+        if (!ctx.subflows().isEmpty()) {
+            pairOf.put(ctx.subflows().get(0).sk.id, new int[] {initialSlot, 0});
         }
         // the server's other addresses arrive with ADD_ADDR (full_mesh_new_remote_address)
         List<Address> remotes = ctx.remoteAddresses();
@@ -252,7 +252,7 @@ public final class FullMeshPathManager implements PathManager {
             r.retryBitfield &= ~(1L << slot);
         }
         List<Subflow> victims = new ArrayList<>();
-        for (Subflow s : ctx.meta().subflowsById()) {
+        for (Subflow s : ctx.subflows()) {
             int[] pair = pairOf.get(s.sk.id);
             if (!s.isClosed() && pair != null && pair[0] == slot) {
                 victims.add(s);

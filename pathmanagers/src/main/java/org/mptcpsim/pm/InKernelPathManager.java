@@ -136,7 +136,7 @@ public final class InKernelPathManager implements PathManager {
         if (announced.isEmpty()) {
             return;
         }
-        Subflow first = ctx.meta().subflowsById().get(0);
+        Subflow first = ctx.subflows().get(0);
         long halfRttPs = Time.us(Math.max(1, (first.sk.srttUs >>> 3) / 2));
         ctx.schedule(halfRttPs, () -> {
             for (int i = 0; i < announced.size(); i++) {

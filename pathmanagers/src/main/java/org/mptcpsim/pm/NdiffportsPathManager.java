@@ -52,7 +52,7 @@ public final class NdiffportsPathManager implements PathManager {
 
     private static int openSubflows(PmContext ctx) {
         int n = 0;
-        for (Subflow s : ctx.meta().subflowsById()) {
+        for (Subflow s : ctx.subflows()) {
             if (!s.isClosed()) {
                 n++;
             }

@@ -16,7 +16,7 @@ final class PmSupport {
      * first address that is up (the scenario's default interface for the initial subflow).
      */
     static Address initialLocal(PmContext ctx) {
-        List<Subflow> all = ctx.meta().subflowsById();
+        List<Subflow> all = ctx.subflows();
         if (!all.isEmpty()) {
             Address a = ctx.localAddressOf(all.get(0));
             if (a != null) {
@@ -29,7 +29,7 @@ final class PmSupport {
 
     /** The initial subflow's remote address (the server's first address). */
     static Address initialRemote(PmContext ctx) {
-        List<Subflow> all = ctx.meta().subflowsById();
+        List<Subflow> all = ctx.subflows();
         if (!all.isEmpty()) {
             Address a = ctx.remoteAddressOf(all.get(0));
             if (a != null) {

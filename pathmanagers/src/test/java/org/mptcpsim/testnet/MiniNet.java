@@ -210,8 +210,8 @@ public final class MiniNet {
     /** The path manager's view. */
     public final class Ctx implements PmContext {
         @Override
-        public MptcpConnection meta() {
-            return meta;
+        public List<Subflow> subflows() {
+            return meta.subflowsById();
         }
 
         @Override

@@ -7,8 +7,11 @@ import org.mptcpsim.tcp.Subflow;
 /** What a {@link PathManager} can see and do for its connection. */
 public interface PmContext {
 
-    /** The connection. */
-    MptcpConnection meta();
+    /**
+     * The connection's subflows in id order (the initial one first), closed ones included, read-only:
+     * what a path manager reads of the connection; it changes it only through this context.
+     */
+    List<Subflow> subflows();
 
     /** The client's addresses that are currently up, in interface order. */
     List<Address> localAddresses();

@@ -1,11 +1,11 @@
 package org.mptcpsim.scenario.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.mptcpsim.core.Event;
 import org.mptcpsim.mptcp.Address;
-import org.mptcpsim.mptcp.MptcpConnection;
 import org.mptcpsim.mptcp.PmContext;
 import org.mptcpsim.tcp.Subflow;
 
@@ -13,6 +13,7 @@ import org.mptcpsim.tcp.Subflow;
 final class RunPmContext implements PmContext {
     private final ScenarioRunner run;
     private final ConnRun conn;
+    private List<Subflow> subflows;
 
     RunPmContext(ScenarioRunner run, ConnRun conn) {
         this.run = run;
@@ -20,8 +21,11 @@ final class RunPmContext implements PmContext {
     }
 
     @Override
-    public MptcpConnection meta() {
-        return conn.meta;
+    public List<Subflow> subflows() {
+        if (subflows == null) {
+            subflows = Collections.unmodifiableList(conn.meta.subflowsById());   // a view: it follows new subflows
+        }
+        return subflows;
     }
 
     @Override
