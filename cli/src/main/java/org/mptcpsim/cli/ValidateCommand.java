@@ -79,7 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
             List<Path> kernels = referenceRuns(main.resolve(reference));
             int rc = KernelCommand.intoRunDir(targets, "validate", sc.name(), d -> {
                 System.out.printf("simulator: %d run(s) vs %d recorded kernel run(s) in %s%n", simRuns, kernels.size(), reference);
-                return Validation.compareAndReport(sc.name(), Validation.simRuns(sc, simRuns, d), kernels, d, System.out);
+                return Validation.compareAndReport(sc.name(), Validation.simRuns(sc, simRuns, d), kernels, Validation.window(sc, System.out), d, System.out);
             });
             System.out.println("validation: " + dir + "/report.html — " + (rc == 0 ? "within tolerance" : "OUTSIDE tolerance"));
             return rc == 0 ? Main.OK : OUTSIDE_TOLERANCE;

@@ -42,6 +42,7 @@ public final class HostLab {
         Path tracefs = Files.isDirectory(Path.of("/sys/kernel/tracing/events"))
                 ? Path.of("/sys/kernel/tracing") : Path.of("/tmp", spec.prefix() + "-tracefs");
         Map<String, String> env = LabEnv.of(spec, "tun", raw.toString(), dl.toString(), tracefs.toString());
+        env.put("QS", Setup.compiled("qstat").toString());   // the fork-free queue sampler (lab.sh)
         Files.writeString(raw.resolve("lab.env"), env.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue() + "\"\n")
                 .reduce("", String::concat));
 

@@ -55,6 +55,9 @@ public final class KernelCompare {
 
     /** A measurement window in seconds, from a reference's summary.json {@code "window": {"fromS", "toS"}}. */
     public record Window(double fromS, double toS) {
+        /** The out-of-tree references' window ({@link OotReference}, the data set's README §4): [5,30] s. */
+        public static final Window OOT_REFERENCES = new Window(OotReference.FROM_S, OotReference.TO_S);
+
         static Window of(JsonNode summary) {
             JsonNode w = summary.path("window");
             return w.has("fromS") ? new Window(w.path("fromS").asDouble(), w.path("toS").asDouble()) : null;
@@ -104,8 +107,14 @@ public final class KernelCompare {
      * overlay.csv carries the first simulator run.
      */
     public static int run(List<Path> sims, List<Path> kernels, Path out, Appendable console) throws IOException {
+        return run(sims, kernels, null, out, console);
+    }
+
+    /** As {@link #run(List, List, Path, Appendable)} measured over {@code window} (null: the first kernel run's, if any). */
+    public static int run(List<Path> sims, List<Path> kernels, Window window, Path out, Appendable console) throws IOException {
         Path sim = sims.get(0);
-        List<Row> rows = compare(sims, kernels);
+        Window w = window != null ? window : Window.of(RunDirWriter.readJson(kernels.get(0).resolve("summary.json")));
+        List<Row> rows = compare(sims, kernels, w);
         Files.createDirectories(out);
         StringBuilder txt = new StringBuilder();
         // which congestion control each connection index ran (the rows are keyed connectionIndex/subflowId)
@@ -114,6 +123,7 @@ public final class KernelCompare {
             txt.append(String.format(Locale.ROOT, "connection %d = %s: %s, cc %s%s%n", ci++, c.path("id").asText(), c.path("type").asText(),
                     c.path("cc").asText(), c.path("type").asText().equals("mptcp") ? ", pm " + c.path("pm").asText() + ", scheduler " + c.path("scheduler").asText() : ""));
         }
+        if (w != null) txt.append(String.format(Locale.ROOT, "measured over [%s, %s] s%n", num(w.fromS()), num(w.toS())));
         txt.append(String.format(Locale.ROOT, "%-8s %-13s %10s %10s %9s %9s  %s%n", "subflow", "metric", "sim", "kernel", "spread", "tol", "verdict"));
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out.resolve("verdict.csv")))) {
             csv.print("subflow,metric,sim,kernel,kernel_sd,tolerance,verdict\n");
@@ -142,9 +152,28 @@ public final class KernelCompare {
      * medians over the samples inside it) and connection rows ({@link #CONNECTION_TOLERANCES}) follow the subflow rows.
      */
     public static List<Row> compare(List<Path> sims, List<Path> kernels) throws IOException {
-        Window w = Window.of(RunDirWriter.readJson(kernels.get(0).resolve("summary.json")));
-        List<Row> rows = rows(sims, kernels, d -> metrics(d, w), TOLERANCES);
-        if (w != null) rows.addAll(rows(sims, kernels, d -> connectionMetrics(d, w), CONNECTION_TOLERANCES));
+        return compare(sims, kernels, null);
+    }
+
+    /** As {@link #compare(List, List)} measured over {@code window}; null = the first kernel run's window, if it declares one. */
+    public static List<Row> compare(List<Path> sims, List<Path> kernels, Window window) throws IOException {
+        return compare(sims, kernels, window, v -> K * Stats.stddev(v));
+    }
+
+    /**
+     * One new run (e.g. a live kernel run) held to reference runs: as {@link #compare(List, List)} with {@code run} on the
+     * simulator side, but the spread term of each tolerance is the prediction interval of one new observation,
+     * {@link Stats#predictionHalfWidth} at level {@code alpha}, instead of the mean's K·sd: a single run varies by the
+     * references' own sd, not by the sd of their mean.
+     */
+    public static List<Row> compareOneRun(Path run, List<Path> refs, double alpha) throws IOException {
+        return compare(List.of(run), refs, null, v -> Stats.predictionHalfWidth(v, alpha));
+    }
+
+    private static List<Row> compare(List<Path> sims, List<Path> kernels, Window window, Spread spread) throws IOException {
+        Window w = window != null ? window : Window.of(RunDirWriter.readJson(kernels.get(0).resolve("summary.json")));
+        List<Row> rows = rows(sims, kernels, d -> metrics(d, w), TOLERANCES, spread);
+        if (w != null) rows.addAll(rows(sims, kernels, d -> connectionMetrics(d, w), CONNECTION_TOLERANCES, spread));
         return rows;
     }
 
@@ -152,7 +181,16 @@ public final class KernelCompare {
         Map<String, double[]> of(Path dir) throws IOException;
     }
 
-    private static List<Row> rows(List<Path> sims, List<Path> kernels, Metrics metrics, List<Tolerance> tolerances) throws IOException {
+    /** The run-to-run allowance from the kernel side's values of one metric. */
+    private interface Spread {
+        double of(double[] kernelValues);
+    }
+
+    private static String num(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    private static List<Row> rows(List<Path> sims, List<Path> kernels, Metrics metrics, List<Tolerance> tolerances, Spread spread) throws IOException {
         Map<String, double[]> s = metrics.of(sims.get(0));
         if (sims.size() > 1) {
             List<Map<String, double[]>> all = new ArrayList<>();
@@ -184,7 +222,7 @@ public final class KernelCompare {
                 double[] v = vals.stream().mapToDouble(Double::doubleValue).toArray();
                 double ref = Stats.mean(v), sd = Stats.stddev(v);
                 Tolerance t = tolerances.get(m);
-                double tol = Math.max(Math.max(t.rel() * Math.abs(ref), t.abs()), K * sd);
+                double tol = Math.max(Math.max(t.rel() * Math.abs(ref), t.abs()), spread.of(v));
                 double x = e.getValue()[m];
                 rows.add(new Row(e.getKey(), t.metric(), x, ref, sd, tol, Math.abs(x - ref) <= tol));
             }

@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The bottlenecks' tbf counters of one lab run ({@code raw/tc.txt}, sample times from the trace's "KLAB tc N" markers)
+ * The bottlenecks' tbf counters of one lab run ({@code raw/tc.txt}: qstat's time-stamped lines, or the tc loop's blocks
+ * timed by the trace's "KLAB tc N" markers; {@link TcStats})
  * as per-link rows {@code {t, qlen_pkts, qlen_bytes, drops, tx_bytes}} (t relative to the run's start), written as
  * queues.csv (sample-and-hold on the run's grid) and the summary's {@code links[]}.
  */
@@ -31,7 +32,7 @@ final class QueueSeries {
     static QueueSeries read(LabSpec spec, Path raw, TraceCapture cap) throws IOException {
         QueueSeries q = new QueueSeries(spec.bottlenecks());
         for (TcStats.Sample s : TcStats.parse(RunDirWriter.readLines(raw.resolve("tc.txt")))) {
-            Double t = cap.tcTimes.get(s.index());
+            Double t = Double.isNaN(s.timeS()) ? cap.tcTimes.get(s.index()) : Double.valueOf(s.timeS());
             String id = linkId(spec, s.link());
             if (t == null || id == null) continue;
             q.rows.get(id).add(new double[] {t - cap.t0, s.backlogPkts(), s.backlogBytes(), s.drops(), s.sentBytes()});

@@ -45,6 +45,8 @@ public final class UmlLab {
      * Shortest pause of the tc queue sampler, s. A fork+exec costs tens of ms in UML: at the scenario's 100 ms the
      * sampler kept the guest's one CPU ~45 % busy and a CI run was judged CPU-bound (100 % busy at 84 % of the
      * ceiling); at 0.5 s it costs a fifth of that. The queue series is coarser, its sample times stay exact (markers).
+     * Only lab.sh's fallback uses it: the UML backend runs the fork-free sampler (qstat.c, lab.sh's QS) every sample
+     * interval, since even one tc per 0.5-2 s perturbed A4 on the out-of-tree kernel (README, LAB-UML-1).
      */
     static final double MIN_TC_S = 0.5;
 
@@ -72,13 +74,14 @@ public final class UmlLab {
         Path raw = out.resolve("raw");
         Files.createDirectories(raw);
         Path ti = Setup.compiled("tcpinfo");
+        Path qs = Setup.compiled("qstat");
         Path noMptcp = oot != null && spec.competingFlows() > 0 ? Setup.compiled("nomptcp", true) : null;
         Path scratch = Files.createTempDirectory("mlab-uml-");
         Path memDir = memoryDir(SHM, scratch);
         Thread hook = new Thread(() -> cleanup(scratch, memDir), "kernel-lab-uml-cleanup-" + spec.prefix());
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Path init = prepare(spec, scratch, ti, noMptcp);
+            Path init = prepare(spec, scratch, ti, qs, noMptcp);
             if (!config.isEmpty()) Files.writeString(raw.resolve("uml-config.txt"), config);
             List<String> cmd = command(image, init, scratch, spec.prefix(), checked.facts().root());
             log.append("uml: ").append(String.join(" ", cmd)).append('\n');
@@ -123,11 +126,11 @@ public final class UmlLab {
     }
 
     /** The guest's files in {@code scratch}: lab.sh, uml-init.sh (returned), the out-of-tree knobs, lab.env. */
-    private Path prepare(LabSpec spec, Path scratch, Path ti, Path noMptcp) throws IOException {
+    private Path prepare(LabSpec spec, Path scratch, Path ti, Path qs, Path noMptcp) throws IOException {
         Setup.resource("lab.sh", scratch, true);
         Path init = Setup.resource("uml-init.sh", scratch, true);
         if (oot != null) Files.writeString(scratch.resolve("knobs.txt"), oot.knobFile());
-        String env = envFile(spec, ti, modulesDir(), oot);
+        String env = envFile(spec, ti, qs, modulesDir(), oot);
         if (noMptcp != null) env += "NOMPTCP='" + noMptcp.toAbsolutePath() + "'\n";
         Files.writeString(scratch.resolve("lab.env"), env);
         return init;
@@ -160,11 +163,17 @@ public final class UmlLab {
 
     /** lab.env: lab.sh's variables (netem delays, tcpinfo when there is no tcp_probe) and uml-init.sh's UML_* ones. */
     static String envFile(LabSpec spec, Path tcpinfo, String modulesDir, OotClient oot) {
+        return envFile(spec, tcpinfo, null, modulesDir, oot);
+    }
+
+    /** As above; {@code qstat} = the fork-free queue sampler (lab.sh's QS), or null for lab.sh's tc loop. */
+    static String envFile(LabSpec spec, Path tcpinfo, Path qstat, String modulesDir, OotClient oot) {
         Map<String, String> env = new LinkedHashMap<>(LabEnv.of(spec, "netem", "/run/klab/raw", "", "/sys/kernel/tracing"));
         env.remove("DL");
         env.put("PROBE", "auto");
         env.put("TI", tcpinfo.toAbsolutePath().toString());
         env.put("PROBE_US", Long.toString(PROBE_US));
+        if (qstat != null) env.put("QS", qstat.toAbsolutePath().toString());
         env.put("TC_S", String.format(Locale.ROOT, "%.3f", Math.max(MIN_TC_S, spec.sampleIntervalS())));
         env.put("UML_MODULES", modulesDir);
         List<String> load = new ArrayList<>(MODULES);

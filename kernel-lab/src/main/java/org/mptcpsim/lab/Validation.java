@@ -16,10 +16,12 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.report.ChartStyle;
 import org.mptcpsim.report.ChartWriter;
 import org.mptcpsim.report.Html;
 import org.mptcpsim.report.RunReport;
+import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.scenario.run.ScenarioRunner;
@@ -110,7 +112,27 @@ public final class Validation {
             kernels.add(d);
         }
         console.append(String.format(Locale.ROOT, "simulator: %d run(s) ...%n", simRuns));
-        return compareAndReport(sc.name(), simRuns(sc, simRuns, out), kernels, out, console);
+        return compareAndReport(sc.name(), simRuns(sc, simRuns, out), kernels, window(sc, console), out, console);
+    }
+
+    /**
+     * The measurement window of a comparison of {@code sc}: an out-of-tree scenario (the main connection's flavour
+     * mptcp-v0.95) long enough for it is measured over the out-of-tree references' window
+     * ({@link KernelCompare.Window#OOT_REFERENCES}, [5,30] s) on both sides, as {@code OotRegressionTest} measures it against
+     * the references: the first 5 s are slow start and the lab's competing iperf3 starts 0.1–1.2 s after the MPTCP flow
+     * (README, LAB-UML-2). Otherwise null (whole run, or the reference runs' own window).
+     */
+    public static KernelCompare.Window window(Scenario sc, Appendable console) throws IOException {
+        if (sc.connections().isEmpty()) return null;
+        ConnectionSpec main = sc.connections().stream().filter(c -> c.type() == ConnectionSpec.Type.MPTCP).findFirst().orElse(sc.connections().get(0));
+        if (main.kernel().flavour() != Flavour.MPTCP_V095) return null;
+        KernelCompare.Window w = KernelCompare.Window.OOT_REFERENCES;
+        if (sc.durationPs() < w.toS() * 1e12) {
+            console.append(String.format(Locale.ROOT, "note: out-of-tree scenario shorter than the references' window [%.0f,%.0f] s: compared over the whole run%n",
+                    w.fromS(), w.toS()));
+            return null;
+        }
+        return w;
     }
 
     /** KernelCompare + overlay charts + report.html over existing run directories. */
@@ -120,13 +142,20 @@ public final class Validation {
 
     /** As above with several simulator runs (value = their mean; the overlays show the first). */
     public static int compareAndReport(String name, List<Path> sims, List<Path> kernels, Path out, Appendable console) throws IOException {
+        return compareAndReport(name, sims, kernels, null, out, console);
+    }
+
+    /** As above measured over {@code window} (null: the first kernel run's own, if it declares one; see {@link #window}). */
+    public static int compareAndReport(String name, List<Path> sims, List<Path> kernels, KernelCompare.Window window, Path out, Appendable console)
+            throws IOException {
         Path sim = sims.get(0);
-        int rc = KernelCompare.run(sims, kernels, out, console);
-        List<KernelCompare.Row> rows = KernelCompare.compare(sims, kernels);
+        int rc = KernelCompare.run(sims, kernels, window, out, console);
+        List<KernelCompare.Row> rows = KernelCompare.compare(sims, kernels, window);
         writeOverlayCharts(sim, kernels, out, name);
         Html h = new Html("mptcp-sim validate: " + name);
         h.paragraph(sims.size() + " simulator run(s) (mean) vs " + kernels.size() + " kernel run(s); verdict: " + (rc == 0 ? "within tolerance" : "OUTSIDE tolerance")
-                + ". Tolerance = max(rel·|kernel mean|, abs, " + KernelCompare.K + "·kernel sd).");
+                + ". Tolerance = max(rel·|kernel mean|, abs, " + KernelCompare.K + "·kernel sd)."
+                + (window != null ? " Both sides measured over [" + window.fromS() + ", " + window.toS() + "] s." : ""));
         h.heading(2, "Verdict per subflow (connection index / subflow id)");
         List<List<String>> table = new ArrayList<>();
         for (KernelCompare.Row r : rows) {

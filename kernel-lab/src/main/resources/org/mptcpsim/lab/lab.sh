@@ -11,7 +11,8 @@
 #   SUBFLOWS "n1 n2 ..." subflows per path (address aliases + in-kernel `subflow` endpoints)
 #   MPTCP    1 = client and server run under mptcpize, 0 = plain TCP over path 1
 #   DELAY    tun | netem | none;  DL = delay line binary;  RAW = directory for raw captures
-#   SECS, CC (per-socket iperf3 -C), SAMPLE_S, PORT; TC_S the queue sampler's pause (default SAMPLE_S)
+#   SECS, CC (per-socket iperf3 -C), SAMPLE_S, PORT; QS = the fork-free queue sampler (qstat.c; sampled every
+#            SAMPLE_S); without it a tc loop samples, TC_S its pause (default SAMPLE_S)
 #   NCOMPETE plain TCP flows (ports PORT+1..): the first NCOMPETE-NX from the client over path 1, the last NX
 #            from other hosts (shared only)
 #   XCC      "cc1 .. ccNX" congestion control of each other host's flow (default: CC)
@@ -183,16 +184,23 @@ run() {
     cat "$I/trace_pipe" > "$RAW/trace.txt" & tp=$!
     echo 1 > "$I/tracing_on"
   fi
-  # queue samples; each stamped by a marker on the trace clock. Forks are what costs here: a fork+exec takes
-  # milliseconds in UML (and QEMU TCG), and with qdevs, seq and the pipeline's subshells forked every sample a
-  # 100 ms sampler kept the UML guest's one CPU ~45 % busy (measured: 0.86 busy at 4 Mbit/s, 0.39 with the
-  # sampler at 1 s; one sample took ~260 ms of forks). So the device list is computed once (no /dev/fd in the UML
-  # guest: no process substitution), and the UML backend sets TC_S (the pause) to at least 0.5 s.
+  # queue samples. Forks are what costs here: a fork+exec takes milliseconds in UML (and QEMU TCG), and with
+  # qdevs, seq and the pipeline's subshells forked every sample a 100 ms sampler kept the UML guest's one CPU ~45 %
+  # busy (measured: 0.86 busy at 4 Mbit/s, 0.39 with the sampler at 1 s; one sample took ~260 ms of forks), and
+  # even one tc per 0.5-2 s perturbed the kernel under test (README, LAB-UML-1). So: qstat (QS), one process for
+  # the whole run, one rtnetlink socket per bottleneck namespace, each line stamped with CLOCK_MONOTONIC (the trace
+  # clock). Without it (the VM guest): a tc loop, each sample stamped by a marker on the trace clock, the device
+  # list computed once (no /dev/fd in the UML guest: no process substitution), TC_S the pause.
   local qd; qd=$(qdevs)
+  if [ -n "${QS:-}" ] && [ -x "$QS" ]; then
+    # shellcheck disable=SC2086  # "NS DEV ID" triplets
+    "$QS" "$(awk "BEGIN{printf \"%d\", $SAMPLE_S * 1e6}")" $qd > "$RAW/tc.txt" 2> "$RAW/qstat.log" &
+  else
   ( k=0; while :; do
       mark "KLAB tc $k"
       while read -r ns dev id; do echo "@@ $k $id"; tc -n "$ns" -s qdisc show dev "$dev"; done <<< "$qd"
       k=$((k+1)); sleep "${TC_S:-$SAMPLE_S}"; done ) > "$RAW/tc.txt" 2>&1 &
+  fi
   SAMPLER=$!
   sleep 0.5; x "$P-cli" nstat -n 2>/dev/null; head -1 /proc/stat > "$RAW/cpu-start.txt"
   mark "KLAB start"

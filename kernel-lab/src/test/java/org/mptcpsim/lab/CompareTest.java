@@ -68,4 +68,80 @@ class CompareTest {
         KernelCompare.Row wide = KernelCompare.compare(sim, List.of(k1, k2, k3)).stream().filter(r -> r.metric().equals("lossEvents")).findFirst().orElseThrow();
         assertTrue(wide.pass(), wide.toString());
     }
+
+    /**
+     * A 30 s run of one MPTCP connection (one subflow) at {@code early} Mbit/s over [0,5] s and {@code late} after, sampled
+     * every 0.5 s (subflows.csv and connections.csv), summary goodput over the whole run; no window of its own.
+     */
+    static Path run30(Path dir, String name, double early, double late) throws IOException {
+        Path d = dir.resolve(name);
+        Files.createDirectories(d);
+        StringBuilder sf = new StringBuilder("time_s,connection,subflow,cwnd,ssthresh,srtt_us,bytes_acked,ca_state\n");
+        StringBuilder conn = new StringBuilder("time_s,connection,bytes_delivered\n");
+        long bytes = 0;
+        for (int k = 0; k <= 60; k++) {
+            double t = k * 0.5;
+            if (k > 0) bytes += (long) ((t <= 5 ? early : late) * 1e6 / 8 * 0.5);
+            sf.append(String.format(Locale.ROOT, "%.6f,m1,0,%d,100,30000,%d,Open\n", t, 50, bytes));
+            conn.append(String.format(Locale.ROOT, "%.6f,m1,%d\n", t, bytes));
+        }
+        Files.writeString(d.resolve("subflows.csv"), sf);
+        Files.writeString(d.resolve("connections.csv"), conn);
+        Files.writeString(d.resolve("summary.json"), String.format(Locale.ROOT, "{\"source\":\"x\",\"connections\":[{\"id\":\"m1\",\"type\":\"mptcp\","
+                + "\"goodputMbps\":%f,\"subflows\":[{\"id\":0,\"goodputMbps\":%f,\"ssthreshReductions\":3,\"bytesAcked\":%d}]}]}",
+                bytes * 8 / 30e6, bytes * 8 / 30e6, bytes));
+        return d;
+    }
+
+    /**
+     * LAB-UML-2: a live out-of-tree run whose first seconds differ (the kernel side's slow start at 2 Mbit/s, the
+     * simulator's at 9) but which agree over the references' window. Whole run: sim 9.0 against kernel
+     * (5·2 + 25·9)/30 = 7.833, |Δ| = 1.167 > 10 % = 0.783: outside. Over [5,30] s both are 9.0 (the kernel's connection
+     * rows too): within, and the verdict names the window.
+     */
+    @Test
+    void theOutOfTreeWindowMeasuresBothSidesOverFiveToThirtySeconds(@TempDir Path dir) throws IOException {
+        Path sim = run30(dir, "sim", 9, 9);
+        Path k = run30(dir, "k", 2, 9);
+        KernelCompare.Row whole = KernelCompare.compare(List.of(sim), List.of(k)).get(0);
+        assertEquals("goodputMbps", whole.metric());
+        assertEquals(7.833, whole.kernel(), 1e-3);
+        assertFalse(whole.pass());
+        StringBuilder out = new StringBuilder();
+        assertEquals(0, KernelCompare.run(List.of(sim), List.of(k), KernelCompare.Window.OOT_REFERENCES, dir.resolve("v"), out));
+        assertTrue(out.toString().contains("measured over [5, 30] s"), out.toString());
+        List<KernelCompare.Row> rows = KernelCompare.compare(List.of(sim), List.of(k), KernelCompare.Window.OOT_REFERENCES);
+        assertEquals(9.0, rows.get(0).kernel(), 1e-9);
+        // the connection row (application goodput from connections.csv) is there only with a window
+        assertTrue(rows.stream().anyMatch(r -> r.metric().equals("appGoodputMbps") && r.pass() && Math.abs(r.kernel() - 9.0) < 1e-9), rows.toString());
+    }
+
+    /** Which scenarios get the window: out-of-tree ones at least 30 s long; upstream ones and shorter runs are whole-run. */
+    @Test
+    void onlyOutOfTreeScenariosCoveringTheWindowGetIt() throws IOException {
+        StringBuilder notes = new StringBuilder();
+        assertEquals(new KernelCompare.Window(5, 30), Validation.window(LabScenarios.load("lab-oot-a2-olia"), notes));
+        assertEquals(null, Validation.window(LabScenarios.load("lab-two-paths-reno"), notes));
+        assertEquals("", notes.toString());
+        assertEquals(null, Validation.window(LabScenarios.load("lab-oot-a2-olia", "duration=20s"), notes));
+        assertTrue(notes.toString().contains("shorter than the references' window [5,30] s"), notes.toString());
+    }
+
+    /**
+     * One run against reference runs: the spread term is the prediction interval. Loss events 2, 6, 12 (mean 6.667,
+     * sd 5.033); t(2, 0.995) = 9.925, · sd · √(4/3) = 57.68; a live run with 40 events (|Δ| 33.3) passes, where the
+     * mean's 2 sd (10.07) would fail it.
+     */
+    @Test
+    void oneRunIsHeldToThePredictionInterval(@TempDir Path dir) throws IOException {
+        Path live = run(dir, "live", "kernel-uml", 9.0, 18.0, 100, 100, 40);
+        List<Path> refs = List.of(run(dir, "k1", "kernel-uml-oot", 9.0, 18.0, 100, 100, 2), run(dir, "k2", "kernel-uml-oot", 9.0, 18.0, 100, 100, 6),
+                run(dir, "k3", "kernel-uml-oot", 9.0, 18.0, 100, 100, 12));
+        KernelCompare.Row mean = KernelCompare.compare(List.of(live), refs).stream().filter(r -> r.metric().equals("lossEvents")).findFirst().orElseThrow();
+        assertEquals(10.066, mean.tolerance(), 1e-3);
+        assertFalse(mean.pass());
+        KernelCompare.Row one = KernelCompare.compareOneRun(live, refs, 0.01).stream().filter(r -> r.metric().equals("lossEvents")).findFirst().orElseThrow();
+        assertEquals(57.68, one.tolerance(), 0.01);
+        assertTrue(one.pass(), one.toString());
+    }
 }

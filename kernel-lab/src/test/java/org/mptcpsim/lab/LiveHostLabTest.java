@@ -71,10 +71,8 @@ class LiveHostLabTest {
         // fails a CI run by chance about once in a hundred; with 10 runs and 8 scenarios t(9, 0.99937) = 4.6, i.e.
         // +-4.8 sd (the 2 sd used before failed a healthy run: lab-mptcp-vs-tcp 7.79 vs 6.58 +- 0.57, 2.1 sd).
         // The 10 % floor covers the separate-path scenarios, whose 3 runs agree within 0.02 Mbit/s.
-        int n = k.length;
         double a = 0.01 / LabScenarios.NAMES.size();
-        double t = new org.apache.commons.math3.distribution.TDistribution(Math.max(1, n - 1)).inverseCumulativeProbability(1 - a / 2);
-        double tol = Math.max(0.10 * Stats.mean(k), t * Stats.stddev(k) * Math.sqrt(1 + 1.0 / n));
+        double tol = Math.max(0.10 * Stats.mean(k), Stats.predictionHalfWidth(k, a));
         assertTrue(Math.abs(got - Stats.mean(k)) <= tol, String.format(java.util.Locale.ROOT,
                 "%s: live kernel connection goodput %.3f vs reference %.3f (tol %.3f): the host kernel or the lab changed", name, got, Stats.mean(k), tol));
         Path sim = dir.resolve("sim");

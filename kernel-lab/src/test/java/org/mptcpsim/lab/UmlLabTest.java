@@ -51,6 +51,11 @@ class UmlLabTest {
         String e2 = UmlLab.envFile(bbr, Path.of("/t"), "none", null);
         assertTrue(e2.contains("UML_LOAD='veth sch_tbf sch_netem inet_diag tcp_diag mptcp_diag tcp_bbr'"), e2);
         assertTrue(e2.contains("UML_NEED='net/mptcp/enabled'"), e2);
+        // the fork-free queue sampler: lab.sh runs QS when it is set and executable, else its tc loop
+        Path f2 = tmp.resolve("lab2.env");
+        Files.writeString(f2, UmlLab.envFile(tcpSpec(10), Path.of("/t"), Path.of("/cache/qstat-1"), "auto", null));
+        assertEquals("/cache/qstat-1\n", sh("set -a; . " + f2 + "; echo \"$QS\""));
+        assertFalse(env.contains("QS="), env);
         assertEquals("mptcp_coupled", UmlLab.ccModule("lia"));   // net/mptcp/mptcp_coupled.c of v0.95
         assertEquals("mptcp_olia", UmlLab.ccModule("olia"));
     }
