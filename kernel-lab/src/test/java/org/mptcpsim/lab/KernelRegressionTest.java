@@ -44,8 +44,9 @@ class KernelRegressionTest {
             // hits all three about equally (66-69) and gives the textbook split (12.5 vs 6.4, ratio 1.97, with tbf's
             // token bucket; 12.6 vs 6.3 before). With one subflow the kernel's MPTCP and TCP split evenly (9.37 / 9.21): the cause is in the two-subflow interplay
             // (the kernel cuts its two subflows together, 74-83 % of cuts within 150 ms, and TCP apart, 48-59 %).
+            // Subflow 1's cwnd median passes since receive-buffer autotuning (RcvBuffer): 17.5 against the bound 17.6
+            // (18.05 before), a marginal move; its goodput and the TCP flow's stay open.
             Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/1 goodputMbps", "F5"),
-            Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/1 cwndMedian", "F5"),
             Map.entry("lab-upstream-mptcp-vs-tcp-20m 1/0 goodputMbps", "F5"));
 
     /** Each regression scenario: the simulator within the kernel's tolerance on every subflow and metric. */

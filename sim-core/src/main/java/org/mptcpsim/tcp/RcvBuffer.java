@@ -24,6 +24,12 @@ import org.mptcpsim.core.Flavour;
  * Single-threaded.
  */
 public final class RcvBuffer {
+    /** A subflow's receiver RTT estimate ({@link SubflowReceiver}). */
+    public interface RttSource {
+        /** {@code rcv_rtt_est.rtt_us}, scaled by 8; 0 before the first sample. */
+        long rcvRttUs8();
+    }
+
     /** {@code TCP_INIT_CWND}. */
     static final int INIT_CWND = 10;
     /**
@@ -48,7 +54,7 @@ public final class RcvBuffer {
     private final int advmss;
     private final int rcvmem;
     private final int wscale;
-    private SubflowReceiver[] receivers = new SubflowReceiver[2];
+    private RttSource[] receivers = new RttSource[2];
     private int subflows;
 
     private long rcvbuf;
@@ -107,7 +113,7 @@ public final class RcvBuffer {
      * socket of {@code tcp_rmem[1]}; the first one initialises the buffer, later ones are added to
      * it out-of-tree ({@code mptcp_init_buffer_space}); upstream the msk keeps its own buffer.
      */
-    public void addSubflow(SubflowReceiver r, long nowPs) {
+    public void addSubflow(RttSource r, long nowPs) {
         if (subflows == receivers.length) {
             receivers = java.util.Arrays.copyOf(receivers, subflows * 2);
         }

@@ -17,7 +17,7 @@ import org.mptcpsim.net.PacketSink;
  * segment that triggered it, RFC 2018's first block), and the owner's DATA_ACK and window.
  * The data packet itself becomes the ACK when one is sent at once. Single-threaded.
  */
-public final class SubflowReceiver extends Event implements PacketSink {
+public final class SubflowReceiver extends Event implements PacketSink, RcvBuffer.RttSource {
     private final EventLoop loop;
     private final PacketPool pool;
     private final SubflowOwner owner;
@@ -174,6 +174,7 @@ public final class SubflowReceiver extends Event implements PacketSink {
     }
 
     /** {@code rcv_rtt_est.rtt_us}: the receiver's RTT estimate in us, scaled by 8 (0 before a sample). */
+    @Override
     public long rcvRttUs8() {
         return rcvRttUs8;
     }
