@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * plain TCP, or an endpoint never joined). Low utilization alone is TCP's business and only a warning.
  *
  * @param ceilingMbps  Σ tbf rate × payload/wire (1448/1514 for TCP, 1420/1514 for MPTCP)
- * @param achievedMbps Σ connection goodput
+ * @param achievedMbps what the connections delivered together per second ({@link RunDirWriter#aggregateMbps}: Σ goodput, or Σ bytes over
+ *                     their common span when they started apart)
  * @param cpuBusy      fraction of CPU time not idle during the run (all CPUs of the kernel under test)
  */
 public record Checks(double ceilingMbps, double achievedMbps, double cpuBusy, long delayLineDrops, long tunDrops,

@@ -35,6 +35,26 @@ class RunDirWriterTest {
                 null, 1, "cubic", true, 0, 0.1, "test");
     }
 
+    /**
+     * The run's achieved rate for the ceiling check. lab-oot-a2-balia run 3 (UML): MPTCP 8.2546 Mbit/s over its 30 s,
+     * the competing TCP flow 11.2713 over its 30 s, started 1.19 s later (first records 18.69 s and 19.88 s). Σ goodput
+     * = 19.5259 > 1.03 × the 18.76 ceiling, so the run was judged "shaper not in effect"; the bytes, (8.2546 + 11.2713)
+     * × 30 / 8 MB, over the common span 30 + 1.19 = 31.19 s give 19.5259 × 30 / 31.19 = 18.781 Mbit/s, the bottleneck's
+     * rate. Together (starts within 1 ms), or one connection, or one without records: Σ goodput, as before.
+     */
+    @Test
+    void achievedRateOfConnectionsThatStartApartIsOverTheirCommonSpan() {
+        double b1 = 8.2546e6 * 30 / 8, b2 = 11.2713e6 * 30 / 8;
+        double apart = RunDirWriter.aggregateMbps(List.of(new double[] {b1, 30, 18.69}, new double[] {b2, 30, 19.88}));
+        assertEquals(19.5259 * 30 / 31.19, apart, 1e-9);
+        assertEquals(18.781, apart, 5e-4);
+        double together = RunDirWriter.aggregateMbps(List.of(new double[] {b1, 30, 18.69}, new double[] {b2, 29.99, 18.6905}));
+        assertEquals(8.2546 + 11.2713 * 30 / 29.99, together, 1e-9);
+        assertEquals(8.2546, RunDirWriter.aggregateMbps(List.<double[]>of(new double[] {b1, 30, 18.69})), 1e-9);
+        assertEquals(19.5259, RunDirWriter.aggregateMbps(List.of(new double[] {b1, 30, 18.69}, new double[] {b2, 30, Double.NaN})), 1e-9);
+        assertEquals(0, RunDirWriter.aggregateMbps(List.of()), 0);
+    }
+
     @Test
     void writesTheRunDirectoryFormat(@TempDir Path dir) throws IOException {
         Path raw = sampleRaw(dir);

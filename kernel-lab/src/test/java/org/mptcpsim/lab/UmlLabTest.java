@@ -155,7 +155,7 @@ class UmlLabTest {
         List<String> cmd = List.of("setsid", "bash", "-c", "sleep 300 & echo $! >> " + pids + "; sleep 300 & echo $! >> " + pids + "; wait");
         StringBuilder log = new StringBuilder();
         long t0 = System.nanoTime();
-        int rc = lab.boot(cmd, tmp, tmp.resolve("console.log"), 2, log);
+        int rc = lab.boot(cmd, tmp, tmp, tmp.resolve("console.log"), 2, log);
         assertEquals(-1, rc);
         assertTrue((System.nanoTime() - t0) / 1e9 < 20, "killed promptly");
         assertTrue(log.toString().contains("timed out after 2 s"), log.toString());
@@ -164,6 +164,38 @@ class UmlLabTest {
             if (h != null) h.onExit().get(5, TimeUnit.SECONDS);
             assertFalse(h != null && h.isAlive(), "background sleep " + p + " survived");
         }
+    }
+
+    /**
+     * UML's memory file goes to a fresh directory on a tmpfs, never onto a disk file system (the host's writeback of
+     * the guest's memory stalled the guest, see UmlLab.memoryDir); without a usable tmpfs it stays in the scratch directory.
+     */
+    @Test
+    void memoryFileGoesToATmpfs() throws IOException {
+        Path scratch = tmp.resolve("scratch");
+        Files.createDirectories(scratch);
+        assertEquals(scratch, UmlLab.memoryDir(tmp.resolve("no-such-dir"), scratch));
+        Path f = tmp.resolve("plain-file");
+        Files.writeString(f, "x");
+        assertEquals(scratch, UmlLab.memoryDir(f, scratch));
+        boolean tmpIsTmpfs = "tmpfs".equals(Files.getFileStore(tmp).type());
+        Path here = UmlLab.memoryDir(tmp, scratch);
+        if (tmpIsTmpfs) assertEquals(tmp, here.getParent());
+        else assertEquals(scratch, here);
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && "tmpfs".equals(Files.getFileStore(shm).type()), "no writable tmpfs at /dev/shm");
+        Path mem = UmlLab.memoryDir(shm, scratch);
+        try {
+            assertEquals(shm, mem.getParent());
+            assertTrue(mem.getFileName().toString().startsWith("mlab-uml-mem-"), mem.toString());
+            try (var l = Files.list(mem)) {
+                assertEquals(0, l.count(), "a fresh, empty directory");
+            }
+        } finally {
+            UmlLab.deleteTree(mem);
+        }
+        assertFalse(Files.exists(mem));
     }
 
     /** deleteTree removes the scratch directory and never follows a link out of it. */
