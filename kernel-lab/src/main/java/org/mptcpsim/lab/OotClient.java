@@ -30,8 +30,9 @@ import org.mptcpsim.scenario.options.KernelOptions;
  *       CC that the init namespace lists in {@code net.ipv4.tcp_allowed_congestion_control} (else EPERM), so the init
  *       namespace's allowed list gets reno, cubic and the scenario's CCs, and the client and server namespaces set the
  *       default ("nssysctl", applied by lab.sh in every lab namespace). The MPTCP subflows inherit the meta socket's CC.</li>
- *   <li>{@code net.ipv4.tcp_rmem/wmem/sack/timestamps/syn_retries/retries2}: per namespace in 4.19 (struct netns_ipv4),
- *       set in the lab's namespaces like the CC.</li>
+ *   <li>{@code net.ipv4.tcp_rmem/wmem/sack/timestamps/syn_retries/retries2/moderate_rcvbuf}: per namespace in 4.19
+ *       (struct netns_ipv4; tcp_rcv_space_adjust and v0.95's mptcp_rcv_space_adjust read
+ *       {@code sock_net(sk)->ipv4.sysctl_tcp_moderate_rcvbuf}), set in the lab's namespaces like the CC.</li>
  * </ul>
  * Refused, located: options that have no knob in that kernel ({@code mptcp.endpoints}/{@code mptcp.limits} of upstream
  * MPTCP, any other option the lab does not map), and path managers/schedulers the lab does not build for.
@@ -44,7 +45,7 @@ public record OotClient(List<String> globalSysctls, List<String> params, List<St
     static final List<String> ALWAYS = List.of("net.mptcp.mptcp_enabled", "net.mptcp.mptcp_checksum", KernelOptions.PATH_MANAGER, KernelOptions.SCHEDULER);
     /** Per-namespace net.ipv4 sysctls of 4.19 the lab applies. */
     static final Set<String> NS_SYSCTLS = Set.of("net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem", "net.ipv4.tcp_sack", "net.ipv4.tcp_timestamps",
-            "net.ipv4.tcp_syn_retries", "net.ipv4.tcp_retries2");
+            "net.ipv4.tcp_syn_retries", "net.ipv4.tcp_retries2", "net.ipv4.tcp_moderate_rcvbuf");
     /** Module parameters: option prefix = module name in /sys/module. */
     static final Set<String> MODULES = Set.of("mptcp_fullmesh", "mptcp_ndiffports", "mptcp_wvegas", "mptcp_rr", "mptcp_blest", "tcp_cubic");
     /** Path managers and schedulers of v0.95 the lab's topologies serve (binder needs gateway routing the lab does not build). */

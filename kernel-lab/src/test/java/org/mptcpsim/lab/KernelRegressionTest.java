@@ -37,15 +37,16 @@ class KernelRegressionTest {
     static final Map<String, String> OPEN_FINDINGS = Map.ofEntries(
             // F3 (issue 10.4, two cubic subflows vs reno from another host, 20-packet BDP) is closed: with tbf's token
             // bucket (net/TokenBucket) the reno flow takes 3.43 Mbit/s (10 seeds) against the kernel's 3.88 +- 0.34
-            // (tolerance 0.68), 2.99 before it.
+            // (tolerance 0.68), 2.99 before it; 3.29 with receive-buffer autotuning (RcvBuffer).
             // F5 (issue 10.6): upstream MPTCP (2 reno subflows) vs a reno TCP flow from another host on a 20 Mbit/s tbf,
             // 1 BDP, equal 20 ms RTTs. Kernel (6 runs): MPTCP 10.43, TCP 8.27 Mbit/s (ratio 1.26); the kernel's TCP flow
             // has fewer loss events (49.7 vs 64 / 75 on the subflows) and a larger cwnd (24 vs 17 / 14). The simulator
             // hits all three about equally (66-69) and gives the textbook split (12.5 vs 6.4, ratio 1.97, with tbf's
-            // token bucket; 12.6 vs 6.3 before). With one subflow the kernel's MPTCP and TCP split evenly (9.37 / 9.21): the cause is in the two-subflow interplay
+            // token bucket; 12.6 vs 6.3 before; 12.34 vs 6.53, ratio 1.89, with RcvBuffer). With one subflow the kernel's MPTCP and TCP split evenly (9.37 / 9.21): the cause is in the two-subflow interplay
             // (the kernel cuts its two subflows together, 74-83 % of cuts within 150 ms, and TCP apart, 48-59 %).
+            // Subflow 1's cwnd median passes since receive-buffer autotuning (RcvBuffer): 17.5 against the bound 17.6
+            // (18.05 before), a marginal move; its goodput and the TCP flow's stay open.
             Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/1 goodputMbps", "F5"),
-            Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/1 cwndMedian", "F5"),
             Map.entry("lab-upstream-mptcp-vs-tcp-20m 1/0 goodputMbps", "F5"));
 
     /** Each regression scenario: the simulator within the kernel's tolerance on every subflow and metric. */

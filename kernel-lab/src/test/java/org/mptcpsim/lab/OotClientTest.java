@@ -62,6 +62,19 @@ class OotClientTest {
     }
 
     @Test
+    void receiveBufferAutotuningIsANamespaceSysctl() {
+        // net.ipv4.tcp_moderate_rcvbuf is per namespace in 4.19 (net->ipv4.sysctl_tcp_moderate_rcvbuf, read by
+        // tcp_rcv_space_adjust and v0.95's mptcp_rcv_space_adjust): set in every lab namespace like tcp_rmem
+        ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.load("lab-oot-a4-redundant", "net.ipv4.tcp_moderate_rcvbuf=0"), Backend.UML, true);
+        assertTrue(r.ok(), r.refusals().toString());
+        assertTrue(r.oot().namespaceSysctls().contains("net.ipv4.tcp_moderate_rcvbuf=0"), r.oot().namespaceSysctls().toString());
+        assertFalse(String.join("\n", r.oot().globalSysctls()).contains("moderate_rcvbuf"), "not an init-namespace sysctl");
+        // left at its default (1, the kernel's too) it is not written: the namespace starts with the kernel's value
+        ScenarioToLab.Result d = ScenarioToLab.map(LabScenarios.load("lab-oot-a4-redundant"), Backend.UML, true);
+        assertFalse(String.join("\n", d.oot().namespaceSysctls()).contains("moderate_rcvbuf"), d.oot().namespaceSysctls().toString());
+    }
+
+    @Test
     void knobsTheKernelDoesNotHaveAreRefusedWithTheirLocation() {
         Scenario sc = LabScenarios.load("lab-oot-a1-lia", "mptcp.endpoints=client:p2 subflow", "net.mptcp.mptcp_path_manager=kernel",
                 "net.mptcp.mptcp_binder_gateways=10.1.1.1");

@@ -1,18 +1,22 @@
 package org.mptcpsim.mptcp;
 
 import org.mptcpsim.tcp.AppListener;
+import org.mptcpsim.tcp.RcvBuffer;
 
 /**
  * The receiving meta socket's data-level reassembly ({@code mptcp_data_queue} /
  * {@code mptcp_ofo_queue}, {@code net/mptcp/mptcp_input.c}): segments arrive from any subflow by
  * data sequence number (in segments); in-order data goes to the application at once, the rest
  * waits in an out-of-order bitmap (a ring indexed by DSN, grown only when a hole outgrows it).
- * Copies of data already delivered (reinjections, the redundant scheduler) are dropped. No
+ * Copies of data already delivered (reinjections, the redundant scheduler) are dropped and, not
+ * being copied to the application, do not grow the meta receive buffer ({@link #buf}). No
  * allocation per segment. Single-threaded.
  */
 final class MetaReceiveQueue {
     private final int mss;
     private final long sizeBytes;
+    /** The meta receive buffer: its window is every subflow's. */
+    final RcvBuffer buf;
 
     /** {@code rcv_nxt} of the meta socket: the DATA_ACK. */
     long rcvNxt;
@@ -27,23 +31,26 @@ final class MetaReceiveQueue {
     AppListener app;
 
     /** @param sizeBytes the transfer's size, or -1 for bulk */
-    MetaReceiveQueue(int mss, long sizeBytes) {
+    MetaReceiveQueue(int mss, long sizeBytes, RcvBuffer buf) {
         this.mss = mss;
         this.sizeBytes = sizeBytes;
+        this.buf = buf;
     }
 
-    /** A segment with data sequence {@code dsn} became in-order at its subflow. */
-    void onData(long dsn) {
+    /** A segment with data sequence {@code dsn} became in-order at its subflow at {@code nowPs}. */
+    void onData(long dsn, long nowPs) {
         if (dsn < rcvNxt) {
             return; // a copy (reinjection or redundant scheduler) of data already delivered
         }
         if (dsn == rcvNxt) {
+            long before = rcvNxt;
             deliver();
             while (ooo > 0 && isSet(rcvNxt)) {
                 clear(rcvNxt);
                 ooo--;
                 deliver();
             }
+            buf.onCopied((int) ((rcvNxt - before) * mss), nowPs); // the application reads at once
             return;
         }
         ensureCapacity(dsn);

@@ -8,6 +8,7 @@ import org.mptcpsim.tcp.CongestionControl;
 
 import org.mptcpsim.tcp.AppListener;
 import org.mptcpsim.tcp.MptcpCb;
+import org.mptcpsim.tcp.RcvBuffer;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.SubflowOwner;
 import org.mptcpsim.tcp.SubflowReceiver;
@@ -67,7 +68,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         this.cfg = cfg;
         this.scheduler = scheduler;
         this.pathManager = pathManager;
-        this.rcv = new MetaReceiveQueue(cfg.mss(), sizeBytes);
+        this.rcv = new MetaReceiveQueue(cfg.mss(), sizeBytes, new RcvBuffer(cfg, true));
     }
 
     /**
@@ -354,7 +355,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
 
     @Override
     public void onReceive(SubflowReceiver r, long dsn, int payload) {
-        rcv.onData(dsn);
+        rcv.onData(dsn, r.nowPs());
     }
 
     @Override
@@ -364,7 +365,17 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
 
     @Override
     public int receiverWindow(SubflowReceiver r) {
-        return cfg.windowSegments((long) rcv.ooo * cfg.mss());
+        return rcv.buf.windowSegments((long) rcv.ooo * cfg.mss());
+    }
+
+    @Override
+    public RcvBuffer rcvBuffer() {
+        return rcv.buf;
+    }
+
+    @Override
+    public void onSegmentReceived(SubflowReceiver r, int len) {
+        rcv.buf.grow(len, (long) rcv.ooo * cfg.mss());
     }
 
     /** In-order bytes delivered to the receiving application. */

@@ -40,6 +40,7 @@ public final class Subflow implements PacketSink {
     private final Handshake handshake;
 
     private int peerWindow = Integer.MAX_VALUE;
+    private long tsRecent; // the peer's last timestamp, echoed on data (its tcp_rcv_rtt_measure_ts)
     private int maxPacketsSeq;
 
     // statistics
@@ -165,6 +166,7 @@ public final class Subflow implements PacketSink {
         p.seq = i;
         p.dsn = sb.dsns[k];
         p.tsVal = now;
+        p.tsEcr = tsRecent;
         p.route = dataRoute;
         p.hop = 0;
         if (!rto.armed()) {
@@ -218,6 +220,7 @@ public final class Subflow implements PacketSink {
     private void onAck(Packet p) {
         long now = loop.nowPs();
         peerWindow = p.rwnd;                                               // tcp_ack_update_window
+        tsRecent = p.tsVal;                                                // tcp_store_ts_recent
         mptcpDataAck(p);
         int priorUna = sb.una;
         int newlySacked = sb.sacktag(p.sackStart, p.sackEnd, p.ack, now);   // tcp_sacktag_write_queue

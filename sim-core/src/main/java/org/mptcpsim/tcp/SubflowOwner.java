@@ -38,4 +38,13 @@ public interface SubflowOwner {
 
     /** Receiver side: the window to advertise in ACKs, in segments. */
     int receiverWindow(SubflowReceiver r);
+
+    /** Receiver side: the buffer whose window the subflow advertises (the meta's for MPTCP). */
+    RcvBuffer rcvBuffer();
+
+    /**
+     * Receiver side: a data segment of {@code len} bytes arrived, in order or (with SACK) out of
+     * order: {@code tcp_grow_window} on {@link #rcvBuffer()} with the out-of-order data it holds.
+     */
+    void onSegmentReceived(SubflowReceiver r, int len);
 }

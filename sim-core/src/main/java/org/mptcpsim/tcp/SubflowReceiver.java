@@ -17,7 +17,7 @@ import org.mptcpsim.net.PacketSink;
  * segment that triggered it, RFC 2018's first block), and the owner's DATA_ACK and window.
  * The data packet itself becomes the ACK when one is sent at once. Single-threaded.
  */
-public final class SubflowReceiver extends Event implements PacketSink {
+public final class SubflowReceiver extends Event implements PacketSink, RcvBuffer.RttSource {
     private final EventLoop loop;
     private final PacketPool pool;
     private final SubflowOwner owner;
@@ -39,6 +39,13 @@ public final class SubflowReceiver extends Event implements PacketSink {
     private long lastTsVal;
     private int lastSeq;
     private long bytesReceived;
+    private boolean opened;
+    private int lastRwnd;
+    /** {@code rcv_rtt_est}: the receiver's RTT estimate (us x 8), the window measure's end and start. */
+    private long rcvRttUs8;
+    private int rttSeq;
+    private long rttTimePs;
+    private long lastTsecr;
 
     public SubflowReceiver(EventLoop loop, PacketPool pool, SubflowOwner owner, TcpConfig cfg, int id) {
         this.loop = loop;
@@ -60,6 +67,11 @@ public final class SubflowReceiver extends Event implements PacketSink {
                 p.type = Packet.SYN_ACK;
                 p.tsEcr = p.tsVal; // echoes the timestamp of the SYN it answers
                 p.size = cfg.synWireBytes();
+                if (!opened) { // tcp_init_buffer_space (once, not for a retransmitted SYN)
+                    opened = true;
+                    owner.rcvBuffer().addSubflow(this, loop.nowPs());
+                }
+                p.tsVal = loop.nowPs();
                 p.rwnd = owner.receiverWindow(this);
                 send(p);
             }
@@ -79,6 +91,7 @@ public final class SubflowReceiver extends Event implements PacketSink {
         lastSeq = seq;
         boolean immediate;
         if (seq == rcvNxt) {
+            rttMeasureTs(p);
             boolean hadOoo = oooCount > 0;
             bytesReceived += p.payload;
             rcvNxt++;
@@ -90,6 +103,8 @@ public final class SubflowReceiver extends Event implements PacketSink {
                 bytesReceived += cfg.mss();
                 rcvNxt++;
             }
+            rttMeasure();                          // tcp_event_data_recv
+            owner.onSegmentReceived(this, p.payload);
             unacked++;
             immediate = hadOoo || !cfg.delayedAck() || quickAcks > 0 || unacked >= 2;
             if (quickAcks > 0) {
@@ -107,6 +122,7 @@ public final class SubflowReceiver extends Event implements PacketSink {
                 }
             }
             updateBlock(seq);
+            owner.onSegmentReceived(this, p.payload); // tcp_data_queue_ofo: tcp_grow_window with SACK
             immediate = true;
         } else {
             immediate = true; // duplicate: ACK at once (D-SACK not modelled)
@@ -123,6 +139,49 @@ public final class SubflowReceiver extends Event implements PacketSink {
                 loop.schedule(this, loop.nowPs() + Time.us(TcpConfig.DELACK_US));
             }
         }
+    }
+
+    /**
+     * {@code tcp_rcv_rtt_measure_ts}: a full segment echoing a new timestamp of ours gives an RTT
+     * sample (ms ticks), smoothed 1/8 ({@code tcp_rcv_rtt_update}, win_dep 0).
+     */
+    private void rttMeasureTs(Packet p) {
+        if (p.tsEcr == lastTsecr || p.tsEcr == 0) {
+            return;
+        }
+        lastTsecr = p.tsEcr;
+        if (p.payload >= cfg.mss()) {
+            long sample = RttEstimator.tsoptUs(loop.nowPs(), p.tsEcr);
+            rcvRttUs8 = rcvRttUs8 == 0 ? sample << 3 : rcvRttUs8 + sample - (rcvRttUs8 >> 3);
+        }
+    }
+
+    /**
+     * {@code tcp_rcv_rtt_measure}: the time to receive one advertised window, a minimum
+     * ({@code tcp_rcv_rtt_update}, win_dep 1).
+     */
+    private void rttMeasure() {
+        long now = loop.nowPs();
+        if (rttTimePs != 0) {
+            if (rcvNxt - rttSeq < 0) {
+                return;
+            }
+            long sample = Math.max(1, (now - rttTimePs) / Time.PS_PER_US) << 3;
+            rcvRttUs8 = rcvRttUs8 == 0 || sample < rcvRttUs8 ? sample : rcvRttUs8;
+        }
+        rttSeq = rcvNxt + lastRwnd;
+        rttTimePs = now;
+    }
+
+    /** {@code rcv_rtt_est.rtt_us}: the receiver's RTT estimate in us, scaled by 8 (0 before a sample). */
+    @Override
+    public long rcvRttUs8() {
+        return rcvRttUs8;
+    }
+
+    /** The simulation time, for the owner's receive-buffer adjustment. */
+    public long nowPs() {
+        return loop.nowPs();
     }
 
     private void updateBlock(int seq) {
@@ -158,6 +217,8 @@ public final class SubflowReceiver extends Event implements PacketSink {
         }
         p.dataAck = owner.receiverDataAck();
         p.rwnd = owner.receiverWindow(this);
+        lastRwnd = p.rwnd;
+        p.tsVal = loop.nowPs();
         p.tsEcr = lastTsVal;
     }
 

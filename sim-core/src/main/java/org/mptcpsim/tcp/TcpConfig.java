@@ -13,8 +13,10 @@ import org.mptcpsim.core.Flavour;
  * @param synWireBytes  bytes on the wire of a SYN or SYN/ACK
  * @param delayedAck    Linux-like delayed ACKs (every second segment, 40 ms timer, quick-ACK at
  *                      start and around holes); false = an ACK for every segment
- * @param rcvBufBytes   receive buffer (tcp_rmem[2]); the advertised window is half of it minus
- *                      out-of-order data held ({@code tcp_adv_win_scale = 1})
+ * @param rcvBufBytes   the largest receive buffer ({@code tcp_rmem[2]}) autotuning may reach
+ * @param rcvBufInitBytes the initial receive buffer ({@code tcp_rmem[1]}, at most tcp_rmem[2]);
+ *                      {@link RcvBuffer} derives the window from the buffer ({@code tcp_adv_win_scale = 1})
+ * @param moderateRcvbuf {@code net.ipv4.tcp_moderate_rcvbuf}: the buffer grows once per receiver RTT
  * @param rtoMinUs      {@code TCP_RTO_MIN} (200 ms, {@link #RTO_MIN_US})
  * @param rtoInitUs     {@code TCP_TIMEOUT_INIT} (1 s, {@link #TIMEOUT_INIT_US})
  * @param retries2      {@code net.ipv4.tcp_retries2} (15): the write timeout of an established
@@ -24,7 +26,7 @@ import org.mptcpsim.core.Flavour;
  *                      {@code tcp_is_cwnd_limited} rule
  */
 public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWireBytes,
-                        boolean delayedAck, long rcvBufBytes, int rtoMinUs, int rtoInitUs, int retries2,
+                        boolean delayedAck, long rcvBufBytes, long rcvBufInitBytes, boolean moderateRcvbuf, int rtoMinUs, int rtoInitUs, int retries2,
                         int synRetries, Flavour flavour) {
     // ---- the kernel's constants and defaults: their one home (include/net/tcp.h, sysctl defaults) ----
     /** {@code TCP_RTO_MIN}: 200 ms. */
@@ -45,6 +47,8 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
     public static final int SYN_RETRIES = 6;
     /** {@code net.ipv4.tcp_rmem[2]} default: 6 MiB. */
     public static final long RMEM_MAX = 6_291_456L;
+    /** {@code net.ipv4.tcp_rmem[1]} default of 4.19 and 6.x ({@code 131072}; 87380 before 4.20 upstream). */
+    public static final long RMEM_DEFAULT = 131_072L;
     /** IPv4 20 + TCP 20 + timestamps 12 bytes. */
     public static final int HEADER_BYTES = 52;
     /** The DSS option on an MPTCP data segment (DATA_ACK + mapping + checksum off). */
@@ -71,6 +75,8 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
         private int dssBytes = DSS_BYTES;
         private boolean delayedAck = true;
         private long rcvBufBytes = RMEM_MAX;
+        private long rcvBufInitBytes = RMEM_DEFAULT;
+        private boolean moderateRcvbuf = true;
         private int rtoMinUs = RTO_MIN_US;
         private int rtoInitUs = TIMEOUT_INIT_US;
         private int retries2 = RETRIES2;
@@ -111,6 +117,18 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
             return this;
         }
 
+        /** {@code tcp_rmem[1]} (a larger value is cut to tcp_rmem[2] when built). */
+        public Builder rcvBufInitBytes(long bytes) {
+            this.rcvBufInitBytes = bytes;
+            return this;
+        }
+
+        /** {@code net.ipv4.tcp_moderate_rcvbuf}. */
+        public Builder moderateRcvbuf(boolean on) {
+            this.moderateRcvbuf = on;
+            return this;
+        }
+
         public Builder retries2(int n) {
             this.retries2 = n;
             return this;
@@ -136,14 +154,9 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
         public TcpConfig build() {
             int opt = mptcp ? MPTCP_ACK_OPTION_BYTES : 0;
             return new TcpConfig(mtu - headerBytes - (mptcp ? dssBytes : 0), mtu + l2Bytes, headerBytes + l2Bytes + opt,
-                    headerBytes + 8 + l2Bytes + opt, delayedAck, rcvBufBytes, rtoMinUs, rtoInitUs, retries2,
+                    headerBytes + 8 + l2Bytes + opt, delayedAck, rcvBufBytes,
+                    Math.min(rcvBufInitBytes, rcvBufBytes), moderateRcvbuf, rtoMinUs, rtoInitUs, retries2,
                     synRetries, flavour);
         }
-    }
-
-    /** The advertised receive window in segments, given out-of-order bytes held. */
-    public int windowSegments(long oooBytes) {
-        long free = rcvBufBytes / 2 - oooBytes;
-        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, free / mss));
     }
 }

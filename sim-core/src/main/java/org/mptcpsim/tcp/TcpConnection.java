@@ -18,6 +18,7 @@ public final class TcpConnection implements SubflowOwner {
     private long nextSeg;
     private long bytesDelivered;
     private final long sizeBytes;
+    private final RcvBuffer rcvBuf;
 
     /**
      * @param index     the connection's index in the run (traces)
@@ -28,6 +29,7 @@ public final class TcpConnection implements SubflowOwner {
         this.sizeSegments = sizeBytes < 0 ? Long.MAX_VALUE : (sizeBytes + cfg.mss() - 1) / cfg.mss();
         this.index = index;
         this.cfg = cfg;
+        this.rcvBuf = new RcvBuffer(cfg, false);
     }
 
     /**
@@ -118,6 +120,7 @@ public final class TcpConnection implements SubflowOwner {
     @Override
     public void onReceive(SubflowReceiver r, long dsn, int payload) {
         bytesDelivered += payload;
+        rcvBuf.onCopied(payload, r.nowPs());              // the application reads at once
         if (app != null) {
             app.onDelivered(++segmentsDelivered);
         }
@@ -133,6 +136,16 @@ public final class TcpConnection implements SubflowOwner {
 
     @Override
     public int receiverWindow(SubflowReceiver r) {
-        return r == null ? Integer.MAX_VALUE : subflow.cfg.windowSegments(r.oooBytes());
+        return r == null ? Integer.MAX_VALUE : rcvBuf.windowSegments(r.oooBytes());
+    }
+
+    @Override
+    public RcvBuffer rcvBuffer() {
+        return rcvBuf;
+    }
+
+    @Override
+    public void onSegmentReceived(SubflowReceiver r, int len) {
+        rcvBuf.grow(len, r.oooBytes());
     }
 }

@@ -35,8 +35,12 @@ final class BuiltinOptions {
     private static void sysctls(List<OptionDef> d) {
         d.add(sysctl(KernelOptions.CC, new Plugin(Plugins.Kind.CONGESTION_CONTROL), "cubic",
                 "congestion control of every subflow (lia, olia, wvegas, balia or any TCP CC)"));
-        d.add(sysctl("net.ipv4.tcp_rmem", new Triple(), "4096 131072 " + TcpConfig.RMEM_MAX,
-                "receive buffer min, default, max in bytes"));
+        d.add(sysctl("net.ipv4.tcp_rmem", new Triple(), "4096 " + TcpConfig.RMEM_DEFAULT + " " + TcpConfig.RMEM_MAX,
+                "receive buffer min, default (initial), max (autotuning's limit) in bytes; min applies only under"
+                        + " memory pressure, not modelled"));
+        d.add(sysctl("net.ipv4.tcp_moderate_rcvbuf", new Bool(Style.NUMERIC), "1",
+                "receive-buffer autotuning: once per receiver RTT the buffer grows to 2-4x the bytes read in it"
+                        + " (tcp_rcv_space_adjust); 0 = it stays at tcp_rmem[1]"));
         d.add(sysctl("net.ipv4.tcp_wmem", new Triple(), "4096 16384 4194304",
                 "send buffer min, default, max in bytes"));
         d.add(sysctl("net.ipv4.tcp_sack", new Bool(Style.NUMERIC), "1", "selective acknowledgements"));

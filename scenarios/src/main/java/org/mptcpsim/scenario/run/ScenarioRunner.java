@@ -298,13 +298,16 @@ public final class ScenarioRunner {
     private TcpConfig config(ConnectionSpec c) {
         KernelOptions k = c.kernel();
         String rmem = k.get("net.ipv4.tcp_rmem");
+        String[] r = rmem == null ? null : rmem.trim().split("\\s+");
         return TcpConfig.builder()
                 .flavour(k.flavour())
                 .mptcp(c.type() == ConnectionSpec.Type.MPTCP)
                 .framing(k.getInt("sim.mtu", 1500), k.getInt("sim.header_bytes", TcpConfig.HEADER_BYTES),
                         k.getInt("sim.l2_overhead_bytes", 0))
                 .dssBytes(k.getInt("sim.dss_bytes", TcpConfig.DSS_BYTES))
-                .rcvBufBytes(rmem == null ? TcpConfig.RMEM_MAX : Long.parseLong(rmem.trim().split("\\s+")[2]))
+                .rcvBufBytes(r == null ? TcpConfig.RMEM_MAX : Long.parseLong(r[2]))
+                .rcvBufInitBytes(r == null ? TcpConfig.RMEM_DEFAULT : Long.parseLong(r[1]))
+                .moderateRcvbuf(k.getInt("net.ipv4.tcp_moderate_rcvbuf", 1) != 0)
                 .delayedAck(k.getInt("sim.delayed_ack", 1) != 0)
                 .retries2(k.getInt("net.ipv4.tcp_retries2", TcpConfig.RETRIES2))
                 .synRetries(k.getInt("net.ipv4.tcp_syn_retries", TcpConfig.SYN_RETRIES))
