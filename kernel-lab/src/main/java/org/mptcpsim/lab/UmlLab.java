@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +40,6 @@ public final class UmlLab {
     static final String MEM = "1G";
     /** Per-subflow sampling period of tcpinfo when there is no tcp_probe, µs. */
     static final long PROBE_US = 10_000;
-    /**
-     * Shortest pause of the tc queue sampler, s. A fork+exec costs tens of ms in UML: at the scenario's 100 ms the
-     * sampler kept the guest's one CPU ~45 % busy and a CI run was judged CPU-bound (100 % busy at 84 % of the
-     * ceiling); at 0.5 s it costs a fifth of that. The queue series is coarser, its sample times stay exact (markers).
-     * Only lab.sh's fallback uses it: the UML backend runs the fork-free sampler (qstat.c, lab.sh's QS) every sample
-     * interval, since even one tc per 0.5-2 s perturbed A4 on the out-of-tree kernel (README, LAB-UML-1).
-     */
-    static final double MIN_TC_S = 0.5;
 
     private final Path image;
     private final Path modules;
@@ -161,12 +152,10 @@ public final class UmlLab {
         return cmd;
     }
 
-    /** lab.env: lab.sh's variables (netem delays, tcpinfo when there is no tcp_probe) and uml-init.sh's UML_* ones. */
-    static String envFile(LabSpec spec, Path tcpinfo, String modulesDir, OotClient oot) {
-        return envFile(spec, tcpinfo, null, modulesDir, oot);
-    }
-
-    /** As above; {@code qstat} = the fork-free queue sampler (lab.sh's QS), or null for lab.sh's tc loop. */
+    /**
+     * lab.env: lab.sh's variables (netem delays, tcpinfo when there is no tcp_probe; {@code qstat} the fork-free
+     * queue sampler, lab.sh's QS, or null for its tc loop) and uml-init.sh's UML_* ones.
+     */
     static String envFile(LabSpec spec, Path tcpinfo, Path qstat, String modulesDir, OotClient oot) {
         Map<String, String> env = new LinkedHashMap<>(LabEnv.of(spec, "netem", "/run/klab/raw", "", "/sys/kernel/tracing"));
         env.remove("DL");
@@ -174,7 +163,6 @@ public final class UmlLab {
         env.put("TI", tcpinfo.toAbsolutePath().toString());
         env.put("PROBE_US", Long.toString(PROBE_US));
         if (qstat != null) env.put("QS", qstat.toAbsolutePath().toString());
-        env.put("TC_S", String.format(Locale.ROOT, "%.3f", Math.max(MIN_TC_S, spec.sampleIntervalS())));
         env.put("UML_MODULES", modulesDir);
         List<String> load = new ArrayList<>(MODULES);
         for (String cc : spec.allCcs()) {

@@ -12,7 +12,7 @@
 #   MPTCP    1 = client and server run under mptcpize, 0 = plain TCP over path 1
 #   DELAY    tun | netem | none;  DL = delay line binary;  RAW = directory for raw captures
 #   SECS, CC (per-socket iperf3 -C), SAMPLE_S, PORT; QS = the fork-free queue sampler (qstat.c; sampled every
-#            SAMPLE_S); without it a tc loop samples, TC_S its pause (default SAMPLE_S)
+#            SAMPLE_S); without it a tc loop samples
 #   NCOMPETE plain TCP flows (ports PORT+1..): the first NCOMPETE-NX from the client over path 1, the last NX
 #            from other hosts (shared only)
 #   XCC      "cc1 .. ccNX" congestion control of each other host's flow (default: CC)
@@ -190,7 +190,7 @@ run() {
   # even one tc per 0.5-2 s perturbed the kernel under test (README, LAB-UML-1). So: qstat (QS), one process for
   # the whole run, one rtnetlink socket per bottleneck namespace, each line stamped with CLOCK_MONOTONIC (the trace
   # clock). Without it (the VM guest): a tc loop, each sample stamped by a marker on the trace clock, the device
-  # list computed once (no /dev/fd in the UML guest: no process substitution), TC_S the pause.
+  # list computed once (no /dev/fd in the UML guest: no process substitution).
   local qd; qd=$(qdevs)
   if [ -n "${QS:-}" ] && [ -x "$QS" ]; then
     # shellcheck disable=SC2086  # "NS DEV ID" triplets
@@ -199,7 +199,7 @@ run() {
   ( k=0; while :; do
       mark "KLAB tc $k"
       while read -r ns dev id; do echo "@@ $k $id"; tc -n "$ns" -s qdisc show dev "$dev"; done <<< "$qd"
-      k=$((k+1)); sleep "${TC_S:-$SAMPLE_S}"; done ) > "$RAW/tc.txt" 2>&1 &
+      k=$((k+1)); sleep "$SAMPLE_S"; done ) > "$RAW/tc.txt" 2>&1 &
   fi
   SAMPLER=$!
   sleep 0.5; x "$P-cli" nstat -n 2>/dev/null; head -1 /proc/stat > "$RAW/cpu-start.txt"

@@ -48,7 +48,7 @@ class OotClientTest {
         ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.load("lab-oot-a3-lia"), Backend.UML, true);
         assertTrue(r.ok(), r.refusals().toString());
         assertEquals(List.of(4), r.spec().paths().stream().map(LabSpec.Path::subflows).toList(), "mptcp_ndiffports.num_subflows: 4");
-        String env = UmlLab.envFile(r.spec(), java.nio.file.Path.of("/t"), "none", r.oot());
+        String env = UmlLab.envFile(r.spec(), java.nio.file.Path.of("/t"), null, "none", r.oot());
         assertTrue(env.contains("OOT='1'") && env.contains("UML_NEED='net/mptcp/mptcp_enabled'") && env.contains("UML_KNOBS='knobs.txt'"), env);
         assertTrue(env.contains("NSSYSCTL='net.ipv4.tcp_congestion_control=lia "), env);
         assertTrue(env.contains("mptcp_coupled"), "lia's module is loaded when it is one");

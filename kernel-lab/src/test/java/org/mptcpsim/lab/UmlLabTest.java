@@ -40,7 +40,7 @@ class UmlLabTest {
 
     @Test
     void labEnvSourcesInBash() throws Exception {
-        String env = UmlLab.envFile(tcpSpec(10), Path.of("/cache/tcpinfo-1"), "auto", null);
+        String env = UmlLab.envFile(tcpSpec(10), Path.of("/cache/tcpinfo-1"), null, "auto", null);
         Path f = tmp.resolve("lab.env");
         Files.writeString(f, env);
         // uml-init.sh reads the file with `set -a; . lab.env`: every value must survive the shell's quoting
@@ -48,7 +48,7 @@ class UmlLabTest {
         assertEquals("umltest|netem|auto|/cache/tcpinfo-1|auto|veth sch_tbf sch_netem inet_diag tcp_diag mptcp_diag|8000000|0|none|1\n", out);
 
         LabSpec bbr = new LabSpec("b", LabSpec.Topology.SEPARATE, tcpSpec(10).paths(), null, 10, "bbr", true, 0, 0.1, "b1");
-        String e2 = UmlLab.envFile(bbr, Path.of("/t"), "none", null);
+        String e2 = UmlLab.envFile(bbr, Path.of("/t"), null, "none", null);
         assertTrue(e2.contains("UML_LOAD='veth sch_tbf sch_netem inet_diag tcp_diag mptcp_diag tcp_bbr'"), e2);
         assertTrue(e2.contains("UML_NEED='net/mptcp/enabled'"), e2);
         // the fork-free queue sampler: lab.sh runs QS when it is set and executable, else its tc loop

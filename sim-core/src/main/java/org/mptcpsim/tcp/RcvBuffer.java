@@ -1,5 +1,6 @@
 package org.mptcpsim.tcp;
 
+import java.util.Arrays;
 import org.mptcpsim.core.Flavour;
 
 /**
@@ -115,7 +116,7 @@ public final class RcvBuffer {
      */
     public void addSubflow(RttSource r, long nowPs) {
         if (subflows == receivers.length) {
-            receivers = java.util.Arrays.copyOf(receivers, subflows * 2);
+            receivers = Arrays.copyOf(receivers, subflows * 2);
         }
         receivers[subflows++] = r;
         long maxwin = winFromSpace(rmemDefault);                 // tcp_full_space
