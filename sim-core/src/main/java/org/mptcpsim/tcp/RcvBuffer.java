@@ -2,6 +2,7 @@ package org.mptcpsim.tcp;
 
 import java.util.Arrays;
 import org.mptcpsim.core.Flavour;
+import org.mptcpsim.core.Time;
 
 /**
  * The receive buffer of a socket and its autotuning (dynamic right-sizing): for plain TCP the
@@ -184,10 +185,12 @@ public final class RcvBuffer {
      */
     public void onCopied(int bytes, long nowPs) {
         copied += bytes;
-        long timeUs = (nowPs - spaceTimePs) / 1_000_000L;
+        // the kernel's "time < rtt_us >> 3" on whole microseconds, kept in ps without a division per
+        // segment: floor(d / 1e6) < r exactly when d < r x 1e6
+        long elapsedPs = nowPs - spaceTimePs;
         long rtt8;
         if (meta && upstream) {                                  // the msk's cached RTT first, then the subflows'
-            if (mskRttUs8 != 0 && timeUs < mskRttUs8 >> 3) {
+            if (mskRttUs8 != 0 && elapsedPs < (mskRttUs8 >> 3) * Time.PS_PER_US) {
                 return;
             }
             mskRttUs8 = maxRttUs8();
@@ -195,7 +198,7 @@ public final class RcvBuffer {
         } else {
             rtt8 = maxRttUs8();                                  // the socket's; out-of-tree meta: mptcp_check_rtt
         }
-        if (rtt8 == 0 || timeUs < rtt8 >> 3) {
+        if (rtt8 == 0 || elapsedPs < (rtt8 >> 3) * Time.PS_PER_US) {
             return;
         }
         long c = copied - spaceSeq;                              // bytes copied to the user in the last RTT
