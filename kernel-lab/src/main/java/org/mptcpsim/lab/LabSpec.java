@@ -28,9 +28,18 @@ import java.util.regex.Pattern;
  *                        flow numbering continues after the {@code competingTcp} client flows
  * @param sampleIntervalS sample interval of subflows.csv / queues.csv / connections.csv (≥ 0.01 s)
  * @param prefix          unique run prefix, [a-z0-9]{1,10}: namespaces {@code prefix-*}, tracefs instance
+ * @param flowIds         the scenario's connection ids: the main connection's, then each competing flow's in
+ *                        {@link #competingFlows()} order; empty: {@code m1} / {@code t1} and {@code c1..cN}
  */
 public record LabSpec(String name, Topology topology, List<Path> paths, Link shared, double durationS,
-                      String cc, boolean mptcp, int competingTcp, List<OtherHost> competingHosts, double sampleIntervalS, String prefix) {
+                      String cc, boolean mptcp, int competingTcp, List<OtherHost> competingHosts, double sampleIntervalS, String prefix,
+                      List<String> flowIds) {
+
+    /** With the default connection ids ({@link #flowId}). */
+    public LabSpec(String name, Topology topology, List<Path> paths, Link shared, double durationS,
+                   String cc, boolean mptcp, int competingTcp, List<OtherHost> competingHosts, double sampleIntervalS, String prefix) {
+        this(name, topology, paths, shared, durationS, cc, mptcp, competingTcp, competingHosts, sampleIntervalS, prefix, List.of());
+    }
 
     /** Without flows from other hosts. */
     public LabSpec(String name, Topology topology, List<Path> paths, Link shared, double durationS,
@@ -43,17 +52,28 @@ public record LabSpec(String name, Topology topology, List<Path> paths, Link sha
      * shared bottleneck (applied in both directions, like a path's) and its congestion control ({@code null}: the
      * lab's {@link #cc()}).
      */
-    public record OtherHost(String id, long owdUs, String cc) {
+    public record OtherHost(String id, long owdUs, String cc, String linkId) {
         public OtherHost {
             Objects.requireNonNull(id, "host id");
             if (owdUs < 0 || owdUs > 2_000_000) throw new IllegalArgumentException("host " + id + ": one-way delay must be 0..2 s");
             if (cc != null && !cc.matches("[a-z0-9_]{1,16}")) throw new IllegalArgumentException("host " + id + ": bad congestion control " + cc);
         }
 
+        /** Without a scenario link id (outputs name the path by the host). */
+        public OtherHost(String id, long owdUs, String cc) {
+            this(id, owdUs, cc, null);
+        }
+
         /** With the lab's congestion control. */
         public OtherHost(String id, long owdUs) {
-            this(id, owdUs, null);
+            this(id, owdUs, null, null);
         }
+    }
+
+    /** The id of flow {@code j}: 0 the main connection, j ≥ 1 competing flow j (the scenario's, else m1/t1, cJ). */
+    public String flowId(int j) {
+        if (!flowIds.isEmpty()) return flowIds.get(j);
+        return j == 0 ? (mptcp ? "m1" : "t1") : "c" + j;
     }
 
     /** The congestion control of competing flow {@code j} (1-based, numbered as {@link #competingFlows()}). */
@@ -103,6 +123,7 @@ public record LabSpec(String name, Topology topology, List<Path> paths, Link sha
         Objects.requireNonNull(topology, "topology");
         paths = List.copyOf(paths);
         competingHosts = competingHosts == null ? List.of() : List.copyOf(competingHosts);
+        flowIds = flowIds == null ? List.of() : List.copyOf(flowIds);
         Objects.requireNonNull(cc, "cc");
         if (paths.isEmpty() || paths.size() > 8) throw new IllegalArgumentException("1..8 paths required");
         if (topology == Topology.SEPARATE) {
@@ -119,6 +140,9 @@ public record LabSpec(String name, Topology topology, List<Path> paths, Link sha
         if (competingTcp < 0 || competingTcp + competingHosts.size() > 8) throw new IllegalArgumentException("competing TCP flows must be 0..8");
         if (sampleIntervalS < 0.01) throw new IllegalArgumentException("sample interval must be ≥ 0.01 s");
         if (prefix == null || !PREFIX.matcher(prefix).matches()) throw new IllegalArgumentException("prefix must match [a-z0-9]{1,10}");
+        if (!flowIds.isEmpty() && flowIds.size() != 1 + competingTcp + competingHosts.size()) {
+            throw new IllegalArgumentException("flow ids: one per flow (" + (1 + competingTcp + competingHosts.size()) + "), got " + flowIds.size());
+        }
     }
 
     /** All competing plain TCP flows: the client's over path 1, then one per other host. */

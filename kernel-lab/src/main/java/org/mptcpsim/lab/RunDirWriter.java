@@ -105,8 +105,11 @@ public final class RunDirWriter {
         }
     }
 
-    /** One connection of the run: its id, type and subflows (id = index, in order of first appearance). */
-    record Conn(String id, String type, List<SubflowTrace> subflows, Path serverJson) {
+    /**
+     * One connection of the run: its id (the scenario's, {@link LabSpec#flowId}), type, flow number (0 the main connection,
+     * j the competing flow j) and subflows (id = index, in order of first appearance).
+     */
+    record Conn(String id, String type, int flow, List<SubflowTrace> subflows, Path serverJson) {
     }
 
     private RunDirWriter() {
@@ -136,7 +139,7 @@ public final class RunDirWriter {
         List<Double> goodputs = new ArrayList<>();
         List<double[]> volumes = new ArrayList<>();   // per connection {bytes, seconds, first traced record}
         for (Conn c : conns) {
-            double[] v = connectionJson(cj.addObject(), spec, c, knobs, series, dur, warnings);
+            double[] v = connectionJson(cj.addObject(), spec, c, knobs, series, dur, cap.t0, warnings);
             goodputs.add(v[0] * 8 / v[1] / 1e6);
             volumes.add(v);
         }
@@ -261,10 +264,10 @@ public final class RunDirWriter {
      * {bytes, seconds, first traced record of its subflows (NaN if none)}.
      */
     private static double[] connectionJson(ObjectNode o, LabSpec spec, Conn c, Map<String, String> knobs, Map<SubflowTrace, double[][]> series,
-                                         double dur, List<String> warnings) {
+                                         double dur, double t0, List<String> warnings) {
         o.put("id", c.id());
         o.put("type", c.type());
-        o.put("cc", c.id().matches("c\\d+") ? spec.flowCc(Integer.parseInt(c.id().substring(1))) : spec.cc());
+        o.put("cc", c.flow() > 0 ? spec.flowCc(c.flow()) : spec.cc());
         o.put("pm", c.type().equals("mptcp") ? knobs.getOrDefault("net.mptcp.mptcp_path_manager", "in-kernel") : "none");
         o.put("scheduler", c.type().equals("mptcp") ? knobs.getOrDefault("net.mptcp.mptcp_scheduler", "default") : "none");
         long bytes;
@@ -283,12 +286,15 @@ public final class RunDirWriter {
         double start = c.subflows().stream().filter(sf -> sf.n > 0).mapToDouble(sf -> sf.t[0]).min().orElse(Double.NaN);
         o.put("bytesDelivered", bytes);
         ArrayNode sfs = o.putArray("subflows");
-        for (int id = 0; id < c.subflows().size(); id++) subflowJson(sfs.addObject(), spec, id, c.subflows().get(id), series.get(c.subflows().get(id)));
+        for (int id = 0; id < c.subflows().size(); id++) subflowJson(sfs.addObject(), spec, id, c.subflows().get(id), series.get(c.subflows().get(id)), t0);
         return new double[] {bytes, secs, start};
     }
 
-    /** One subflow of the summary: its path (by client address), active time, goodput, retransmits, srtt/cwnd statistics. */
-    private static void subflowJson(ObjectNode so, LabSpec spec, int id, SubflowTrace s, double[][] v) {
+    /**
+     * One subflow of the summary: its path (by client address), active time (seconds since the run's first traced
+     * record {@code t0}, as the simulator's since its start), goodput, retransmits, srtt/cwnd statistics.
+     */
+    private static void subflowJson(ObjectNode so, LabSpec spec, int id, SubflowTrace s, double[][] v, double t0) {
         double active = s.n > 1 ? s.t[s.n - 1] - s.t[0] : 0;
         so.put("id", id);
         ArrayNode path = so.putArray("path");
@@ -298,13 +304,14 @@ public final class RunDirWriter {
             path.add(p.link() != null ? p.link().id() : p.id());
             if (spec.topology() == LabSpec.Topology.SHARED) path.add(spec.shared().id());
         } else if (pi > spec.paths().size() && pi <= spec.paths().size() + spec.competingHosts().size()) {
-            path.add(spec.competingHosts().get(pi - spec.paths().size() - 1).id());   // another host's access path
+            LabSpec.OtherHost h = spec.competingHosts().get(pi - spec.paths().size() - 1);
+            path.add(h.linkId() != null ? h.linkId() : h.id());   // another host's access link
             path.add(spec.shared().id());
         }
         so.put("address", s.key);
         if (s.n > 1) {   // the subflow's active time: its first to its last traced sample, as docs/outputs.md
-            so.put("startS", round(s.t[0]));
-            so.put("endS", round(s.t[s.n - 1]));
+            so.put("startS", round(s.t[0] - t0));
+            so.put("endS", round(s.t[s.n - 1] - t0));
         } else {
             so.putNull("startS");
             so.putNull("endS");
@@ -417,11 +424,11 @@ public final class RunDirWriter {
             if (main.isEmpty()) largest(traces, port).ifPresent(main::add);
         }
         main.sort((a, b) -> Double.compare(a.t[0], b.t[0]));
-        conns.add(new Conn(spec.mptcp() ? "m1" : "t1", spec.mptcp() ? "mptcp" : "tcp", main, raw.resolve("server.json")));
+        conns.add(new Conn(spec.flowId(0), spec.mptcp() ? "mptcp" : "tcp", 0, main, raw.resolve("server.json")));
         for (int j = 1; j <= spec.competingFlows(); j++) {
             List<SubflowTrace> one = new ArrayList<>();
             largest(traces, port + j).ifPresent(one::add);
-            conns.add(new Conn("c" + j, "tcp", one, raw.resolve("compete" + j + "-server.json")));
+            conns.add(new Conn(spec.flowId(j), "tcp", j, one, raw.resolve("compete" + j + "-server.json")));
         }
         return conns;
     }

@@ -412,7 +412,7 @@ public final class ScenarioToLab {
         }
         // the lab's other-host router delays the whole route; the bottleneck's own delay and what follows it are on every path
         String ownCc = c.kernel().congestionControl();
-        others.add(new LabSpec.OtherHost(c.fromHost(), Math.round(owdPs(r) / 1e6), ownCc.equals(cc) ? null : ownCc));
+        others.add(new LabSpec.OtherHost(c.fromHost(), Math.round(owdPs(r) / 1e6), ownCc.equals(cc) ? null : ownCc, r.get(0).link().id()));
     }
 
     /** Delays, rates and buffers of the paths and the shared bottleneck. */
@@ -449,8 +449,12 @@ public final class ScenarioToLab {
     }
 
     private boolean totalRate() {
+        List<String> ids = new ArrayList<>();   // the outputs name each flow as the scenario does
+        ids.add(main.id());
+        competing.forEach(c -> ids.add(c.id()));
+        otherHosts.forEach(c -> ids.add(c.id()));
         spec = new LabSpec(sc.name(), topo, paths, shared, Math.round(sc.durationPs() / 1e12), cc, main.type() == ConnectionSpec.Type.MPTCP,
-                competing.size(), others, Math.max(0.01, sc.samplePs() / 1e12), LabSpec.uniquePrefix());
+                competing.size(), others, Math.max(0.01, sc.samplePs() / 1e12), LabSpec.uniquePrefix(), ids);
         if (spec.totalRateBps() > backend.maxTotalRateBps()) {
             refuse(bottle.get(0).data().loc(), String.format(Locale.ROOT, "total bottleneck rate %s is above what the %s backend reproduces faithfully (%s)%s",
                     mbit(spec.totalRateBps()), backend.name().toLowerCase(Locale.ROOT), mbit(backend.maxTotalRateBps()),

@@ -138,7 +138,9 @@ class ScenarioToLabTest {
         LabSpec s = r.spec();
         assertEquals(LabSpec.Topology.SHARED, s.topology());
         assertEquals(0, s.competingTcp());
-        assertEquals(List.of(new LabSpec.OtherHost("tcpsrc", 15_000)), s.competingHosts());
+        // the other host's access link a3 names its path in the outputs; every flow keeps the scenario's id
+        assertEquals(List.of(new LabSpec.OtherHost("tcpsrc", 15_000, null, "a3")), s.competingHosts());
+        assertEquals(List.of("m1", "t1"), s.flowIds());
         assertEquals(1, s.competingFlows());
         assertEquals(90_840, s.shared().bufferBytes());
         Map<String, String> env = LabEnv.of(s, "tun", "/tmp/raw", "dl", "/sys/kernel/tracing");
