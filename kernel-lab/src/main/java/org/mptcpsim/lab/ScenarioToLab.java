@@ -615,7 +615,7 @@ public final class ScenarioToLab {
 
     /** The simulator built from the scenario, for its buffer sizes (built once, when a BDP buffer needs it). */
     private ScenarioRunner simulator() {
-        if (simulator == null) simulator = new ScenarioRunner(sc);
+        if (simulator == null) simulator = ScenarioRunner.forMapping(sc);
         return simulator;
     }
 

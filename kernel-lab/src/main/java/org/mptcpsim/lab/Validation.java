@@ -102,6 +102,7 @@ public final class Validation {
         if (spec.durationS() * 1e12 != sc.durationPs()) {
             throw new LabRefusedException(List.of(sc.sourceFile() + ": duration must be whole seconds for validate (iperf3 -t)"));
         }
+        new ScenarioRunner(sc);   // the simulator side refuses what it does not model (UnmodelledOptions) before a kernel run
         OutputDir.check(out);   // refuses a foreign directory before anything runs
         Files.createDirectories(out);
         List<Path> kernels = new ArrayList<>();

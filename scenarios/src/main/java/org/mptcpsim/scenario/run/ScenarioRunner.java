@@ -75,6 +75,18 @@ public final class ScenarioRunner {
 
     /** A runner building its connections from {@code plugins} (the loader's registry's). */
     public ScenarioRunner(Scenario sc, Plugins plugins) {
+        this(sc, plugins, true);
+    }
+
+    /**
+     * A runner that only maps {@code sc} (buffers, routes) for code that runs it elsewhere, the kernel lab: it accepts
+     * the kernel options the simulator does not model ({@link UnmodelledOptions}), which a real kernel applies.
+     */
+    public static ScenarioRunner forMapping(Scenario sc) {
+        return new ScenarioRunner(sc, OptionRegistry.standard().plugins(), false);
+    }
+
+    private ScenarioRunner(Scenario sc, Plugins plugins, boolean simulate) {
         this.sc = sc;
         this.plugins = plugins;
         this.rnd = new RandomStreams(sc.seed());
@@ -83,7 +95,11 @@ public final class ScenarioRunner {
         this.events = new EventLog(connIds, linkIds);
         this.topo = new BuiltTopology(sc, loop, pool, events, rnd);
         this.isnRandom = rnd.stream("isn");
+        OptionRegistry registry = new OptionRegistry(plugins);
         for (ConnectionSpec c : sc.connections()) {
+            if (simulate) {
+                UnmodelledOptions.check(c, registry);
+            }
             KernelOptions k = c.kernel();
             String cc = offered(c, Plugins.Kind.CONGESTION_CONTROL);
             boolean mptcp = c.type() == ConnectionSpec.Type.MPTCP;
