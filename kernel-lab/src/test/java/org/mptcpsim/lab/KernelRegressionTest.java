@@ -47,7 +47,16 @@ class KernelRegressionTest {
             // Subflow 1's cwnd median passes since receive-buffer autotuning (RcvBuffer): 17.5 against the bound 17.6
             // (18.05 before), a marginal move; its goodput and the TCP flow's stay open.
             Map.entry("lab-upstream-mptcp-vs-tcp-20m 0/1 goodputMbps", "F5"),
-            Map.entry("lab-upstream-mptcp-vs-tcp-20m 1/0 goodputMbps", "F5"));
+            Map.entry("lab-upstream-mptcp-vs-tcp-20m 1/0 goodputMbps", "F5"),
+            // F6 (issue 16.3): four reno flows from four hosts, access delays 0 / 0.7 / 1.3 / 2.1 ms, one 20 Mbit/s tbf.
+            // Kernel (6 runs): 4.89 / 4.30 / 5.02 / 4.32 Mbit/s, Jain 0.98-1.00, cwnd medians 25.5 / 22.2 / 26.8 / 23.8;
+            // the simulator (10 seeds, 300 us send jitter) 3.45 / 4.26 / 5.49 / 5.89: the shortest loop loses, the
+            // longest wins (cwnd 18.4 against 32.5). The kernel's flows do not form trains, the simulator's do
+            // (docs/phase-effects.md section 3); t2 and t3 are inside their tolerance on every metric.
+            Map.entry("lab-four-reno-access 0/0 goodputMbps", "F6"),
+            Map.entry("lab-four-reno-access 0/0 cwndMedian", "F6"),
+            Map.entry("lab-four-reno-access 3/0 goodputMbps", "F6"),
+            Map.entry("lab-four-reno-access 3/0 cwndMedian", "F6"));
 
     /** Each regression scenario: the simulator within the kernel's tolerance on every subflow and metric. */
     @ParameterizedTest
