@@ -17,7 +17,8 @@ import org.mptcpsim.trace.TraceSink;
  * <li>{@link Scoreboard}: the retransmission queue and SACK tagging;</li>
  * <li>{@link Recovery}: RACK loss marking, PRR, Recovery and Loss ({@code tcp_fastretrans_alert});</li>
  * <li>{@link RtoTimer}: the retransmission timer (RFC 6298, 200 ms minimum, exponential backoff)
- * and {@link ReoTimer}, RACK's reordering timer.</li>
+ * and {@link ReoTimer}, RACK's reordering timer;</li>
+ * <li>{@link SmallQueues}: TCP Small Queues, where the scenario models them.</li>
  * </ul>
  * It receives ACKs as a {@link PacketSink}. Single-threaded.
  */
@@ -37,14 +38,14 @@ public final class Subflow implements PacketSink {
     private final Recovery recovery;
     private final RtoTimer rto;
     private final ReoTimer reoTimer = new ReoTimer(this);
+    private final SmallQueues tsq;   // null: TCP Small Queues not modelled (sim.tsq_resume_us 0)
     private final Handshake handshake;
 
     private int peerWindow = Integer.MAX_VALUE;
     private long tsRecent; // the peer's last timestamp, echoed on data (its tcp_rcv_rtt_measure_ts)
     private int maxPacketsSeq;
 
-    // statistics
-    private long retransmits;
+    private long retransmits;   // statistics
     private long dataSegmentsSent;
     private long closedPs = -1;
     private boolean closed;
@@ -64,6 +65,8 @@ public final class Subflow implements PacketSink {
         this.sb = new Scoreboard(sk, isn);
         this.recovery = new Recovery(sk, ca, sb, loop, reoTimer, trace, connIndex);
         this.rto = new RtoTimer(this, loop);
+        this.tsq = cfg.tsqResumeUs() <= 0 ? null : new SmallQueues(loop, cfg.tsqResumeUs(), cfg.flavour(), isn, this::resumeSending,
+                "connection #" + connIndex + " subflow " + sk.id + " TSQ resume");
         this.handshake = new Handshake(sk, cfg, loop, pool, rto);
         sk.sndUna = isn;
         sk.sndNxt = isn;
@@ -116,7 +119,12 @@ public final class Subflow implements PacketSink {
 
     /** Whether cwnd and the peer's window allow one more new segment now. */
     public boolean canSendNew() {
-        return sk.canSend() && !closed && sk.packetsInFlight() < sk.sndCwnd && sb.nxt - sb.una < peerWindow;
+        return sk.canSend() && !closed && sk.packetsInFlight() < sk.sndCwnd && sb.nxt - sb.una < peerWindow && (tsq == null || tsq.mayQueue(sk));
+    }
+
+    /** TSQ let this subflow queue again ({@code tcp_tsq_handler}): the owner sends what cwnd allows. */
+    void resumeSending() {
+        if (!closed) owner.onCanSend(this);
     }
 
     /** Whether the congestion window has room ({@code tcp_cwnd_test}). */
@@ -172,7 +180,9 @@ public final class Subflow implements PacketSink {
         if (!rto.armed()) {
             rto.restart(now);
         }
+        long drops = tsq == null ? 0 : SmallQueues.drops(dataRoute[0]);
         dataRoute[0].receive(p);
+        if (tsq != null) tsq.onSent(dataRoute[0], drops, now);
     }
 
     /** {@code tcp_retransmit_skb}. */
@@ -349,13 +359,12 @@ public final class Subflow implements PacketSink {
         closed = true;
         rto.stop();
         loop.cancel(reoTimer);
+        if (tsq != null) loop.cancel(tsq);
         sk.state = TcpState.CLOSE;
         ca.release(sk);
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
+    public boolean isClosed() { return closed; }
 
     /** Data sequence numbers sent on this subflow and not yet cumulatively acknowledged at subflow level. */
     public int unackedCount() {
@@ -367,17 +376,11 @@ public final class Subflow implements PacketSink {
         return sb.dsn(i);
     }
 
-    public long retransmits() {
-        return retransmits;
-    }
+    public long retransmits() { return retransmits; }
 
-    public long ssthreshReductions() {
-        return recovery.ssthreshReductions;
-    }
+    public long ssthreshReductions() { return recovery.ssthreshReductions; }
 
-    public long dataSegmentsSent() {
-        return dataSegmentsSent;
-    }
+    public long dataSegmentsSent() { return dataSegmentsSent; }
 
     /** Time the handshake completed, or -1. */
     public long establishedPs() {

@@ -24,10 +24,12 @@ import org.mptcpsim.core.Flavour;
  * @param synRetries    {@code net.ipv4.tcp_syn_retries} (6): SYN retransmissions before ETIMEDOUT
  * @param flavour       the kernel modelled (out-of-tree 4.19-based by default): its
  *                      {@code tcp_is_cwnd_limited} rule
+ * @param tsqResumeUs   {@code sim.tsq_resume_us}: TCP Small Queues modelled with this host resume delay
+ *                      ({@link SmallQueues}); 0 = not modelled
  */
 public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWireBytes,
                         boolean delayedAck, long rcvBufBytes, long rcvBufInitBytes, boolean moderateRcvbuf, int rtoMinUs, int rtoInitUs, int retries2,
-                        int synRetries, Flavour flavour) {
+                        int synRetries, Flavour flavour, int tsqResumeUs) {
     // ---- the kernel's constants and defaults: their one home (include/net/tcp.h, sysctl defaults) ----
     /** {@code TCP_RTO_MIN}: 200 ms. */
     public static final int RTO_MIN_US = 200_000;
@@ -82,6 +84,7 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
         private int retries2 = RETRIES2;
         private int synRetries = SYN_RETRIES;
         private Flavour flavour = Flavour.MPTCP_V095;
+        private int tsqResumeUs;
 
         private Builder() {
         }
@@ -139,6 +142,12 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
             return this;
         }
 
+        /** TCP Small Queues with this host resume delay in µs ({@link SmallQueues}); 0 (default): not modelled. */
+        public Builder tsqResumeUs(int us) {
+            this.tsqResumeUs = us;
+            return this;
+        }
+
         /** The kernel modelled (default {@link Flavour#MPTCP_V095}). */
         public Builder flavour(Flavour f) {
             this.flavour = java.util.Objects.requireNonNull(f);
@@ -156,7 +165,7 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
             return new TcpConfig(mtu - headerBytes - (mptcp ? dssBytes : 0), mtu + l2Bytes, headerBytes + l2Bytes + opt,
                     headerBytes + 8 + l2Bytes + opt, delayedAck, rcvBufBytes,
                     Math.min(rcvBufInitBytes, rcvBufBytes), moderateRcvbuf, rtoMinUs, rtoInitUs, retries2,
-                    synRetries, flavour);
+                    synRetries, flavour, tsqResumeUs);
         }
     }
 }

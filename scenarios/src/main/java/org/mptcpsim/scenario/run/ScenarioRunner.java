@@ -327,6 +327,7 @@ public final class ScenarioRunner {
                 .delayedAck(k.getInt("sim.delayed_ack", 1) != 0)
                 .retries2(k.getInt("net.ipv4.tcp_retries2", TcpConfig.RETRIES2))
                 .synRetries(k.getInt("net.ipv4.tcp_syn_retries", TcpConfig.SYN_RETRIES))
+                .tsqResumeUs(k.getInt("sim.tsq_resume_us", 0))
                 .build();
     }
 
