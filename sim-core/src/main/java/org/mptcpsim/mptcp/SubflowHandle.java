@@ -1,5 +1,6 @@
 package org.mptcpsim.mptcp;
 
+import org.mptcpsim.core.Flavour;
 import org.mptcpsim.tcp.CaState;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.TcpSock;
@@ -52,6 +53,11 @@ final class SubflowHandle implements SubflowView {
             return true;
         }
         if (cwndTest && sk.packetsInFlight() >= sk.sndCwnd) {
+            return true;
+        }
+        // out-of-tree mptcp_is_temp_unavailable: "If TSQ is already throttling us, do not send on this subflow". Upstream
+        // MPTCP's subflows are not held to pairs in the kernel lab (its joined subflow sends 3-segment bursts: finding F5)
+        if (sk.flavour == Flavour.MPTCP_V095 && subflow.tsqThrottled()) {
             return true;
         }
         return subflow.unackedCount() + 1 > subflow.peerWindow();

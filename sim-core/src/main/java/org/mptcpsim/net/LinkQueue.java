@@ -155,11 +155,6 @@ abstract class LinkQueue extends Event {
         return drops;
     }
 
-    /** When the serialiser is free again: the departure of the last packet accepted (TX completion of a host's NIC). */
-    public long busyUntilPs() {
-        return busyUntil;
-    }
-
     /** Bytes whose serialisation finished by now. */
     public long txBytes() {
         advance(loop.nowPs());

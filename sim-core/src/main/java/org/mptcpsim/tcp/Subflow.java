@@ -119,8 +119,11 @@ public final class Subflow implements PacketSink {
 
     /** Whether cwnd and the peer's window allow one more new segment now. */
     public boolean canSendNew() {
-        return sk.canSend() && !closed && sk.packetsInFlight() < sk.sndCwnd && sb.nxt - sb.una < peerWindow && (tsq == null || tsq.mayQueue(sk));
+        return sk.canSend() && !closed && sk.packetsInFlight() < sk.sndCwnd && sb.nxt - sb.una < peerWindow && !tsqThrottled();
     }
+
+    /** TSQ holds this subflow back ({@code TSQ_THROTTLED}; a resumption is scheduled). */
+    public boolean tsqThrottled() { return tsq != null && !tsq.mayQueue(sk); }
 
     /** TSQ let this subflow queue again ({@code tcp_tsq_handler}): the owner sends what cwnd allows. */
     void resumeSending() {
@@ -180,9 +183,8 @@ public final class Subflow implements PacketSink {
         if (!rto.armed()) {
             rto.restart(now);
         }
-        long drops = tsq == null ? 0 : SmallQueues.drops(dataRoute[0]);
         dataRoute[0].receive(p);
-        if (tsq != null) tsq.onSent(dataRoute[0], drops, now);
+        if (tsq != null) tsq.onSent(now);
     }
 
     /** {@code tcp_retransmit_skb}. */
@@ -383,9 +385,7 @@ public final class Subflow implements PacketSink {
     public long dataSegmentsSent() { return dataSegmentsSent; }
 
     /** Time the handshake completed, or -1. */
-    public long establishedPs() {
-        return handshake.establishedPs;
-    }
+    public long establishedPs() { return handshake.establishedPs; }
 
     /** Time the subflow was closed, or -1 while it is open. */
     public long closedPs() {

@@ -82,9 +82,9 @@ final class BuiltinOptions {
         d.add(simKnob("sim.l2_overhead_bytes", new IntRange(0, 64), "0",
                 "link-layer bytes counted per packet on the wire (14 to count Ethernet like tbf)"));
         d.add(simKnob("sim.tsq_resume_us", new IntRange(0, 100_000), "0",
-                "TCP Small Queues (at most 2 segments or ~1 ms of pacing rate below TCP until the host's first link"
-                        + " sent them) with a throttled socket resuming uniformly 0.2-1 x this many us after a TX"
-                        + " completion (a busy host: the kernel lab measured 4800); 0 = TSQ not modelled"));
+                "TCP Small Queues (at most 2 segments or ~1 ms of pacing rate leave a socket at one instant) with a"
+                        + " throttled socket resuming uniformly 0.2-1 x this many us later (a busy host: the kernel lab"
+                        + " measured 4800); 0 = TSQ not modelled"));
         d.add(simKnob("sim.dss_bytes", new IntRange(0, 40), "28",
                 "MPTCP DSS option bytes taken from the payload of each MPTCP data packet"));
     }
