@@ -232,7 +232,10 @@ public final class ScenarioToLab {
                 "connections from the MPTCP client must use its congestion control in the lab (" + c.id() + ": "
                         + k.congestionControl() + ", " + main.id() + ": " + cc + "); a TCP flow from another host may use its own");
         if (k.flavour() != Flavour.UPSTREAM) refuse(loc(k, KernelOptions.FLAVOUR, c),
-                "flavour " + k.flavour().key() + " models the out-of-tree multipath-tcp.org kernel; "
+                "flavour " + k.flavour().key() + (k.locationOf(KernelOptions.FLAVOUR) == null ? " (the default)" : "")
+                        + " models the out-of-tree multipath-tcp.org kernel"
+                        + (c.type() == ConnectionSpec.Type.TCP ? ", plain TCP included (its 4.19 TCP: set kernel.flavour: upstream for the host's)" : "")
+                        + "; "
                         + (backend == Backend.UML ? "one kernel runs every flow, and " + main.id() + " is upstream"
                            : "the " + (backend == Backend.HOST ? "host kernel is upstream MPTCP" : "vm backend runs upstream MPTCP only")
                              + " (its client path is the UML backend's: --backend uml --kernel IMAGE, a multipath-tcp.org kernel built with ARCH=um)"));
