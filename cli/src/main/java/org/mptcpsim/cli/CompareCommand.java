@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "compare",
         description = "Rank congestion controls / path managers / schedulers on one scenario over several seeds, "
-                + "with 95 % confidence intervals; writes compare.csv, charts and report.html.")
+                + "with 95 %% confidence intervals; writes compare.csv, charts and report.html.")
 final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML or JSON)")
     Path scenario;

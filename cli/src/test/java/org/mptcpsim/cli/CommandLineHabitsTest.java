@@ -67,6 +67,17 @@ class CommandLineHabitsTest {
         }
     }
 
+    /** A help text with a bare '%' (picocli formats descriptions) printed a "picocli WARN" line and the raw text. */
+    @Test
+    void everyHelpFormatsCleanly() {
+        for (String c : SUBCOMMANDS) {
+            Object[] r = exec(c, "--help");
+            assertEquals(0, r[0], c);
+            String all = r[1] + "" + r[2];
+            assertTrue(!all.contains("picocli WARN") && !all.contains("%n"), c + " --help: " + all);
+        }
+    }
+
     /**
      * picocli wraps after a dot, so a dotted name could be split across lines
      * ("net.ipv4.\n tcp_congestion_control"): no line of any help ends inside a dotted word, i.e.
