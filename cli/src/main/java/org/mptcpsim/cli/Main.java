@@ -113,6 +113,13 @@ public final class Main implements Runnable {
             err.println("mptcp-sim: " + ex.getMessage());
             return BAD_INPUT;
         }
+        for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof org.mptcpsim.scenario.model.ScenarioException) {
+                // a located scenario error met by one run of compare or sweep: bad input, with the run it stopped
+                err.println("mptcp-sim: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+        }
         if (ex instanceof SimulationStalledException) {
             // located (file, simulated time, component): the stack trace would add nothing
             err.println("mptcp-sim: internal error: " + ex.getMessage());

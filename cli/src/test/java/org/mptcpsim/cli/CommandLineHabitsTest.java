@@ -67,6 +67,18 @@ class CommandLineHabitsTest {
         }
     }
 
+    /** A scenario error met inside compare's runs is bad input (exit 2, located), not an "internal error" (exit 1). */
+    @Test
+    void compareReportsAScenarioErrorOfItsRunsAsBadInput() {
+        Path out = tmp.resolve("cmp");
+        Object[] r = exec("compare", CliTest.example("two-paths.yaml").toString(), "--cc", "lia", "--seeds", "1",
+                "-D", "duration=1s", "-D", "net.ipv4.tcp_sack=0", "-o", out.toString());
+        assertEquals(2, r[0], (String) r[2]);
+        assertTrue(((String) r[2]).contains("net.ipv4.tcp_sack") && ((String) r[2]).contains("not modelled")
+                && !((String) r[2]).contains("internal error"), (String) r[2]);
+        assertTrue(!Files.exists(out), "nothing written");
+    }
+
     /** A help text with a bare '%' (picocli formats descriptions) printed a "picocli WARN" line and the raw text. */
     @Test
     void everyHelpFormatsCleanly() {
