@@ -44,6 +44,10 @@ final class KernelCommand implements Callable<Integer> {
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override a scenario field or kernel option")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--pcap", description = "host backend: tcpdump the bottleneck routers' interfaces for the run (headers, 96 B "
+            + "per packet) into DIR/raw/pcap/ROUTER-DEV.pcap, for Wireshark or docs/phase-effects/tools/lab_pcap.py")
+    boolean pcap;
+
     /** The backend for --backend (null = not given) and --kernel: a UML binary runs on uml, a bzImage on vm (KernelImage). */
     static Backend backend(String name, Path kernel, Path modules) {
         Backend b;
@@ -119,11 +123,15 @@ final class KernelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Backend b = backend(backend, kernel, modules);
+        if (pcap && b != Backend.HOST) {
+            throw new Main.BadInput("--pcap: the host backend only (the " + b.name().toLowerCase(java.util.Locale.ROOT)
+                    + " backend's guest has no tcpdump)");
+        }
         Scenario sc = Scenarios.load(main.resolve(scenario), sets, null);
         OutputDir[] targets = targets(main, out, OutputDir.defaultDir("", sc.name(), "-kernel"));
         try {
             intoRunDir(targets, "kernel", sc.name(),
-                    d -> Validation.kernelRun(sc, new Validation.KernelTarget(b, kernel, modules), d, System.out));
+                    d -> Validation.kernelRun(sc, new Validation.KernelTarget(b, kernel, modules, pcap), d, System.out));
         } catch (LabRefusedException e) {
             return refused(e);
         }

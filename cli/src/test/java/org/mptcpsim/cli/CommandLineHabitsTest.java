@@ -79,6 +79,16 @@ class CommandLineHabitsTest {
         assertTrue(!Files.exists(out), "nothing written");
     }
 
+    /** kernel --pcap captures with the host's tcpdump: another backend is refused before anything starts (exit 2). */
+    @Test
+    void pcapIsRefusedOffTheHostBackend() {
+        Object[] r = exec("kernel", CliTest.example("lab/lab-two-paths-cubic.yaml").toString(), "--pcap", "--backend", "vm",
+                "-o", tmp.resolve("k").toString());
+        assertEquals(2, r[0], (String) r[2]);
+        assertTrue(((String) r[2]).contains("--pcap: the host backend only"), (String) r[2]);
+        assertTrue(!Files.exists(tmp.resolve("k")), "nothing written");
+    }
+
     /** A help text with a bare '%' (picocli formats descriptions) printed a "picocli WARN" line and the raw text. */
     @Test
     void everyHelpFormatsCleanly() {

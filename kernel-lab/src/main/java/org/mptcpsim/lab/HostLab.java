@@ -21,6 +21,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HostLab {
     private volatile Process current;
+    private final boolean pcap;
+
+    /** A host lab without packet captures. */
+    public HostLab() {
+        this(false);
+    }
+
+    /** {@code pcap}: tcpdump the bottleneck routers' interfaces into raw/pcap/ (headers only; needs tcpdump). */
+    public HostLab(boolean pcap) {
+        this.pcap = pcap;
+    }
 
     /** Runs the scenario; returns the summary path. Throws {@link LabRefusedException} before creating anything. */
     public Path run(LabSpec spec, Path outDir) throws LabRefusedException, IOException, InterruptedException {
@@ -30,7 +41,10 @@ public final class HostLab {
             Setup.ensureTools(Preflight.HOST_TOOLS, true, log);
             facts = Preflight.probeHost(Backend.HOST);
         }
-        List<String> refusals = Preflight.refusals(spec, Backend.HOST, facts, false);
+        List<String> refusals = new java.util.ArrayList<>(Preflight.refusals(spec, Backend.HOST, facts, false));
+        if (pcap && !Setup.ensureTools(Preflight.PCAP_TOOLS, facts.root(), log).isEmpty()) {
+            refusals.add("--pcap needs tcpdump: apt-get install tcpdump");
+        }
         if (!refusals.isEmpty()) throw new LabRefusedException(refusals);
 
         Path out = OutputDir.check(outDir).path();   // refuses a foreign directory before anything is created
@@ -43,6 +57,7 @@ public final class HostLab {
                 ? Path.of("/sys/kernel/tracing") : Path.of("/tmp", spec.prefix() + "-tracefs");
         Map<String, String> env = LabEnv.of(spec, "tun", raw.toString(), dl.toString(), tracefs.toString());
         env.put("QS", Setup.compiled("qstat").toString());   // the fork-free queue sampler (lab.sh)
+        if (pcap) env.put("PCAP", "1");
         Files.writeString(raw.resolve("lab.env"), env.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue() + "\"\n")
                 .reduce("", String::concat));
 

@@ -30,6 +30,8 @@ public final class Preflight {
     /** Tool → Debian package, per backend. */
     public static final Map<String, String> HOST_TOOLS = tools("ip iproute2", "tc iproute2", "ss iproute2",
             "nstat iproute2", "iperf3 iperf3", "mptcpize mptcpize", "gcc gcc", "timeout coreutils");
+    /** What {@code kernel --pcap} adds on the host. */
+    public static final Map<String, String> PCAP_TOOLS = tools("tcpdump tcpdump");
     public static final Map<String, String> VM_TOOLS = tools("ip iproute2", "tc iproute2", "ss iproute2",
             "nstat iproute2", "iperf3 iperf3", "mptcpize mptcpize", "busybox busybox-static",
             "qemu-system-x86_64 qemu-system-x86", "dpkg-deb dpkg", "apt-get apt", "bash bash", "tar tar", "gzip gzip");

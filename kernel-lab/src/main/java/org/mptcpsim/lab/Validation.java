@@ -39,7 +39,12 @@ public final class Validation {
     }
 
     /** Where the kernel runs: backend and (VM, UML) an optional kernel image and modules directory. */
-    public record KernelTarget(Backend backend, Path kernel, Path modules) {
+    public record KernelTarget(Backend backend, Path kernel, Path modules, boolean pcap) {
+        /** Without packet captures. */
+        public KernelTarget(Backend backend, Path kernel, Path modules) {
+            this(backend, kernel, modules, false);
+        }
+
         /** Runs {@code spec} once into {@code dir}; returns summary.json. */
         public Path run(LabSpec spec, Path dir) throws LabRefusedException, IOException, InterruptedException {
             return run(spec, null, dir);
@@ -48,7 +53,7 @@ public final class Validation {
         /** As {@link #run(LabSpec, Path)}; {@code oot} = the out-of-tree client path (UML only), or null. */
         public Path run(LabSpec spec, OotClient oot, Path dir) throws LabRefusedException, IOException, InterruptedException {
             return switch (backend) {
-                case HOST -> new HostLab().run(spec, dir);
+                case HOST -> new HostLab(pcap).run(spec, dir);
                 case VM -> new VmLab(kernel, modules).run(spec, dir);
                 case UML -> new UmlLab(kernel, modules, oot).run(spec, dir);
             };

@@ -18,6 +18,8 @@
 #   XCC      "cc1 .. ccNX" congestion control of each other host's flow (default: CC)
 #   XOWD_US  "x1 .. xNX" one-way delay of each other host's access path: host k runs in $P-h$k behind its own
 #            router $P-r$((NPATHS+k)) (address 10.1.$((NPATHS+k)).2) and delay line, joining rb like a path
+#   PCAP     1 = tcpdump (96 B headers) on every interface of the bottleneck routers (rb, or r_1..r_N) into
+#            $RAW/pcap/<router>-<dev>.pcap for the run (host backend; CLOCK_REALTIME stamps, the trace is mono)
 #   TRACEFS  tracefs mount point; mounted here (and unmounted by down) if it has no events/
 #   OOT      1 = the out-of-tree multipath-tcp.org kernel (v0.95): plain sockets are MPTCP (no mptcpize), its path
 #            manager opens the subflows (no ip mptcp endpoints/limits, no address aliases), and the server owns exactly
@@ -151,7 +153,7 @@ mark() { if [ "$PROBE" = diag ]; then "$TI" mark "$1" >> "$TRACE_OUT"; else echo
 
 run() {
   mkdir -p "$RAW"; local I=$TRACEFS/instances/$P
-  PIDS=(); SAMPLER=""; trap 'kill ${PIDS[*]} $SAMPLER 2>/dev/null' EXIT
+  PIDS=(); SAMPLER=""; PCAPS=""; trap 'kill ${PIDS[*]} $SAMPLER $PCAPS 2>/dev/null' EXIT
   if [ "$PROBE" = diag ]; then :
   elif [ ! -d "$TRACEFS/events" ]; then
     mkdir -p "$TRACEFS" && mount -t tracefs nodev "$TRACEFS" && touch "$RAW/.mounted-tracefs" || { log "cannot mount tracefs at $TRACEFS"; exit 1; }
@@ -202,6 +204,15 @@ run() {
       k=$((k+1)); sleep "$SAMPLE_S"; done ) > "$RAW/tc.txt" 2>&1 &
   fi
   SAMPLER=$!
+  if [ "${PCAP:-0}" = 1 ]; then   # headers (96 B) of every packet on the bottleneck routers' interfaces, for Wireshark
+    mkdir -p "$RAW/pcap"; local rns; rns="$P-rb"; [ "$TOPO" = shared ] || rns=$(for i in $(seq 1 "$NPATHS"); do echo "$P-r$i"; done)
+    for ns in $rns; do
+      for dev in $(ip -n "$ns" -o link show | awk -F': ' '{print $2}' | sed 's/@.*//' | grep -vx 'lo\|dl0'); do
+        x "$ns" tcpdump -i "$dev" -s 96 -U -Z root -w "$RAW/pcap/${ns#"$P"-}-$dev.pcap" 2>> "$RAW/pcap/tcpdump.log" & PCAPS="$PCAPS $!"
+      done
+    done
+    sleep 0.5
+  fi
   sleep 0.5; x "$P-cli" nstat -n 2>/dev/null; head -1 /proc/stat > "$RAW/cpu-start.txt"
   mark "KLAB start"
   local ccopt="-C $CC"; [ "$OOT" = 1 ] && ccopt=""   # OOT: the namespace default (NSSYSCTL), inherited by every subflow
@@ -216,6 +227,7 @@ run() {
   sleep "$(awk "BEGIN{print $SECS/2}")"; x "$P-cli" ss -Mtin > "$RAW/ss-mid.txt" 2>&1
   local rc=0; for c in "${cls[@]}"; do wait "$c" || rc=1; done
   mark "KLAB end"; head -1 /proc/stat > "$RAW/cpu-end.txt"
+  if [ -n "$PCAPS" ]; then kill -INT $PCAPS 2>/dev/null; wait $PCAPS 2>/dev/null; PCAPS=""; fi
   kill "$SAMPLER" 2>/dev/null; SAMPLER=""; sleep 0.3
   [ "$PROBE" = diag ] || echo 0 > "$I/tracing_on"
   kill $tp 2>/dev/null; wait $tp 2>/dev/null

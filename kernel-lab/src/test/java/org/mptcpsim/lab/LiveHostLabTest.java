@@ -28,7 +28,7 @@ class LiveHostLabTest {
         assumeTrue("1".equals(f.mptcpEnabled()), "live-lab skipped: net.mptcp.enabled is not 1");
         assumeTrue(f.availableCc().contains("cubic"), "live-lab skipped: cubic not available");
         LabSpec spec = LabSpec.twoPaths(4_000_000, 10_000, 8_000_000, 20_000, 60_000, 10, "cubic");
-        Path summary = new HostLab().run(spec, dir.resolve("run"));
+        Path summary = new HostLab(true).run(spec, dir.resolve("run"));   // with --pcap's captures
         JsonNode s = RunDirWriter.readJson(summary);
         assertTrue(s.path("valid").asBoolean(), s.toString());
         JsonNode sfs = s.path("connections").path(0).path("subflows");
@@ -36,6 +36,12 @@ class LiveHostLabTest {
         assertTrue(sfs.path(0).path("goodputMbps").asDouble() > 2.5, s.toString());
         assertTrue(sfs.path(1).path("goodputMbps").asDouble() > 5.0, s.toString());
         assertTrue(Files.size(dir.resolve("run/subflows.csv")) > 1000);
+        // --pcap: each path's router (r1, r2) captured its bottleneck egress s; at 4 Mbit/s for 10 s that is
+        // > 3000 frames of 96-byte snaps + 16-byte record headers, i.e. well over 300 kB
+        for (String r : new String[] {"r1", "r2"}) {
+            Path pcap = dir.resolve("run/raw/pcap/" + r + "-s.pcap");
+            assertTrue(Files.exists(pcap) && Files.size(pcap) > 300_000, pcap + " " + (Files.exists(pcap) ? Files.size(pcap) : -1));
+        }
         try (var ns = Files.list(Path.of("/run/netns"))) {
             assertTrue(ns.noneMatch(p -> p.getFileName().toString().startsWith(spec.prefix() + "-")), "namespaces left behind");
         }
