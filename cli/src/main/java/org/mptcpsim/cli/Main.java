@@ -113,7 +113,7 @@ public final class Main implements Runnable {
             err.println("mptcp-sim: " + ex.getMessage());
             return BAD_INPUT;
         }
-        for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
             if (c instanceof org.mptcpsim.scenario.model.ScenarioException) {
                 // a located scenario error met by one run of compare or sweep: bad input, with the run it stopped
                 err.println("mptcp-sim: " + ex.getMessage());

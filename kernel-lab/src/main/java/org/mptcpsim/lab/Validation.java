@@ -25,6 +25,7 @@ import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.scenario.run.ScenarioRunner;
+import org.mptcpsim.scenario.run.UnmodelledOptions;
 
 /**
  * Runs one scenario on the kernel (N times) and in the simulator (M seeds: seed, seed+1, ...; they differ only when the
@@ -107,7 +108,7 @@ public final class Validation {
         if (spec.durationS() * 1e12 != sc.durationPs()) {
             throw new LabRefusedException(List.of(sc.sourceFile() + ": duration must be whole seconds for validate (iperf3 -t)"));
         }
-        new ScenarioRunner(sc);   // the simulator side refuses what it does not model (UnmodelledOptions) before a kernel run
+        UnmodelledOptions.check(sc);   // the simulator side refuses what it does not model before a kernel run
         OutputDir.check(out);   // refuses a foreign directory before anything runs
         Files.createDirectories(out);
         List<Path> kernels = new ArrayList<>();

@@ -36,11 +36,12 @@ class LiveHostLabTest {
         assertTrue(sfs.path(0).path("goodputMbps").asDouble() > 2.5, s.toString());
         assertTrue(sfs.path(1).path("goodputMbps").asDouble() > 5.0, s.toString());
         assertTrue(Files.size(dir.resolve("run/subflows.csv")) > 1000);
-        // --pcap: each path's router (r1, r2) captured its bottleneck egress s; at 4 Mbit/s for 10 s that is
-        // > 3000 frames of 96-byte snaps + 16-byte record headers, i.e. well over 300 kB
+        // --pcap: each path's router (r1, r2) captured its bottleneck egress s. The slower path carries > 2.5 Mbit/s for
+        // 10 s (asserted above): > 3.1 MB of 1448-byte payloads = > 2158 data frames, each a 16-byte record header + a
+        // 96-byte snap = 112 B: > 241 kB; its ACKs add more. So 200 kB is a floor a working capture always passes
         for (String r : new String[] {"r1", "r2"}) {
             Path pcap = dir.resolve("run/raw/pcap/" + r + "-s.pcap");
-            assertTrue(Files.exists(pcap) && Files.size(pcap) > 300_000, pcap + " " + (Files.exists(pcap) ? Files.size(pcap) : -1));
+            assertTrue(Files.exists(pcap) && Files.size(pcap) > 200_000, pcap + " " + (Files.exists(pcap) ? Files.size(pcap) : -1));
         }
         try (var ns = Files.list(Path.of("/run/netns"))) {
             assertTrue(ns.noneMatch(p -> p.getFileName().toString().startsWith(spec.prefix() + "-")), "namespaces left behind");

@@ -1,6 +1,5 @@
 package org.mptcpsim.mptcp;
 
-import org.mptcpsim.core.Flavour;
 import org.mptcpsim.tcp.CaState;
 import org.mptcpsim.tcp.Subflow;
 import org.mptcpsim.tcp.TcpSock;
@@ -55,9 +54,9 @@ final class SubflowHandle implements SubflowView {
         if (cwndTest && sk.packetsInFlight() >= sk.sndCwnd) {
             return true;
         }
-        // out-of-tree mptcp_is_temp_unavailable: "If TSQ is already throttling us, do not send on this subflow". Upstream
-        // MPTCP's subflows are not held to pairs in the kernel lab (its joined subflow sends 3-segment bursts: finding F5)
-        if (sk.flavour == Flavour.MPTCP_V095 && subflow.tsqThrottled()) {
+        // out-of-tree mptcp_is_temp_unavailable: "If TSQ is already throttling us, do not send on this subflow" (only
+        // subflows the scenario's config holds to TSQ have one)
+        if (subflow.tsqThrottled()) {
             return true;
         }
         return subflow.unackedCount() + 1 > subflow.peerWindow();

@@ -17,7 +17,8 @@ import org.mptcpsim.core.Time;
  * Measured in the kernel lab (docs/phase-effects.md section 3): the kernel never sends three segments of a flow within
  * 100 µs, and ~5 % of a bulk sender's segments leave 1.4-4.8 ms (median 2.9 ms) after its previous one with no ACK
  * between, with TSO on or off; v = 4800 gives 0.96-4.8 ms. Retransmissions are charged but never held back (the kernel
- * allows them twice the limit). Modelled only where the scenario sets the knob.
+ * allows them twice the limit). Modelled only where the scenario sets the knob, and not on upstream MPTCP's subflows
+ * (the scenario runner's config leaves them out: finding F5).
  */
 final class SmallQueues extends Event {
     /** {@code SKB_TRUESIZE} of a one-segment skb beyond its payload: the 320 B head (MAX_TCP_HEADER) + sk_buff 256 + shared info 320. */

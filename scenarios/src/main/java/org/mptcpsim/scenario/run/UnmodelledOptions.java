@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.Loc;
+import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.options.KernelOptions;
 import org.mptcpsim.scenario.options.OptionRegistry;
@@ -12,9 +13,10 @@ import org.mptcpsim.scenario.options.OptionRegistry;
 /**
  * Kernel options that scenarios may name (the kernel lab applies them to a real kernel) but whose other
  * values the simulator does not model: it always runs the kernel's default. A scenario that sets one to
- * anything else is refused where it sets it, instead of running the default behind the user's back.
+ * anything else is refused where it sets it, instead of running the default behind the user's back. The simulator
+ * checks every scenario it runs ({@link ScenarioRunner}); {@code validate} checks before its kernel runs.
  */
-final class UnmodelledOptions {
+public final class UnmodelledOptions {
     /** Option → what the simulator always does (the reason a different value is refused). */
     static final Map<String, String> ONLY_DEFAULT = new LinkedHashMap<>();
 
@@ -37,14 +39,19 @@ final class UnmodelledOptions {
     private UnmodelledOptions() {
     }
 
-    /** Refuses {@code c}'s first option set to a value the simulator does not model. */
-    static void check(ConnectionSpec c, OptionRegistry registry) {
+    /** Refuses the first option of {@code sc}'s connections set to a value the simulator does not model. */
+    public static void check(Scenario sc) {
+        for (ConnectionSpec c : sc.connections()) {
+            check(c);
+        }
+    }
+
+    private static void check(ConnectionSpec c) {
         KernelOptions k = c.kernel();
-        KernelOptions defaults = registry.defaults(k.flavour());
         for (Map.Entry<String, String> e : ONLY_DEFAULT.entrySet()) {
             String name = e.getKey();
             String v = k.get(name);
-            String d = defaults.get(name);
+            String d = OptionRegistry.standard().option(name).defaultFor(k.flavour());   // built-in: in every registry
             if (v != null && !v.equals(d) && !equivalent(name, v)) {
                 Loc l = k.locationOf(name);
                 throw new ScenarioException(l != null ? l : c.loc(), v + " is not modelled by the"
