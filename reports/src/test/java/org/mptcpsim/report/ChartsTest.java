@@ -163,4 +163,34 @@ class ChartsTest {
         // m1, its 2 subflows, t1 (plain TCP: no subflow bar)
         assertEquals(4, bars.getColumnCount());
     }
+
+    /** A fabric-sized run: 30 MPTCP connections of 2 subflows are 90 bars, above SummaryBarChart.MAX_BARS. */
+    @Test
+    void aFabricSizedSummaryIsDrawnAsGoodputByRank() throws Exception {
+        List<Summary.Connection> conns = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            // connection i: (i * 7) mod 30 Mbit/s, a permutation of 0..29 (7 and 30 are coprime); subflows split 2:1
+            double g = (i * 7) % 30;
+            conns.add(new Summary.Connection("m" + i, "mptcp", "lia", "ndiffports", "default", g, 0, List.of(
+                    new Summary.Subflow(0, List.of("a"), g * 2 / 3, 0, 1, 1, 10, 0, 0, 0, 1, 0),
+                    new Summary.Subflow(1, List.of("b"), g / 3, 0, 1, 1, 10, 0, 0, 0, 1, 0))));
+        }
+        Summary s = new Summary("fabric", 1, 1.0, "sim", Map.of(), conns, List.of(), 1.0,
+                new Summary.Engine(0, 0, 0), Map.of());
+        assertEquals(90, SummaryBarChart.dataset(s).getColumnCount());
+        XYSeriesCollection ranked = SummaryBarChart.ranked(s);
+        assertEquals("connections (30)", ranked.getSeriesKey(0));
+        assertEquals("subflows (60)", ranked.getSeriesKey(1));
+        for (int r = 0; r < 30; r++) {
+            assertEquals(r + 1, ranked.getXValue(0, r), EPS);
+            assertEquals(29 - r, ranked.getYValue(0, r), EPS); // the permutation sorted high to low
+        }
+        assertEquals(29.0 * 2 / 3, ranked.getYValue(1, 0), EPS); // the largest subflow: 2/3 of the largest connection
+        assertEquals(0.0, ranked.getYValue(1, 59), EPS);
+        RunData fabric = new RunData(dir, s, run.subflows(), run.connections(), run.queues(), run.events());
+        org.jfree.chart.JFreeChart chart = SummaryBarChart.chart(fabric);
+        assertTrue(chart.getPlot() instanceof org.jfree.chart.plot.XYPlot, chart.getPlot().getClass().getName());
+        // and a small run keeps its labelled bars
+        assertTrue(SummaryBarChart.chart(run).getPlot() instanceof org.jfree.chart.plot.CategoryPlot);
+    }
 }
