@@ -93,7 +93,9 @@ final class KernelCommand implements Callable<Integer> {
             } catch (java.io.IOException | RuntimeException moveFailed) {
                 failed = tmp;
             }
-            throw new java.io.IOException(e.getMessage() + " (the partial run, with its raw logs, is in " + failed + ")", e);
+            // the lab's message names files under the temporary directory, which is now DIR.failed
+            String message = String.valueOf(e.getMessage()).replace(tmp.toString(), failed.toString());
+            throw new java.io.IOException(message + " (the partial run, with its raw logs, is in " + failed + ")", e);
         }
         targets[0].commit(tmp);
         Main.noteReplaced(targets[0]);

@@ -273,4 +273,25 @@ class OutputSafetyTest {
         Files.writeString(cwd.resolve("afile"), "x");
         assertRefused(exec("validate", LAB, "--out", "afile/v"), "is a file");
     }
+
+    /**
+     * A lab run that fails keeps its partial directory as DIR.failed, and its message names the log files where they
+     * are now (DIR.failed/raw/...), not under the temporary directory the lab wrote them to, which no longer exists.
+     */
+    @Test
+    void aFailedLabRunsMessageNamesItsLogsWhereTheyAreKept() throws Exception {
+        Path out = cwd.resolve("k");
+        OutputDir[] targets = {OutputDir.check(cwd, out, "--out"),
+                OutputDir.check(cwd, OutputDir.failedSibling(out).getFileName(), "the directory for a failed run")};
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> KernelCommand.intoRunDir(
+                targets, "kernel", "s", dir -> {
+                    Path raw = Files.createDirectories(dir.resolve("raw"));
+                    Files.writeString(raw.resolve("console.log"), "panic\n");
+                    throw new IOException("the guest did not finish; see " + raw.resolve("console.log"));
+                }));
+        Path kept = cwd.resolve("k.failed").resolve("raw").resolve("console.log");
+        assertTrue(e.getMessage().contains("see " + kept + " "), e.getMessage());
+        assertEquals("panic\n", Files.readString(kept));
+        assertFalse(Files.exists(out), "DIR never holds half a run");
+    }
 }

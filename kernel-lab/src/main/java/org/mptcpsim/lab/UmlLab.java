@@ -139,6 +139,8 @@ public final class UmlLab {
         String failure = guestFailure(raw);
         if (failure != null) throw new IOException("the UML guest could not run the scenario: " + failure + "; see " + raw.resolve("lab.log"));
         if (!Files.exists(raw.resolve("guest-done"))) {
+            String host = hostIncompatibility(raw.resolve("console.log"), Path.of("/proc/cpuinfo"));
+            if (host != null) throw new UnsupportedHostException(host + "; see " + raw.resolve("console.log"));
             throw new IOException("the UML guest did not finish (rc " + rc + (rc == -1 ? ", timed out and killed" : "") + "); see " + raw.resolve("console.log"));
         }
     }
@@ -341,5 +343,43 @@ public final class UmlLab {
         List<String> f = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
                 .filter(l -> l.startsWith("KLAB-FAIL: ")).map(l -> l.substring("KLAB-FAIL: ".length())).toList();
         return f.isEmpty() ? null : String.join("; ", f);
+    }
+
+    /** The UML kernel cannot run user space on this host (its CPU, not the scenario): no run is possible with this image here. */
+    public static final class UnsupportedHostException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedHostException(String message) {
+            super(message);
+        }
+    }
+
+    /** What the UML kernel prints when the host refuses the guest's FPU state (arch/um's userspace(), then init dies). */
+    static final String PTRACE_FP_FAILED = "ptrace set fp regs failed";
+
+    /**
+     * Why this UML kernel cannot run user space on this host, from its console, or null. Measured: Debian's UML 6.1
+     * (user-mode-linux 6.1um4) on a host whose CPU has Intel AMX ({@code amx_tile}) panics as init starts with
+     * "userspace - ptrace set fp regs failed, errno = 14" (EFAULT) and exits 134; the same image booted on the earlier
+     * machines of this kind, without AMX. AMX's extended state (8 KB of tile data) is larger than the FPU buffer such a
+     * kernel hands to ptrace, the likely cause; the message names the flag only when {@code cpuinfo} shows it.
+     */
+    static String hostIncompatibility(Path console, Path cpuinfo) throws IOException {
+        if (!Files.isRegularFile(console)) return null;
+        String line = null;
+        for (String l : Files.readAllLines(console, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            if (l.contains(PTRACE_FP_FAILED)) {
+                line = l.strip();
+                break;
+            }
+        }
+        if (line == null) return null;
+        boolean amx = Files.isReadable(cpuinfo)
+                && Files.readString(cpuinfo, java.nio.charset.StandardCharsets.ISO_8859_1).contains(" amx_tile");
+        return "this UML kernel cannot run user space on this host: the host refused the guest's FPU state (console: \""
+                + line + "\")" + (amx ? ", as happens when the CPU's extended state is larger than the kernel expects "
+                + "(this CPU has Intel AMX, amx_tile in /proc/cpuinfo)" : "")
+                + "; the scenario is not at fault. Use a UML image built from a newer Linux (--kernel IMAGE), "
+                + "or --backend host (the host's own kernel) or --backend vm (QEMU)";
     }
 }

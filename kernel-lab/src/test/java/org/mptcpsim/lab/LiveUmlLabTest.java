@@ -32,7 +32,15 @@ class LiveUmlLabTest {
         Scenario sc = ScenarioLoader.loadFile(Path.of(LiveUmlLabTest.class.getResource("uml-tcp-reno.yaml").toURI()), List.of());
         StringBuilder console = new StringBuilder();
         Path uml = dir.resolve("uml");
-        Path summary = Validation.kernelRun(sc, new Validation.KernelTarget(Backend.UML, null, null), uml, console);
+        Path summary;
+        try {
+            summary = Validation.kernelRun(sc, new Validation.KernelTarget(Backend.UML, null, null), uml, console);
+        } catch (UmlLab.UnsupportedHostException e) {
+            // this machine's CPU, not the lab: Debian's UML 6.1 cannot start user space on hosts with Intel AMX
+            // (UmlLabTest holds the detection to the console line); skipped loudly, as on a machine without UML
+            org.junit.jupiter.api.Assumptions.abort("live-lab skipped: " + e.getMessage());
+            return;
+        }
         JsonNode s = RunDirWriter.readJson(summary);
         // A run the lab itself judges CPU-bound measured the machine, not the kernel (Checks: > 90 % busy below 90 % of
         // the ceiling); that is the lab working as designed on a slow machine, so the comparison is skipped, loudly.

@@ -223,4 +223,33 @@ class UmlLabTest {
         assertTrue(p.waitFor(10, TimeUnit.SECONDS));
         return out;
     }
+
+    /**
+     * The console of Debian's UML 6.1 (user-mode-linux 6.1um4) booted on a host with Intel AMX, as measured on this
+     * project's machine (the panic's tail abridged): the guest never reaches user space, and the lab says so as the
+     * host's limit, naming the console line and what to use instead, not as an unfinished run.
+     */
+    @Test
+    void aHostThatRefusesTheGuestsFpuStateIsNamedAsTheCause() throws IOException {
+        Path console = tmp.resolve("console.log");
+        Files.writeString(console, """
+                VFS: Mounted root (hostfs filesystem) readonly on device 0:15.
+                Run /tmp/s/uml-init.sh as init process
+                userspace - ptrace set fp regs failed, errno = 14
+                Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b
+                """);
+        Path amx = tmp.resolve("cpuinfo-amx");
+        Files.writeString(amx, "flags\t\t: fpu vme avx2 avx512f amx_bf16 avx512_fp16 amx_tile amx_int8\n");
+        Path plain = tmp.resolve("cpuinfo-plain");
+        Files.writeString(plain, "flags\t\t: fpu vme avx2 avx512f\n");
+        String why = UmlLab.hostIncompatibility(console, amx);
+        assertTrue(why.contains("userspace - ptrace set fp regs failed, errno = 14"), why);
+        assertTrue(why.contains("Intel AMX"), why);
+        assertTrue(why.contains("--backend host") && why.contains("--kernel IMAGE"), why);
+        assertFalse(UmlLab.hostIncompatibility(console, plain).contains("AMX"), "AMX named only when the CPU has it");
+        // any other unfinished run is not blamed on the host
+        Files.writeString(console, "Run /tmp/s/uml-init.sh as init process\nKLAB: cannot mount /tmp/s through hostfs\n");
+        assertNull(UmlLab.hostIncompatibility(console, amx));
+        assertNull(UmlLab.hostIncompatibility(tmp.resolve("missing.log"), amx));
+    }
 }
