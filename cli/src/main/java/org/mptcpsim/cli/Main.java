@@ -113,16 +113,11 @@ public final class Main implements Runnable {
             err.println("mptcp-sim: " + ex.getMessage());
             return BAD_INPUT;
         }
-        for (Throwable c = ex; c != null; c = c.getCause()) {
-            if (c instanceof org.mptcpsim.lab.UmlLab.UnsupportedHostException) {
-                // the kernel image cannot run on this machine: the user's choice of image or backend, not our bug
-                err.println("mptcp-sim: " + ex.getMessage());
-                return BAD_INPUT;
-            }
-        }
         for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof org.mptcpsim.scenario.model.ScenarioException) {
-                // a located scenario error met by one run of compare or sweep: bad input, with the run it stopped
+            // a located scenario error met by one run of compare or sweep: bad input, with the run it stopped;
+            // a kernel image that cannot run on this machine: the user's choice of image or backend, not our bug
+            if (c instanceof org.mptcpsim.scenario.model.ScenarioException
+                    || c instanceof org.mptcpsim.lab.UmlLab.UnsupportedHostException) {
                 err.println("mptcp-sim: " + ex.getMessage());
                 return BAD_INPUT;
             }

@@ -360,19 +360,14 @@ public final class UmlLab {
     /**
      * Why this UML kernel cannot run user space on this host, from its console, or null. Measured: Debian's UML 6.1
      * (user-mode-linux 6.1um4) on a host whose CPU has Intel AMX ({@code amx_tile}) panics as init starts with
-     * "userspace - ptrace set fp regs failed, errno = 14" (EFAULT) and exits 134; the same image booted on the earlier
-     * machines of this kind, without AMX. AMX's extended state (8 KB of tile data) is larger than the FPU buffer such a
+     * "userspace - ptrace set fp regs failed, errno = 14" (EFAULT) and exits 134; the same image ran on the earlier
+     * machines of this kind (docs/kernel-lab.md's table). AMX's extended state (8 KB of tile data) is larger than the FPU buffer such a
      * kernel hands to ptrace, the likely cause; the message names the flag only when {@code cpuinfo} shows it.
      */
     static String hostIncompatibility(Path console, Path cpuinfo) throws IOException {
         if (!Files.isRegularFile(console)) return null;
-        String line = null;
-        for (String l : Files.readAllLines(console, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            if (l.contains(PTRACE_FP_FAILED)) {
-                line = l.strip();
-                break;
-            }
-        }
+        String line = Files.readAllLines(console, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                .filter(l -> l.contains(PTRACE_FP_FAILED)).map(String::strip).findFirst().orElse(null);
         if (line == null) return null;
         boolean amx = Files.isReadable(cpuinfo)
                 && Files.readString(cpuinfo, java.nio.charset.StandardCharsets.ISO_8859_1).contains(" amx_tile");
