@@ -31,6 +31,10 @@ public final class LabEnv {
         } else {
             e.put("SHRATE", Long.toString(s.shared().rateBps()));
             e.put("SHLIMIT", Integer.toString(s.shared().bufferBytes()));
+            if (s.paths().stream().anyMatch(p -> p.link() != null)) {   // a tandem: the paths' own tbf in front of the shared one (0: none)
+                e.put("URATES", join(s, p -> p.link() == null ? "0" : Long.toString(p.link().rateBps())));
+                e.put("ULIMITS", join(s, p -> p.link() == null ? "0" : Integer.toString(p.link().bufferBytes())));
+            }
         }
         e.put("SUBFLOWS", s.mptcp() ? join(s, p -> Integer.toString(p.subflows())) : "1");
         e.put("MPTCP", s.mptcp() ? "1" : "0");

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  *
  * <p>Client and server are joined by {@code paths}. In {@link Topology#SEPARATE} every path has its own
  * bottleneck ({@link Path#link()}: tbf rate + byte buffer on the router's egress towards the server);
- * in {@link Topology#SHARED} every path only adds its delay and all of them meet in one bottleneck
- * ({@link #shared()}). The one-way delay of a path is applied in both directions, so its base RTT is
+ * in {@link Topology#SHARED} every path adds its delay and all of them meet in one bottleneck
+ * ({@link #shared()}); a SHARED path with a {@link Path#link()} is a tandem: that tbf shapes the path on its router
+ * (after the delay) before the shared bottleneck. The one-way delay of a path is applied in both directions, so its base RTT is
  * {@code 2 * owdUs}. {@code subflowsPerPath > 1} opens extra subflows over the same path via client address
  * aliases with in-kernel {@code subflow} endpoints (the upstream stand-in for ndiffports).
  *
@@ -107,7 +108,7 @@ public record LabSpec(String name, Topology topology, List<Path> paths, Link sha
         }
     }
 
-    /** One path: its id, one-way delay, subflows over it, and (SEPARATE only) its own bottleneck. */
+    /** One path: its id, one-way delay, subflows over it, and its own bottleneck (SEPARATE), or in SHARED optionally its own limit in front of the shared one. */
     public record Path(String id, long owdUs, int subflows, Link link) {
         public Path {
             Objects.requireNonNull(id, "path id");
@@ -132,7 +133,6 @@ public record LabSpec(String name, Topology topology, List<Path> paths, Link sha
             if (competingTcp > 0 || !competingHosts.isEmpty()) throw new IllegalArgumentException("competing TCP flows need the SHARED topology");
         } else {
             if (shared == null) throw new IllegalArgumentException("SHARED topology needs the shared link");
-            for (Path p : paths) if (p.link() != null) throw new IllegalArgumentException("path " + p.id() + ": SHARED topology paths have no own link");
         }
         int total = paths.stream().mapToInt(Path::subflows).sum();
         if (mptcp && total > 9) throw new IllegalArgumentException("at most 9 subflows per connection (kernel limit: 8 joins)");
@@ -155,9 +155,13 @@ public record LabSpec(String name, Topology topology, List<Path> paths, Link sha
         return topology == Topology.SHARED ? shared.rateBps() : paths.stream().mapToLong(p -> p.link().rateBps()).sum();
     }
 
-    /** The bottleneck links in queue order: one per path (SEPARATE) or the shared one. */
+    /** The shaped links in queue order: one per path (SEPARATE), or the paths' own (a tandem) and then the shared one. */
     public List<Link> bottlenecks() {
-        return topology == Topology.SHARED ? List.of(shared) : paths.stream().map(Path::link).toList();
+        if (topology == Topology.SEPARATE) return paths.stream().map(Path::link).toList();
+        List<Link> all = new java.util.ArrayList<>();
+        for (Path p : paths) if (p.link() != null) all.add(p.link());
+        all.add(shared);
+        return List.copyOf(all);
     }
 
     /** A fresh prefix unique to this JVM and call: {@code mlab<pid mod 1e5><n>}. */

@@ -30,7 +30,8 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
  * <p>Supported: one MPTCP (or one plain TCP) bulk connection from a client host to a server host started at 0;
  * its subflows (the initial one plus the explicit {@code subflows:}) grouped by client interface into paths;
  * each path's route (explicit route, else the unique shortest one) crossing exactly one rate-limiting link in the
- * data direction. Every path its own bottleneck = {@code SEPARATE} (the short form {@code paths:}); all paths through
+ * data direction, or two in tandem (a SHARED path's own limit, then the shared bottleneck: tbf on the path's router
+ * too). Every path its own bottleneck = {@code SEPARATE} (the short form {@code paths:}); all paths through
  * one bottleneck = {@code SHARED}, which also carries competing plain TCP bulk connections between the same hosts
  * leaving over path 1. The one-way delay of a path is the sum of the link delays on its route (applied in both
  * directions by the lab). Buffers become the tbf {@code limit} in bytes, which counts the 14 B Ethernet header of
@@ -41,7 +42,7 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
  *
  * <p>Refused: out-of-tree CCs (via {@link Preflight}), the mptcp-v0.95 flavour, path managers/schedulers other than
  * {@code default}, link schedules, random loss, reverse-direction rates or delays that differ from the forward ones,
- * two rate limits on one route, more topologies than separate/shared, late starts, sized transfers, kernel options the
+ * more than two rate limits on one route (two only in tandem into a shared bottleneck), more topologies than separate/shared, late starts, sized transfers, kernel options the
  * lab does not apply, an MTU other than 1500, more than the backend's total rate.
  */
 public final class ScenarioToLab {
@@ -98,6 +99,8 @@ public final class ScenarioToLab {
     private final List<String> ifaces = new ArrayList<>();
     private final List<List<Hop>> routes = new ArrayList<>();
     private final List<Hop> bottle = new ArrayList<>();
+    /** Per path: a rate limit in front of its bottleneck (a tandem, SHARED only), else null. */
+    private final List<Hop> upstream = new ArrayList<>();
     private LabSpec.Topology topo;
     private final List<LabSpec.OtherHost> others = new ArrayList<>();
     private ScenarioRunner simulator;
@@ -321,20 +324,25 @@ public final class ScenarioToLab {
         return true;
     }
 
-    /** The bottleneck of each route: the slowest link in the data direction; every other link must be clearly faster. */
+    /**
+     * The bottleneck of each route: its rate-limiting links (below {@link #FAST_FACTOR} × the slowest) in the data direction.
+     * One: that link. Two: the later one is the bottleneck, the earlier one the path's own limit in front of it (a tandem,
+     * SHARED only: tbf on the path's router towards the shared bottleneck; {@link #topology} checks). More: refused.
+     */
     private boolean bottlenecks() {
         for (int p = 0; p < routes.size(); p++) {
             List<Hop> r = routes.get(p);
-            Hop b = r.stream().min((a, c) -> Long.compare(a.data().rateBps(), c.data().rateBps())).orElseThrow();
-            for (Hop h : r) {
-                if (h != b && h.data().rateBps() < FAST_FACTOR * b.data().rateBps()) {
-                    refuse(h.data().loc(), "path over " + ifaces.get(p) + " has two rate limits (" + h.link().id() + " "
-                            + mbit(h.data().rateBps()) + " and " + b.link().id() + " " + mbit(b.data().rateBps())
-                            + "); the lab shapes one link per path, the others must be ≥ " + (int) FAST_FACTOR + "× faster");
-                }
-                ackRate(h, b);
+            Hop slow = r.stream().min((a, c) -> Long.compare(a.data().rateBps(), c.data().rateBps())).orElseThrow();
+            List<Hop> limits = r.stream().filter(h -> h.data().rateBps() < FAST_FACTOR * slow.data().rateBps()).toList();
+            if (limits.size() > 2) {
+                refuse(limits.get(2).data().loc(), "path over " + ifaces.get(p) + " has " + limits.size() + " rate limits ("
+                        + limits.stream().map(h -> h.link().id() + " " + mbit(h.data().rateBps())).collect(java.util.stream.Collectors.joining(", "))
+                        + "); the lab shapes one link per path, or two in tandem (the path's own, then the shared bottleneck); the others must be ≥ "
+                        + (int) FAST_FACTOR + "× faster than the slowest");
             }
-            bottle.add(b);
+            for (Hop h : r) ackRate(h, slow);
+            bottle.add(limits.get(limits.size() - 1));
+            upstream.add(limits.size() >= 2 ? limits.get(0) : null);
         }
         return true;
     }
@@ -348,6 +356,7 @@ public final class ScenarioToLab {
     }
 
     private boolean topology() {
+        if (!tandem()) return false;
         boolean allSame = bottle.stream().allMatch(b -> b.link() == bottle.get(0).link());
         boolean allDistinct = bottle.stream().map(Hop::link).distinct().count() == bottle.size();
         if (!competing.isEmpty() || !otherHosts.isEmpty()) {
@@ -366,7 +375,45 @@ public final class ScenarioToLab {
                     + bottle.stream().map(b -> b.link().id()).toList());
             return false;
         }
+        for (int p = 0; p < upstream.size(); p++) {
+            Hop u = upstream.get(p);
+            if (u != null && topo == LabSpec.Topology.SEPARATE) {
+                refuse(u.data().loc(), "path over " + ifaces.get(p) + " has two rate limits (" + u.link().id() + " " + mbit(u.data().rateBps()) + " and "
+                        + bottle.get(p).link().id() + " " + mbit(bottle.get(p).data().rateBps()) + "); the lab shapes one link per path, or two in tandem "
+                        + "in front of a bottleneck shared with other flows; the others must be ≥ " + (int) FAST_FACTOR + "× faster");
+                return false;
+            }
+        }
         return true;
+    }
+
+    /**
+     * Two rate limits on a path: only as a tandem into a SHARED bottleneck (all paths' last limit the same link), the
+     * earlier one the path's own (no other path or other host crosses it), as the lab builds it: tbf on the path's router
+     * towards the shared bottleneck, after the path's delay line.
+     */
+    private boolean tandem() {
+        boolean ok = true;
+        for (int p = 0; p < upstream.size(); p++) {
+            Hop u = upstream.get(p);
+            if (u == null) continue;
+            String two = "path over " + ifaces.get(p) + " has two rate limits (" + u.link().id() + " " + mbit(u.data().rateBps()) + ", then "
+                    + bottle.get(p).link().id() + " " + mbit(bottle.get(p).data().rateBps()) + ")";
+            if (bottle.stream().anyMatch(b -> b.link() != bottle.get(0).link())) {
+                refuse(u.data().loc(), two + "; the lab builds two in tandem only in front of one bottleneck that every path shares; "
+                        + "the paths' last rate limits are " + bottle.stream().map(b -> b.link().id()).toList());
+                ok = false;
+                continue;
+            }
+            for (int q = 0; q < routes.size(); q++) {
+                if (q != p && routes.get(q).stream().anyMatch(h -> h.link() == u.link())) {
+                    refuse(u.data().loc(), two + "; path over " + ifaces.get(q) + " crosses " + u.link().id() + " too; the lab shapes a path's own limit "
+                            + "on that path's router, so it must not be shared");
+                    ok = false;
+                }
+            }
+        }
+        return ok;
     }
 
     private boolean competingOverPathOne() {
@@ -427,7 +474,8 @@ public final class ScenarioToLab {
                 100.0 * (ETH - l2) / (mtu + ETH)));
         for (int p = 0; p < routes.size(); p++) {
             long owdUs = Math.round(owdPs(routes.get(p)) / 1e6);
-            LabSpec.Link own = topo == LabSpec.Topology.SEPARATE ? link(bottle.get(p), mtu) : null;
+            Hop ownHop = topo == LabSpec.Topology.SEPARATE ? bottle.get(p) : upstream.get(p);
+            LabSpec.Link own = ownHop == null ? null : link(ownHop, mtu);
             paths.add(new LabSpec.Path(ifaces.get(p), owdUs, subflowsPerIface.get(ifaces.get(p)), own));
         }
         shared = topo == LabSpec.Topology.SHARED ? link(bottle.get(0), mtu) : null;

@@ -8,6 +8,8 @@
 #   NPATHS   number of paths;  OWD_US "d1 d2 ..." one-way delay per path (both directions)
 #   RATES    "r1 r2 ..." bit/s per path (separate);  LIMITS "b1 b2 ..." tbf limit bytes per path
 #   SHRATE / SHLIMIT   the shared bottleneck (shared)
+#   URATES / ULIMITS   "u1 u2 ..." (shared, optional) a path's own tbf on r_i:u in front of the shared bottleneck
+#            (a tandem), after the path's delay; 0 = none
 #   SUBFLOWS "n1 n2 ..." subflows per path (address aliases + in-kernel `subflow` endpoints)
 #   MPTCP    1 = client and server run under mptcpize, 0 = plain TCP over path 1
 #   DELAY    tun | netem | none;  DL = delay line binary;  RAW = directory for raw captures
@@ -36,7 +38,7 @@
 set -u
 P=${P:?P (prefix) is required}; TOPO=${TOPO:-separate}; NPATHS=${NPATHS:-1}
 OWD=(${OWD_US:-10000}); RATES_A=(${RATES:-10000000}); LIMITS_A=(${LIMITS:-150000})
-SUBS=(${SUBFLOWS:-1}); MPTCP=${MPTCP:-1}; DELAY=${DELAY:-tun}; DL=${DL:-delayline}
+URATES_A=(${URATES:-}); ULIMITS_A=(${ULIMITS:-}); SUBS=(${SUBFLOWS:-1}); MPTCP=${MPTCP:-1}; DELAY=${DELAY:-tun}; DL=${DL:-delayline}
 RAW=${RAW:-/tmp/$P-raw}; PORT=${PORT:-5201}; NCOMPETE=${NCOMPETE:-0}
 TRACEFS=${TRACEFS:-/sys/kernel/tracing}
 XOWD=(${XOWD_US:-}); NX=${#XOWD[@]}; NALL=$((NPATHS+NX))   # routers r1..r$NALL
@@ -96,7 +98,10 @@ up() {
       veth "$R" u "10.3.$i.1" "$P-rb" "u$i" "10.3.$i.2"; nh=10.3.$i.2; upif=u
       ip -n "$P-rb" route add "10.1.$i.0/24" via "10.3.$i.1"
       [ "$OOT" = 1 ] || ip -n "$P-srv" route add "10.1.$i.0/24" via 10.2.1.1
-      [ "$DELAY" = netem ] && tc -n "$R" qdisc add dev u root netem delay "${d}us" limit 100000
+      ur=0; [ "$i" -le "$NPATHS" ] && ur=${URATES_A[$((i-1))]:-0}
+      if [ "$ur" != 0 ]; then   # a tandem: the path's own limit, after its delay
+        if [ "$DELAY" = netem ]; then shaper "$R" u "$ur" "${ULIMITS_A[$((i-1))]}" "$d"; else shaper "$R" u "$ur" "${ULIMITS_A[$((i-1))]}"; fi
+      elif [ "$DELAY" = netem ]; then tc -n "$R" qdisc add dev u root netem delay "${d}us" limit 100000; fi
     else
       if [ "$OOT" = 1 ]; then
         veth "$R" s "10.2.$i.1" "$P-m" "s$i" "10.2.$i.2"; ip -n "$P-m" route add "10.1.$i.0/24" via "10.2.$i.1"
@@ -144,7 +149,9 @@ up() {
 
 # queue devices: "NS DEV LINKID" lines
 qdevs() {
-  if [ "$TOPO" = shared ]; then echo "$P-rb s shared"
+  if [ "$TOPO" = shared ]; then
+    for i in $(seq 1 "$NPATHS"); do [ "${URATES_A[$((i-1))]:-0}" != 0 ] && echo "$P-r$i u path$i"; done
+    echo "$P-rb s shared"
   else for i in $(seq 1 "$NPATHS"); do echo "$P-r$i s path$i"; done; fi
 }
 

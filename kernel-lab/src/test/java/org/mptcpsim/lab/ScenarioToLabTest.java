@@ -150,6 +150,48 @@ class ScenarioToLabTest {
     }
 
     @Test
+    void twoEqualLinksInTandemBecomeThePathsOwnTbfInFrontOfTheSharedOne() {
+        // t0: a0 -> L1 -> L2 (10 Mbit/s each), t2 from s2 joins at L2: L2 is the shared bottleneck, L1 the client path's own
+        // limit on its router. Buffers: 1BDP of L1 = 10e6 / 8 x 24 ms = 30000 B / 1514 = 19.8 -> 20 frames = 30280 B (only
+        // t0 crosses it, base RTT 2 x (1 + 5 + 6) ms); L2 is sized with the shorter loop that crosses it, t2's 14 ms:
+        // 17500 B / 1514 = 11.6 -> 12 frames = 18168 B (the simulator's own counts, ScenarioRunner.resolveBuffers)
+        ScenarioToLab.Result r = ScenarioToLab.map(LabScenarios.load("lab-tandem-equal-rate"), Backend.HOST, false);
+        assertTrue(r.ok(), r.refusals().toString());
+        LabSpec s = r.spec();
+        assertEquals(LabSpec.Topology.SHARED, s.topology());
+        assertEquals(new LabSpec.Link("L1", 10_000_000, 30_280), s.paths().get(0).link());
+        assertEquals(new LabSpec.Link("L2", 10_000_000, 18_168), s.shared());
+        assertEquals(12_000, s.paths().get(0).owdUs(), "a0 + L1 + L2, applied before L1's tbf");
+        assertEquals(List.of(new LabSpec.OtherHost("s2", 7_000, null, "a2")), s.competingHosts());
+        assertEquals(List.of("L1", "L2"), s.bottlenecks().stream().map(LabSpec.Link::id).toList(), "queue order: the path's own, then the shared");
+        assertEquals(10_000_000, s.totalRateBps(), "L2 carries all the lab's traffic");
+        Map<String, String> env = LabEnv.of(s, "tun", "/tmp/raw", "dl", "/sys/kernel/tracing");
+        assertEquals("10000000", env.get("URATES"));
+        assertEquals("30280", env.get("ULIMITS"));
+        // without a tandem lab.sh gets no URATES, as before
+        assertNull(LabEnv.of(ScenarioToLab.map(LabScenarios.load("lab-other-host"), Backend.HOST, false).spec(), "tun", "", "", "").get("URATES"));
+    }
+
+    @Test
+    void refusesATandemTheLabCannotBuild(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        // the other host's flow crosses L1 as well: L1 would be shared, but the lab shapes it on the client's router
+        ScenarioToLab.Result viaL1 = ScenarioToLab.map(LabScenarios.load("lab-tandem-equal-rate", "links.a2.from=s2", "links.a2.to=r1"),
+                Backend.HOST, false);
+        assertFalse(viaL1.ok());
+        assertTrue(viaL1.refusals().toString().contains("limits its rate besides the shared bottleneck"), viaL1.refusals().toString());
+        // without the other host: one flow through two limits is no tandem into a shared queue
+        java.nio.file.Path f = dir.resolve("alone.yaml");
+        java.nio.file.Files.writeString(f, java.nio.file.Files.readString(LabScenarios.file("lab-tandem-equal-rate")).replaceAll("(?m)^.*id: t2,.*$", ""));
+        ScenarioToLab.Result alone = ScenarioToLab.map(org.mptcpsim.scenario.parse.ScenarioLoader.loadFile(f, List.of()), Backend.HOST, false);
+        assertFalse(alone.ok());
+        assertTrue(alone.refusals().toString().contains("has two rate limits (L1 10.0 Mbit/s and L2 10.0 Mbit/s)"), alone.refusals().toString());
+        // three limits on one path
+        ScenarioToLab.Result three = ScenarioToLab.map(LabScenarios.load("lab-tandem-equal-rate", "links.a0.rate=10Mbit"), Backend.HOST, false);
+        assertFalse(three.ok());
+        assertTrue(three.refusals().toString().contains("has 3 rate limits (a0 10.0 Mbit/s, L1 10.0 Mbit/s, L2 10.0 Mbit/s)"), three.refusals().toString());
+    }
+
+    @Test
     void sharedBottleneckExampleMapsItsTcpSourceWithItsOwnCongestionControl() {
         // tcpsrc -> r1 -> bottleneck -> r2 -> server meets the MPTCP paths at `bottleneck`: mapped as another host,
         // running t1's own CC (reno) while the MPTCP connection runs cubic
