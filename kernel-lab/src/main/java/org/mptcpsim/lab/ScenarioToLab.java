@@ -356,7 +356,6 @@ public final class ScenarioToLab {
     }
 
     private boolean topology() {
-        if (!tandem()) return false;
         boolean allSame = bottle.stream().allMatch(b -> b.link() == bottle.get(0).link());
         boolean allDistinct = bottle.stream().map(Hop::link).distinct().count() == bottle.size();
         if (!competing.isEmpty() || !otherHosts.isEmpty()) {
@@ -375,33 +374,24 @@ public final class ScenarioToLab {
                     + bottle.stream().map(b -> b.link().id()).toList());
             return false;
         }
-        for (int p = 0; p < upstream.size(); p++) {
-            Hop u = upstream.get(p);
-            if (u != null && topo == LabSpec.Topology.SEPARATE) {
-                refuse(u.data().loc(), "path over " + ifaces.get(p) + " has two rate limits (" + u.link().id() + " " + mbit(u.data().rateBps()) + " and "
-                        + bottle.get(p).link().id() + " " + mbit(bottle.get(p).data().rateBps()) + "); the lab shapes one link per path, or two in tandem "
-                        + "in front of a bottleneck shared with other flows; the others must be ≥ " + (int) FAST_FACTOR + "× faster");
-                return false;
-            }
-        }
-        return true;
+        return tandem();
     }
 
     /**
-     * Two rate limits on a path: only as a tandem into a SHARED bottleneck (all paths' last limit the same link), the
-     * earlier one the path's own (no other path or other host crosses it), as the lab builds it: tbf on the path's router
-     * towards the shared bottleneck, after the path's delay line.
+     * Two rate limits on a path: only as a tandem into a SHARED bottleneck, the earlier one the path's own (no other path
+     * crosses it; {@link #otherHost} refuses another host's route through it), as the lab builds it: tbf on the path's
+     * router towards the shared bottleneck, after the path's delay line.
      */
     private boolean tandem() {
         boolean ok = true;
         for (int p = 0; p < upstream.size(); p++) {
             Hop u = upstream.get(p);
             if (u == null) continue;
-            String two = "path over " + ifaces.get(p) + " has two rate limits (" + u.link().id() + " " + mbit(u.data().rateBps()) + ", then "
+            String two = "path over " + ifaces.get(p) + " has two rate limits (" + u.link().id() + " " + mbit(u.data().rateBps()) + " and "
                     + bottle.get(p).link().id() + " " + mbit(bottle.get(p).data().rateBps()) + ")";
-            if (bottle.stream().anyMatch(b -> b.link() != bottle.get(0).link())) {
-                refuse(u.data().loc(), two + "; the lab builds two in tandem only in front of one bottleneck that every path shares; "
-                        + "the paths' last rate limits are " + bottle.stream().map(b -> b.link().id()).toList());
+            if (topo != LabSpec.Topology.SHARED) {
+                refuse(u.data().loc(), two + "; the lab shapes one link per path, or two in tandem in front of a bottleneck shared with other flows"
+                        + " or paths; the others must be ≥ " + (int) FAST_FACTOR + "× faster");
                 ok = false;
                 continue;
             }

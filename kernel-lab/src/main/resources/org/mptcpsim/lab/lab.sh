@@ -93,14 +93,14 @@ up() {
     R=$P-r$i; mkns "$R"
     if [ "$i" -le "$NPATHS" ]; then C=$P-cli; d=${OWD[$((i-1))]}
     else C=$P-h$((i-NPATHS)); d=${XOWD[$((i-NPATHS-1))]}; mkns "$C"; fi
+    nd=""; [ "$DELAY" = netem ] && nd=$d   # netem delays in front of a shaper on the path's router (the guest has no delay line)
     veth "$C" "c$i" "10.1.$i.2" "$R" "c$i" "10.1.$i.1"
     if [ "$TOPO" = shared ]; then
       veth "$R" u "10.3.$i.1" "$P-rb" "u$i" "10.3.$i.2"; nh=10.3.$i.2; upif=u
       ip -n "$P-rb" route add "10.1.$i.0/24" via "10.3.$i.1"
       [ "$OOT" = 1 ] || ip -n "$P-srv" route add "10.1.$i.0/24" via 10.2.1.1
       ur=0; [ "$i" -le "$NPATHS" ] && ur=${URATES_A[$((i-1))]:-0}
-      if [ "$ur" != 0 ]; then   # a tandem: the path's own limit, after its delay
-        if [ "$DELAY" = netem ]; then shaper "$R" u "$ur" "${ULIMITS_A[$((i-1))]}" "$d"; else shaper "$R" u "$ur" "${ULIMITS_A[$((i-1))]}"; fi
+      if [ "$ur" != 0 ]; then shaper "$R" u "$ur" "${ULIMITS_A[$((i-1))]}" "$nd"   # a tandem: the path's own limit, after its delay
       elif [ "$DELAY" = netem ]; then tc -n "$R" qdisc add dev u root netem delay "${d}us" limit 100000; fi
     else
       if [ "$OOT" = 1 ]; then
@@ -109,8 +109,7 @@ up() {
         veth "$R" s "10.2.$i.1" "$P-srv" "e$i" "10.2.$i.2"; ip -n "$P-srv" route add "10.1.$i.0/24" via "10.2.$i.1"
       fi
       nh=10.2.$i.2; upif=s
-      if [ "$DELAY" = netem ]; then shaper "$R" s "${RATES_A[$((i-1))]}" "${LIMITS_A[$((i-1))]}" "$d"
-      else shaper "$R" s "${RATES_A[$((i-1))]}" "${LIMITS_A[$((i-1))]}"; fi
+      shaper "$R" s "${RATES_A[$((i-1))]}" "${LIMITS_A[$((i-1))]}" "$nd"
     fi
     ip -n "$R" route add $SRV/32 via $nh
     if [ "$DELAY" = netem ]; then

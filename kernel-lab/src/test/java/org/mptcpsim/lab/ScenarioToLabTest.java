@@ -162,7 +162,7 @@ class ScenarioToLabTest {
         assertEquals(new LabSpec.Link("L1", 10_000_000, 30_280), s.paths().get(0).link());
         assertEquals(new LabSpec.Link("L2", 10_000_000, 18_168), s.shared());
         assertEquals(12_000, s.paths().get(0).owdUs(), "a0 + L1 + L2, applied before L1's tbf");
-        assertEquals(List.of(new LabSpec.OtherHost("s2", 7_000, null, "a2")), s.competingHosts());
+        assertEquals(List.of(new LabSpec.OtherHost("s2", 7_000, null, "a2")), s.competingHosts(), "a2 + L2: 1 + 6 ms");
         assertEquals(List.of("L1", "L2"), s.bottlenecks().stream().map(LabSpec.Link::id).toList(), "queue order: the path's own, then the shared");
         assertEquals(10_000_000, s.totalRateBps(), "L2 carries all the lab's traffic");
         Map<String, String> env = LabEnv.of(s, "tun", "/tmp/raw", "dl", "/sys/kernel/tracing");
