@@ -18,7 +18,7 @@ public final class LabScenarios {
     /** Names of the regression scenarios, in suite order. */
     public static final List<String> NAMES = List.of("lab-two-paths-cubic", "lab-two-paths-reno", "lab-shared-cubic",
             "lab-mptcp-vs-tcp", "lab-four-subflows", "lab-other-host", "lab-upstream-mptcp-vs-tcp-20m", "lab-shared-cubic-vs-reno", "lab-four-reno-access",
-            "lab-tandem-equal-rate");
+            "lab-tandem-equal-rate", "lab-two-reno-access");
 
     /**
      * The out-of-tree regression scenarios ({@code flavour: mptcp-v0.95}), one per case of kernel-refs/oot-v0.95.2
