@@ -59,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "print the summary even with --quiet")
     boolean summary;
 
+    @Option(names = "--pcap", paramLabel = "LINK", split = ",",
+            description = "capture every packet the link delivers, both directions, into pcap/LINK.pcap of the run "
+                    + "directory (headers only, for Wireshark or tcpdump -r; repeatable or comma-separated; docs/outputs.md)")
+    List<String> pcap = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Scenario sc = Scenarios.load(main.resolve(scenario), sets, seed);
@@ -71,6 +76,11 @@ final class RunCommand implements Callable<Integer> {
         }
         ScenarioRunner runner = new ScenarioRunner(sc).budget(budget);
         runner.setStallLimit(stallEvents);
+        try {
+            runner.capture(pcap);
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInput("--pcap: " + e.getMessage());
+        }
         RunResult r = runner.run(target, progress == null ? ScenarioRunner.Progress.NONE : progress);
         if (progress != null) {
             progress.done();

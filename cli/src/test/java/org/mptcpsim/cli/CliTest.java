@@ -111,6 +111,19 @@ class CliTest {
     }
 
     @Test
+    void aPacketCaptureOfALinkTheScenarioDoesNotHaveIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path out = tmp.resolve("pc");
+        Object[] r = exec("run", example("two-paths.yaml").toString(), "--pcap", "wifi,wlan0", "--out", out.toString(), "--quiet");
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("--pcap: no link 'wlan0'") && ((String) r[1]).contains("links: wifi, lte"), (String) r[1]);
+        assertFalse(Files.exists(out), "nothing written");
+        Path ok = tmp.resolve("pc-ok");
+        assertEquals(0, exec("run", example("two-paths.yaml").toString(), "--pcap", "lte", "-D", "duration=1s", "--out", ok.toString(),
+                "--quiet", "--no-report")[0]);
+        assertTrue(Files.size(ok.resolve("pcap/lte.pcap")) > 24, "a capture with records");
+    }
+
+    @Test
     void aFileThatIsNotAKernelImageIsRefusedBeforeAnythingStarts() throws IOException {
         Path fake = tmp.resolve("bzImage");
         Files.writeString(fake, "not a kernel\n");

@@ -48,6 +48,7 @@ public final class Link extends LinkQueue implements PacketSink {
     /** {@link Qdisc#TBF}: the token bucket that times departures, else null (a serialiser). */
     private TokenBucket bucket;
     private long jitterPs;
+    private PacketTap tap;
 
     /** With {@link LinkModel#reorder}: every packet in the link by arrival time (else null). */
     private ArrivalHeap arrivals;
@@ -138,7 +139,13 @@ public final class Link extends LinkQueue implements PacketSink {
             loop.schedule(this, head.arrivePs);
         }
         p.next = null;
+        if (tap != null) tap.deliver(now, this, p);
         p.route[++p.hop].receive(p);
+    }
+
+    /** Hands every packet this direction delivers to {@code t} first (a packet capture), or none ({@code null}). */
+    public void setTap(PacketTap t) {
+        this.tap = t;
     }
 
     /**
@@ -327,6 +334,7 @@ public final class Link extends LinkQueue implements PacketSink {
             loop.schedule(this, arrivals.minKey());
         }
         p.next = null;
+        if (tap != null) tap.deliver(now, this, p);
         p.route[++p.hop].receive(p);
     }
 

@@ -75,13 +75,14 @@ public final class Subflow implements PacketSink {
         sk.flavour = cfg.flavour();
     }
 
-    /**
-     * Turns on {@code net.ipv4.tcp_slow_start_after_idle} for this subflow ({@link IdleRestart}).
-     * The runner does for application-limited connections when the sysctl is 1; a bulk sender
-     * is never idle with data queued, so it is left off there.
-     */
+    /** {@code net.ipv4.tcp_slow_start_after_idle} ({@link IdleRestart}): set for application-limited connections when the sysctl is 1 (a bulk sender is never idle). */
     public void setIdleRestart(boolean on) {
         this.idleRestart = on;
+    }
+
+    /** The peer's {@link SubflowReceiver}: the last sink of the data route (null before {@link #setRoute}). */
+    public PacketSink peer() {
+        return dataRoute == null ? null : dataRoute[dataRoute.length - 1];
     }
 
     /** Sets the route of data segments; its last sink is the peer's {@link SubflowReceiver}. */

@@ -80,6 +80,9 @@ final class ConnRun {
         /** The links data and ACKs cross, in order. */
         final List<org.mptcpsim.net.Link> dataLinks;
         final List<org.mptcpsim.net.Link> ackLinks;
+        /** The client's port and the subflow's initial sequence number (for packet captures). */
+        int port;
+        int isn;
         double cwndSum;
         long cwndSamples;
         final SrttHistogram srtt = new SrttHistogram();

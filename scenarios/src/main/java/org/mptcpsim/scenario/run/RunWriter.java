@@ -108,6 +108,19 @@ final class RunWriter {
         events.append(row).append('\n');
     }
 
+    /** The temporary run directory, committed to the target by {@link #finish}. */
+    Path dir() {
+        return tmp;
+    }
+
+    /** Counts bytes a packet capture wrote against the same budget. */
+    void countBytes(long n) {
+        written += n;
+        if (written > budget.limitBytes()) {
+            throw budget.exceeded(sc, written);
+        }
+    }
+
     /** Deletes the temporary directory of a failed run. */
     void abort() {
         try {

@@ -65,6 +65,7 @@ public final class ScenarioRunner {
     final List<ConnRun> conns = new ArrayList<>();
     final EventLog events;
     private final SplittableRandom isnRandom;
+    private List<String> captureLinks = List.of();
     /** Per link direction (Link.index): the RTT a BDP buffer of it is sized with (resolveBuffers' rule). */
     private long[] bufferRtt;
 
@@ -218,7 +219,15 @@ public final class ScenarioRunner {
         long wallStart = System.nanoTime();
         RunWriter writer = RunWriter.open(out, sc, budget);
         events.attach(writer::eventRow);
+        List<PcapCapture> pcaps = new ArrayList<>();
         try {
+            for (String id : captureLinks) {
+                PcapCapture pc = new PcapCapture(writer.dir().resolve("pcap").resolve(id + ".pcap"), this::captureFlow, writer::countBytes);
+                pcaps.add(pc);
+                for (Link l : topo.byLinkId.get(id)) {
+                    l.setTap(pc);
+                }
+            }
             Sampler sampler = new Sampler(this, writer);
             loop.schedule(sampler, Math.min(sc.samplePs(), sc.durationPs()));
             long end = sc.durationPs();
@@ -231,15 +240,65 @@ public final class ScenarioRunner {
                 }
             }
             double wall = (System.nanoTime() - wallStart) / 1e9;
+            closeAll(pcaps);
             return writer.finish(this, wall);
         } catch (SimulationStalledException e) {
+            closeAll(pcaps);
             writer.abort();
             throw located(e);
         } catch (IOException | RuntimeException e) {
             events.attach(null);
+            closeAll(pcaps);
             writer.abort();
             throw e;
         }
+    }
+
+    /**
+     * Captures every packet the named links deliver, both directions, into {@code pcap/LINK.pcap} of the run
+     * directory ({@link PcapCapture}); the ids must be the scenario's links.
+     *
+     * @throws IllegalArgumentException naming the unknown id and the links there are
+     */
+    public ScenarioRunner capture(List<String> linkIds) {
+        for (String id : linkIds) {
+            if (!topo.byLinkId.containsKey(id)) {
+                throw new IllegalArgumentException("no link '" + id + "' in " + sc.name() + "; links: "
+                        + String.join(", ", sc.links().stream().map(LinkSpec::id).toList()));
+            }
+        }
+        captureLinks = List.copyOf(new java.util.LinkedHashSet<>(linkIds));
+        return this;
+    }
+
+    private static void closeAll(List<PcapCapture> pcaps) throws IOException {
+        for (PcapCapture pc : pcaps) {
+            pc.close();
+        }
+        pcaps.clear();
+    }
+
+    /** The subflow whose data route ({@code fromSender}) or ACK route ends at {@code end}, for a capture. */
+    private PcapCapture.Dir captureFlow(Object end) {
+        List<ConnRun> all = new ArrayList<>();
+        for (ConnRun c : conns) {
+            all.add(c);
+            all.addAll(c.children);
+        }
+        for (ConnRun c : all) {
+            for (ConnRun.SubflowRun r : c.subflows) {
+                boolean ack = r.subflow == end;
+                if (ack || r.subflow.peer() == end) {
+                    Subflow s = r.subflow;
+                    PcapCapture.Flow f = new PcapCapture.Flow(
+                            PcapCapture.address(topo.net.nodeIndex(r.local.host()), r.local.id()),
+                            PcapCapture.address(topo.net.nodeIndex(r.remote.host()), r.remote.id()),
+                            r.port, c.spec.serverSends(), c.isMptcp(), r.isn, () -> s.sk.mssCache);
+                    return new PcapCapture.Dir(f, !ack);
+                }
+            }
+        }
+        return null;
     }
 
     /** The stall with the scenario file and the connection's id instead of its index. */
@@ -446,10 +505,14 @@ public final class ScenarioRunner {
         }
         CongestionControl ca = plugins.congestionControl(c.spec.kernel().flavour(), c.cc).create(c.spec.kernel());
         SimContext sim = new SimContext(loop, pool, events);
+        int isn = isnRandom.nextInt();
         Subflow s = c.isMptcp()
-                ? c.meta.openSubflow(sim, ca, isnRandom.nextInt(), backup, Route.of(fwd), Route.of(rev))
-                : c.tcp.openSubflow(sim, ca, isnRandom.nextInt(), Route.of(fwd), Route.of(rev));
-        c.subflows.add(new ConnRun.SubflowRun(s, fwd.stream().map(l -> l.id).toList(), local, remote, fwd, rev));
+                ? c.meta.openSubflow(sim, ca, isn, backup, Route.of(fwd), Route.of(rev))
+                : c.tcp.openSubflow(sim, ca, isn, Route.of(fwd), Route.of(rev));
+        ConnRun.SubflowRun run = new ConnRun.SubflowRun(s, fwd.stream().map(l -> l.id).toList(), local, remote, fwd, rev);
+        run.port = port;
+        run.isn = isn;
+        c.subflows.add(run);
         if (c.app != null && c.app.appLimited()) {
             s.setIdleRestart(c.spec.kernel().getInt("net.ipv4.tcp_slow_start_after_idle", 1) != 0);
         }

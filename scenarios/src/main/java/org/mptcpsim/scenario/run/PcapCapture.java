@@ -1,0 +1,271 @@
+package org.mptcpsim.scenario.run;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.mptcpsim.net.Link;
+import org.mptcpsim.net.Packet;
+import org.mptcpsim.net.PacketTap;
+
+/**
+ * A packet capture of one scenario link, both directions, as {@code tcpdump -s 128} on the receiving
+ * end of each direction would write it: a classic pcap file with nanosecond timestamps (magic
+ * {@code a1b23c4d}) and raw IPv4 packets ({@code LINKTYPE_RAW}), the headers only (caplen) with the
+ * full IP length (len). Timestamps are simulated time, so the same scenario and seed give the same
+ * bytes. The headers are synthesised from the simulated segment: IPv4 addresses
+ * {@code 10.(n >> 8).(n & 255).i} (n = the host's node number + 1, i = the interface's address id),
+ * the client's port from the connection's ephemeral range and port 5201 on the server, sequence and
+ * acknowledgement numbers = the subflow's ISN + segment index x MSS (as the simulator numbers bytes), TCP timestamps in ms, the window in units of 128
+ * bytes (window scale 7, announced in the SYN), and on MPTCP subflows a DSS option (data ACK,
+ * mapping of the 8-byte data sequence number). docs/outputs.md, "Packet captures".
+ */
+final class PcapCapture implements PacketTap, AutoCloseable {
+    /** What the capture needs to know of a subflow, for packets of either direction. */
+    record Flow(int clientIp, int serverIp, int clientPort, boolean serverSends, boolean mptcp, int isn,
+                java.util.function.IntSupplier mss) {
+    }
+
+    /** A flow and the direction of the packets whose route ends at a given sink. */
+    record Dir(Flow flow, boolean fromSender) {
+    }
+
+    static final int SERVER_PORT = 5201;
+    private static final int SNAPLEN = 128;
+    private static final int LINKTYPE_RAW = 101;
+
+    private final OutputStream out;
+    private final Function<Object, Dir> resolve;
+    private final Map<Object, Dir> flows = new IdentityHashMap<>();
+    private final byte[] buf = new byte[16 + SNAPLEN];
+    private final OutputBudgetCounter counter;
+    private long records;
+
+    /** Counts what the capture wrote, for the run's output budget. */
+    interface OutputBudgetCounter {
+        void add(long bytes);
+    }
+
+    /** {@code resolve} maps a route's last sink (a subflow or its peer's receiver) to its flow and direction, or null. */
+    PcapCapture(Path file, Function<Object, Dir> resolve, OutputBudgetCounter counter) throws IOException {
+        Files.createDirectories(file.getParent());
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        this.resolve = resolve;
+        this.counter = counter;
+        byte[] h = new byte[24];
+        le32(h, 0, 0xa1b23c4d);      // nanosecond-resolution pcap
+        le16(h, 4, 2);
+        le16(h, 6, 4);
+        le32(h, 16, SNAPLEN);
+        le32(h, 20, LINKTYPE_RAW);
+        out.write(h);
+        counter.add(h.length);
+    }
+
+    long records() {
+        return records;
+    }
+
+    @Override
+    public void deliver(long nowPs, Link link, Packet p) {
+        if (p.type == Packet.REQUEST) {
+            return; // an application request has no TCP segment of its own in the simulator
+        }
+        Object end = p.route[p.route.length - 1];
+        Dir d = flows.computeIfAbsent(end, resolve::apply);
+        if (d == null) {
+            return;
+        }
+        Flow f = d.flow();
+        boolean fromSender = d.fromSender();
+        boolean fromClient = fromSender != f.serverSends();
+        int mss = f.mss().getAsInt();
+        int tcpLen = tcpHeader(p, f, fromSender, mss);
+        int payload = p.type == Packet.DATA ? p.payload : 0;
+        int ipLen = 20 + tcpLen + payload;
+        int ip = 16;
+        buf[ip] = 0x45;
+        buf[ip + 1] = 0;
+        be16(buf, ip + 2, ipLen);
+        be16(buf, ip + 4, 0);
+        be16(buf, ip + 6, 0x4000);  // DF
+        buf[ip + 8] = 64;
+        buf[ip + 9] = 6;
+        be16(buf, ip + 10, 0);
+        be32(buf, ip + 12, fromClient ? f.clientIp() : f.serverIp());
+        be32(buf, ip + 16, fromClient ? f.serverIp() : f.clientIp());
+        be16(buf, ip + 10, checksum(buf, ip, 20));
+        be16(buf, ip + 20, fromClient ? f.clientPort() : SERVER_PORT);
+        be16(buf, ip + 22, fromClient ? SERVER_PORT : f.clientPort());
+        int cap = 20 + tcpLen;
+        le32(buf, 0, (int) (nowPs / 1_000_000_000_000L));
+        le32(buf, 4, (int) (nowPs % 1_000_000_000_000L / 1000));
+        le32(buf, 8, cap);
+        le32(buf, 12, ipLen);
+        try {
+            out.write(buf, 0, 16 + cap);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        counter.add(16 + cap);
+        records++;
+    }
+
+    /** Writes the TCP header after the IP header (ports already there or set by the caller); returns its length. */
+    private int tcpHeader(Packet p, Flow f, boolean fromSender, int mss) {
+        int t = 16 + 20;
+        // the receiver's own sequence space: fixed, it sends no data (its ISN from the client port)
+        int peerSeq = f.clientPort() * 0x9e3779b1;
+        int seq;
+        int ack;
+        int flags;
+        switch (p.type) {
+            case Packet.SYN -> {
+                seq = f.isn() - 1;
+                ack = 0;
+                flags = 0x02;
+            }
+            case Packet.SYN_ACK -> {
+                seq = peerSeq - 1;
+                ack = f.isn();
+                flags = 0x12;
+            }
+            case Packet.DATA -> {
+                seq = f.isn() + p.seq * mss;
+                ack = peerSeq;
+                flags = 0x18;
+            }
+            default -> {  // ACK: from the receiver, or the sender's third ACK of a join
+                seq = fromSender ? f.isn() : peerSeq;
+                ack = fromSender ? peerSeq : f.isn() + p.ack * mss;
+                flags = 0x10;
+            }
+        }
+        be32(buf, t + 4, seq);
+        be32(buf, t + 8, ack);
+        buf[t + 13] = (byte) flags;
+        long window = fromSender ? 65535L * 128 : (long) p.rwnd * mss;
+        be16(buf, t + 14, (int) Math.min(65535, window >> 7));
+        be16(buf, t + 16, 0);
+        be16(buf, t + 18, 0);
+        int o = t + 20;
+        if (p.type == Packet.SYN || p.type == Packet.SYN_ACK) {
+            o = synOptions(p, o, mss);
+        } else {
+            buf[o++] = 1;
+            buf[o++] = 1;
+            o = timestamps(p, o, !fromSender || p.type == Packet.DATA);
+            if (f.mptcp()) {
+                o = dss(p, o, mss);
+            }
+        }
+        int len = o - t;
+        buf[t + 12] = (byte) ((len / 4) << 4);
+        return len;
+    }
+
+    /** MSS, SACK permitted, timestamps, window scale 7: 20 bytes, as Linux's SYN. */
+    private int synOptions(Packet p, int o, int mss) {
+        buf[o] = 2;
+        buf[o + 1] = 4;
+        be16(buf, o + 2, mss);
+        buf[o + 4] = 4;
+        buf[o + 5] = 2;
+        int n = timestamps(p, o + 6, p.type == Packet.SYN_ACK);
+        buf[n] = 1;
+        buf[n + 1] = 3;
+        buf[n + 2] = 3;
+        buf[n + 3] = 7;
+        return n + 4;
+    }
+
+    private int timestamps(Packet p, int o, boolean echo) {
+        buf[o++] = 8;
+        buf[o++] = 10;
+        be32(buf, o, (int) (p.tsVal / 1_000_000_000L));
+        be32(buf, o + 4, echo ? (int) (p.tsEcr / 1_000_000_000L) : 0);
+        return o + 8;
+    }
+
+    /** MPTCP DSS (RFC 8684 3.3): data ACK (8 bytes) when present, a mapping on data; padded to 4-byte words. */
+    private int dss(Packet p, int o, int mss) {
+        int start = o;
+        boolean hasAck = p.dataAck >= 0;
+        boolean map = p.type == Packet.DATA;
+        if (!hasAck && !map) {
+            return o;
+        }
+        buf[o++] = 30;
+        int lenAt = o++;
+        buf[o++] = 0x20;                 // subtype DSS
+        buf[o++] = (byte) ((hasAck ? 0x03 : 0) | (map ? 0x0c : 0));
+        if (hasAck) {
+            be64(buf, o, p.dataAck * mss);
+            o += 8;
+        }
+        if (map) {
+            be64(buf, o, p.dsn * mss);
+            be32(buf, o + 8, p.seq * mss + 1);   // relative to the subflow's ISN
+            be16(buf, o + 12, p.payload);
+            o += 14;
+        }
+        buf[lenAt] = (byte) (o - start);
+        while ((o - 16 - 20) % 4 != 0) {
+            buf[o++] = 1;
+        }
+        return o;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    private static int checksum(byte[] b, int off, int len) {
+        int sum = 0;
+        for (int i = 0; i < len; i += 2) {
+            sum += ((b[off + i] & 0xff) << 8) | (b[off + i + 1] & 0xff);
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return ~sum & 0xffff;
+    }
+
+    private static void be16(byte[] b, int o, int v) {
+        b[o] = (byte) (v >>> 8);
+        b[o + 1] = (byte) v;
+    }
+
+    private static void be32(byte[] b, int o, int v) {
+        be16(b, o, v >>> 16);
+        be16(b, o + 2, v);
+    }
+
+    private static void be64(byte[] b, int o, long v) {
+        be32(b, o, (int) (v >>> 32));
+        be32(b, o + 4, (int) v);
+    }
+
+    private static void le16(byte[] b, int o, int v) {
+        b[o] = (byte) v;
+        b[o + 1] = (byte) (v >>> 8);
+    }
+
+    private static void le32(byte[] b, int o, int v) {
+        le16(b, o, v);
+        le16(b, o + 2, v >>> 16);
+    }
+
+    /** The capture address of a host's interface: 10.(n >> 8).(n & 255).id, n = node number + 1. */
+    static int address(int nodeIndex, int addressId) {
+        int n = nodeIndex + 1;
+        return (10 << 24) | ((n >>> 8) & 0xff) << 16 | (n & 0xff) << 8 | Math.max(1, Math.min(255, addressId));
+    }
+}

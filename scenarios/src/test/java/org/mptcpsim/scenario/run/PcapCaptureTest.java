@@ -1,0 +1,163 @@
+package org.mptcpsim.scenario.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.scenario.model.Scenario;
+import org.mptcpsim.scenario.parse.ScenarioLoader;
+
+/** {@code run --pcap LINK}: what a capture of a simulated link holds (docs/outputs.md, "Packet captures"). */
+class PcapCaptureTest {
+    /** Two Reno flows from two hosts through one 20 Mbit/s tbf (lab-two-reno-access), 8 s. */
+    static Scenario twoFlows(String... sets) {
+        List<String> all = new ArrayList<>(List.of(sets));
+        all.add("duration=8s");
+        return ScenarioLoader.loadFile(Sim.examples().resolve("lab/lab-two-reno-access.yaml"), all);
+    }
+
+    static RunResult run(Scenario sc, List<String> links) throws IOException {
+        Path dir = Files.createTempDirectory(Sim.tempRoot(), "pcap-").resolve("run");
+        return new ScenarioRunner(sc).capture(links).run(dir, ScenarioRunner.Progress.NONE);
+    }
+
+    /** One record: time (ns), the IPv4 header and TCP header fields the tests read. */
+    record Rec(long ns, int caplen, int len, byte[] ip) {
+        int src() { return ByteBuffer.wrap(ip, 12, 4).getInt(); }
+        int srcPort() { return ((ip[20] & 0xff) << 8) | (ip[21] & 0xff); }
+        int payload() { return len - 20 - ((ip[32] & 0xf0) >> 2); }
+        long seq() { return ByteBuffer.wrap(ip, 24, 4).getInt() & 0xffffffffL; }
+        int flags() { return ip[33] & 0xff; }
+    }
+
+    static List<Rec> read(Path pcap) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(pcap)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0xa1b23c4d, b.getInt(), "nanosecond pcap magic");
+        assertEquals(2, b.getShort());
+        assertEquals(4, b.getShort());
+        b.getInt();
+        b.getInt();
+        assertEquals(128, b.getInt(), "snaplen");
+        assertEquals(101, b.getInt(), "LINKTYPE_RAW");
+        List<Rec> out = new ArrayList<>();
+        while (b.hasRemaining()) {
+            long ns = (b.getInt() & 0xffffffffL) * 1_000_000_000L + b.getInt();
+            int cap = b.getInt();
+            int len = b.getInt();
+            byte[] ip = new byte[cap];
+            b.get(ip);
+            out.add(new Rec(ns, cap, len, ip));
+        }
+        return out;
+    }
+
+    @Test
+    void theBottleneckCaptureHoldsEveryDataSegmentItDeliveredInTimeOrderWithValidHeaders() throws IOException {
+        RunResult r = run(twoFlows(), List.of("bn"));
+        List<Rec> recs = read(r.dir().resolve("pcap/bn.pcap"));
+        long prev = 0;
+        long data = 0;
+        Map<Integer, Long> bytesByPort = new HashMap<>();
+        for (Rec x : recs) {
+            assertTrue(x.ns() >= prev, "records in time order");
+            prev = x.ns();
+            assertEquals(0x45, x.ip()[0] & 0xff);
+            assertEquals(0, ipChecksum(x.ip()), "IPv4 header checksum");
+            assertTrue(x.caplen() <= 128 && x.caplen() <= x.len());
+            if (x.payload() > 0) {
+                data++;
+                assertEquals(5201, ((x.ip()[22] & 0xff) << 8) | (x.ip()[23] & 0xff), "data goes to the server's port");
+                bytesByPort.merge(x.srcPort(), (long) x.payload(), Long::sum);
+            }
+        }
+        // Every data segment of both flows crosses bn and is dropped nowhere else (1 Gbit/s access links with
+        // 1000-packet buffers): the capture at bn's far end holds the segments sent minus bn's drops minus those
+        // still before bn's far end when the run stops, at most the two windows (each at most its share of the
+        // pipe plus the 59-packet buffer, BDP 59 packets: 2 x 118).
+        long drops = r.links().stream().filter(l -> l.id().equals("bn")).mapToLong(RunResult.LinkStats::drops).sum();
+        long notYet = r.dataPackets() - drops - data;
+        assertTrue(notYet >= 0 && notYet <= 2 * 118, "data segments delivered by bn: " + data + " of " + r.dataPackets()
+                + " sent, " + drops + " dropped there");
+        // and each flow's captured payload covers what its receiver delivered (retransmissions add to it)
+        assertEquals(2, bytesByPort.size());
+        long captured = bytesByPort.values().stream().mapToLong(Long::longValue).sum();
+        long delivered = r.connections().stream().mapToLong(RunResult.Connection::bytesDelivered).sum();
+        assertTrue(captured >= delivered && captured <= delivered + 2 * 100 * 1448, captured + " vs " + delivered);
+        Sim.deleteRun(r);
+    }
+
+    @Test
+    void theCaptureIsDeterministicAndDoesNotChangeTheRun() throws IOException {
+        RunResult a = run(twoFlows(), List.of("bn", "a1"));
+        RunResult b = run(twoFlows(), List.of("bn", "a1"));
+        RunResult none = Sim.run(twoFlows());
+        RunResult other = run(twoFlows("seed=2"), List.of("bn"));
+        assertArrayEquals(Files.readAllBytes(a.dir().resolve("pcap/bn.pcap")), Files.readAllBytes(b.dir().resolve("pcap/bn.pcap")));
+        assertArrayEquals(Files.readAllBytes(a.dir().resolve("pcap/a1.pcap")), Files.readAllBytes(b.dir().resolve("pcap/a1.pcap")));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.dir().resolve("pcap/bn.pcap")),
+                Files.readAllBytes(other.dir().resolve("pcap/bn.pcap"))), "another seed, another capture");
+        for (String f : List.of("subflows.csv", "connections.csv", "queues.csv", "events.csv")) {
+            assertArrayEquals(Files.readAllBytes(none.dir().resolve(f)), Files.readAllBytes(a.dir().resolve(f)), f + " with a capture");
+        }
+        assertFalse(Files.exists(none.dir().resolve("pcap")), "no capture unless asked");
+        for (RunResult x : List.of(a, b, none, other)) {
+            Sim.deleteRun(x);
+        }
+    }
+
+    @Test
+    void aSubflowsSegmentsCarryItsSequenceFromOneAndAnMptcpDssMapping() throws IOException {
+        // two-paths.yaml: one MPTCP connection over wifi and lte; the wifi capture's data segments carry
+        // consecutive relative sequence numbers from 1 (ISN + 1, after the SYN) and a DSS option (kind 30).
+        Scenario sc = ScenarioLoader.loadFile(Sim.examples().resolve("two-paths.yaml"), List.of("duration=2s"));
+        RunResult r = run(sc, List.of("wifi"));
+        List<Rec> recs = read(r.dir().resolve("pcap/wifi.pcap"));
+        Rec syn = recs.stream().filter(x -> x.flags() == 0x02).findFirst().orElseThrow();
+        Rec first = recs.stream().filter(x -> x.payload() > 0).findFirst().orElseThrow();
+        assertEquals((syn.seq() + 1) & 0xffffffffL, first.seq(), "first data byte = ISN + 1");
+        int hdr = (first.ip()[32] & 0xf0) >> 2;
+        boolean dss = false;
+        for (int o = 40; o < 20 + hdr; ) {
+            int kind = first.ip()[o] & 0xff;
+            if (kind == 1) {
+                o++;
+                continue;
+            }
+            dss |= kind == 30 && (first.ip()[o + 2] & 0xf0) == 0x20;
+            o += first.ip()[o + 1] & 0xff;
+        }
+        assertTrue(dss, "MPTCP DSS option on a data segment");
+        Sim.deleteRun(r);
+    }
+
+    @Test
+    void anUnknownLinkIsRefusedWithTheLinksThereAre() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ScenarioRunner(twoFlows()).capture(List.of("bn", "b2")));
+        assertTrue(e.getMessage().contains("no link 'b2'") && e.getMessage().contains("a1, a2, bn"), e.getMessage());
+    }
+
+    private static int ipChecksum(byte[] ip) {
+        int sum = 0;
+        for (int i = 0; i < 20; i += 2) {
+            sum += ((ip[i] & 0xff) << 8) | (ip[i + 1] & 0xff);
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return ~sum & 0xffff;
+    }
+}
