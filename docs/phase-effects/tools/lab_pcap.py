@@ -7,16 +7,22 @@ Simulator side: stderr of a run with arrival-trace.patch applied and PHASE_DBG=<
 `A <ps> <first-hop link> <seq> <departure ps>` (accepted) and `X <ps> <first-hop link> <seq>` (dropped).
 
 usage: lab_pcap.py kernel PRE [LIMIT] | lab_pcap.py sim TRACE [LIMIT]      (LIMIT: the queue's packets, default 59)
+A simulator run with `run --pcap ACCESS1,ACCESS2,BOTTLENECK` gives the same captures: link them as PRE-u1.pcap,
+PRE-u2.pcap (the access links, whose far end is the bottleneck's input) and PRE-s.pcap (the bottleneck), then use
+the kernel mode (absent PRE-u3/u4 are skipped). T_US: the bottleneck's time per frame in us (default 605.6).
 Prints per flow: arrivals, mean queue at arrival, % of arrivals meeting >= LIMIT-3 packets, drops; departures'
 variance/mean per 4.2 ms and 15 ms window; a flow's bursts (packets within 100 us of each other)."""
 import bisect
+import os
 import collections
 import re
 import statistics
 import subprocess
 import sys
 
-DATA = re.compile(r'(\d+\.\d+) IP 10\.1\.(\d)\.2\.\d+ > 10\.9\.0\.1\.520\d: .*seq (\d+):(\d+)')
+# a data segment to the server: the lab's clients are 10.1.K.2 -> 10.9.0.1:520x, a simulator capture's
+# (run --pcap) hosts 10.0.K.1 -> the server's 10.0.N.1:5201 (K = the host's position among the nodes)
+DATA = re.compile(r'(\d+\.\d+) IP 10\.[01]\.(\d+)\.[12]\.\d+ > 10\.\d+\.\d+\.\d+\.520\d: .*seq (\d+):(\d+)')
 
 
 def pcap(path):
@@ -32,7 +38,7 @@ def pcap(path):
 def kernel(pre):
     """(arrivals [(t, flow, accepted)], departures [(t, flow)]); a drop is an arrival copy that never departs."""
     dep = pcap(pre + '-s.pcap')
-    arr = sorted(r for k in (1, 2, 3, 4) for r in pcap('%s-u%d.pcap' % (pre, k)))
+    arr = sorted(r for k in (1, 2, 3, 4) if os.path.exists('%s-u%d.pcap' % (pre, k)) for r in pcap('%s-u%d.pcap' % (pre, k)))
     left = collections.Counter((f, s) for t, f, s in dep)
     seen = collections.Counter()
     out = []
@@ -87,6 +93,18 @@ def main():
             xs = [c[i] for i in range(int((t1 - t0) / w))]
             row.append('%.2f' % (statistics.pvariance(xs) / statistics.mean(xs)))
         print('departures variance/mean per %.1f ms window: %s' % (w * 1e3, ' '.join(row)))
+    period = float(os.environ.get('T_US', '605.6')) * 1e-6   # the bottleneck's time per frame (20 Mbit/s tbf)
+    for f in sorted(q):
+        share, lost = [0] * 5, [0] * 5
+        for t, g, ok in arr:
+            i = bisect.bisect_right(dtimes, t) - 1
+            if g == f and t > t0 and i >= 0:
+                k = min(4, int((t - dtimes[i]) / period * 5))
+                share[k] += 1
+                lost[k] += not ok
+        n = sum(share)
+        print('flow %d arrival phase after the last departure, fifths of T: share %% / drops: %s'
+              % (f, ' '.join('%.1f/%d' % (100 * share[k] / n, lost[k]) for k in range(5))))
     for f in sorted(q):
         ts = [t for t, g, ok in arr if g == f and t > t0]
         b, k = collections.Counter(), 1
