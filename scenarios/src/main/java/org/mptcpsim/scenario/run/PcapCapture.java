@@ -29,7 +29,15 @@ import org.mptcpsim.net.PacketTap;
 final class PcapCapture implements PacketTap, AutoCloseable {
     /** What the capture needs to know of a subflow, for packets of either direction. */
     record Flow(int clientIp, int serverIp, int clientPort, boolean serverSends, boolean mptcp, int isn,
-                java.util.function.IntSupplier mss) {
+                java.util.function.IntSupplier mss, Mptcp mp) {
+    }
+
+    /**
+     * An MPTCP subflow's handshake options: protocol version (0: RFC 6824, the out-of-tree kernel; 1: RFC 8684,
+     * upstream), whether it is a join, the connection's two keys (synthesised per connection) and the subflow's
+     * address id and backup flag.
+     */
+    record Mptcp(int version, boolean join, long clientKey, long serverKey, int addressId, boolean backup) {
     }
 
     /** A flow and the direction of the packets whose route ends at a given sink. */
@@ -157,10 +165,16 @@ final class PcapCapture implements PacketTap, AutoCloseable {
         int o = t + 20;
         if (p.type == Packet.SYN || p.type == Packet.SYN_ACK) {
             o = synOptions(p, o, mss);
+            if (f.mp() != null) {
+                o = mptcpHandshake(p.type == Packet.SYN, f, o);
+            }
         } else {
             buf[o++] = 1;
             buf[o++] = 1;
             o = timestamps(p, o, !fromSender || p.type == Packet.DATA);
+            if (!fromSender && p.sackStart != p.sackEnd) {
+                o = sack(p, o, f.isn(), mss);
+            }
             if (f.mptcp()) {
                 o = dss(p, o, mss);
             }
@@ -168,6 +182,17 @@ final class PcapCapture implements PacketTap, AutoCloseable {
         int len = o - t;
         buf[t + 12] = (byte) ((len / 4) << 4);
         return len;
+    }
+
+    /** NOP NOP SACK with the one block the simulator's ACK carries. */
+    private int sack(Packet p, int o, int isn, int mss) {
+        buf[o] = 1;
+        buf[o + 1] = 1;
+        buf[o + 2] = 5;
+        buf[o + 3] = 10;
+        be32(buf, o + 4, isn + p.sackStart * mss);
+        be32(buf, o + 8, isn + p.sackEnd * mss);
+        return o + 12;
     }
 
     /** MSS, SACK permitted, timestamps, window scale 7: 20 bytes, as Linux's SYN. */
@@ -183,6 +208,61 @@ final class PcapCapture implements PacketTap, AutoCloseable {
         buf[n + 2] = 3;
         buf[n + 3] = 7;
         return n + 4;
+    }
+
+    /**
+     * MP_CAPABLE on the initial subflow's SYN and SYN/ACK (version 0: the sender's key on both; version 1: no key on
+     * the SYN, the server's on the SYN/ACK), MP_JOIN on a join's (SYN: the server's token, top 32 bits of SHA-1 or
+     * SHA-256 of its key, and a nonce; SYN/ACK: a 64-bit truncated HMAC, synthesised, and a nonce).
+     */
+    private int mptcpHandshake(boolean syn, Flow f, int o) {
+        Mptcp m = f.mp();
+        int start = o;
+        buf[o] = 30;
+        if (!m.join()) {
+            buf[o + 2] = (byte) m.version();          // subtype 0 (MP_CAPABLE) | version
+            buf[o + 3] = 0x01;                          // H: HMAC-SHA1 (v0) / HMAC-SHA256 (v1)
+            o += 4;
+            if (m.version() == 0 || !syn) {
+                be64(buf, o, syn ? m.clientKey() : m.serverKey());
+                o += 8;
+            }
+        } else {
+            buf[o + 2] = (byte) (0x10 | (m.backup() ? 1 : 0));
+            buf[o + 3] = (byte) m.addressId();
+            o += 4;
+            long nonce = (m.clientKey() ^ (long) f.clientPort() * 0x9e3779b97f4a7c15L) * (syn ? 1 : 31);
+            if (syn) {
+                be32(buf, o, token(m.serverKey(), m.version()));
+                be32(buf, o + 4, (int) nonce);
+                o += 8;
+            } else {
+                be64(buf, o, nonce * 0xbf58476d1ce4e5b9L);
+                be32(buf, o + 8, (int) (nonce >>> 32));
+                o += 12;
+            }
+        }
+        buf[start + 1] = (byte) (o - start);
+        while ((o - 16 - 20) % 4 != 0) {
+            buf[o++] = 1;
+        }
+        return o;
+    }
+
+    /** The MPTCP token of a key: the most significant 32 bits of its SHA-1 (version 0) or SHA-256 (version 1). */
+    static int token(long key, int version) {
+        try {
+            byte[] k = new byte[8];
+            be64(k, 0, key);
+            byte[] h = java.security.MessageDigest.getInstance(version == 0 ? "SHA-1" : "SHA-256").digest(k);
+            return firstWord(h);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int firstWord(byte[] h) {
+        return (h[0] & 0xff) << 24 | (h[1] & 0xff) << 16 | (h[2] & 0xff) << 8 | (h[3] & 0xff);
     }
 
     private int timestamps(Packet p, int o, boolean echo) {

@@ -290,10 +290,13 @@ public final class ScenarioRunner {
                 boolean ack = r.subflow == end;
                 if (ack || r.subflow.peer() == end) {
                     Subflow s = r.subflow;
+                    PcapCapture.Mptcp mp = !c.isMptcp() ? null : new PcapCapture.Mptcp(
+                            c.spec.kernel().flavour() == Flavour.UPSTREAM ? 1 : 0, r != c.subflows.get(0),
+                            RandomStreams.mix(2L * c.index + 1), RandomStreams.mix(2L * c.index + 2), r.local.id(), r.local.backup());
                     PcapCapture.Flow f = new PcapCapture.Flow(
                             PcapCapture.address(topo.net.nodeIndex(r.local.host()), r.local.id()),
                             PcapCapture.address(topo.net.nodeIndex(r.remote.host()), r.remote.id()),
-                            r.port, c.spec.serverSends(), c.isMptcp(), r.isn, () -> s.sk.mssCache);
+                            r.port, c.spec.serverSends(), c.isMptcp(), r.isn, () -> s.sk.mssCache, mp);
                     return new PcapCapture.Dir(f, !ack);
                 }
             }

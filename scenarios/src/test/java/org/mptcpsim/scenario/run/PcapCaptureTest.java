@@ -119,11 +119,11 @@ class PcapCaptureTest {
     }
 
     @Test
-    void aSubflowsSegmentsCarryItsSequenceFromOneAndAnMptcpDssMapping() throws IOException {
+    void mptcpSubflowsCarryTheirSequenceFromOneADssMappingAndAJoinTokenOfTheServersKey() throws IOException {
         // two-paths.yaml: one MPTCP connection over wifi and lte; the wifi capture's data segments carry
         // consecutive relative sequence numbers from 1 (ISN + 1, after the SYN) and a DSS option (kind 30).
         Scenario sc = ScenarioLoader.loadFile(Sim.examples().resolve("two-paths.yaml"), List.of("duration=2s"));
-        RunResult r = run(sc, List.of("wifi"));
+        RunResult r = run(sc, List.of("wifi", "lte"));
         List<Rec> recs = read(r.dir().resolve("pcap/wifi.pcap"));
         Rec syn = recs.stream().filter(x -> x.flags() == 0x02).findFirst().orElseThrow();
         Rec first = recs.stream().filter(x -> x.payload() > 0).findFirst().orElseThrow();
@@ -140,7 +140,41 @@ class PcapCaptureTest {
             o += first.ip()[o + 1] & 0xff;
         }
         assertTrue(dss, "MPTCP DSS option on a data segment");
+        // The join over lte names the connection as Wireshark and the kernel do: its SYN's MP_JOIN token is the top
+        // 32 bits of SHA-1 of the key the server sent in its MP_CAPABLE SYN/ACK (RFC 6824, the out-of-tree flavour).
+        Rec synAck = recs.stream().filter(x -> x.flags() == 0x12).findFirst().orElseThrow();
+        byte[] cap = option(synAck, 30);
+        assertEquals(0, (cap[2] & 0xf0) >> 4, "MP_CAPABLE");
+        long serverKey = ByteBuffer.wrap(cap, 4, 8).getLong();
+        List<Rec> lte = read(r.dir().resolve("pcap/lte.pcap"));
+        byte[] join = option(lte.stream().filter(x -> x.flags() == 0x02).findFirst().orElseThrow(), 30);
+        assertEquals(1, (join[2] & 0xf0) >> 4, "MP_JOIN");
+        byte[] sha1;
+        try {
+            sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(ByteBuffer.allocate(8).putLong(serverKey).array());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(ByteBuffer.wrap(sha1, 0, 4).getInt(), ByteBuffer.wrap(join, 4, 4).getInt(), "token = SHA-1(server key)[0..4]");
         Sim.deleteRun(r);
+    }
+
+    /** The first TCP option of {@code kind} in a record, from its kind byte on. */
+    private static byte[] option(Rec x, int kind) {
+        int end = 20 + ((x.ip()[32] & 0xf0) >> 2);
+        for (int o = 40; o < end; ) {
+            int k = x.ip()[o] & 0xff;
+            if (k == 1) {
+                o++;
+                continue;
+            }
+            int len = x.ip()[o + 1] & 0xff;
+            if (k == kind) {
+                return java.util.Arrays.copyOfRange(x.ip(), o, o + len);
+            }
+            o += len;
+        }
+        throw new AssertionError("no option " + kind);
     }
 
     @Test
