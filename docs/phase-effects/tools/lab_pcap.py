@@ -22,7 +22,7 @@ import sys
 
 # a data segment to the server: the lab's clients are 10.1.K.2 -> 10.9.0.1:520x, a simulator capture's
 # (run --pcap) hosts 10.0.K.1 -> the server's 10.0.N.1:5201 (K = the host's position among the nodes)
-DATA = re.compile(r'(\d+\.\d+) IP 10\.[01]\.(\d+)\.[12]\.\d+ > 10\.\d+\.\d+\.\d+\.520\d: .*seq (\d+):(\d+)')
+DATA = re.compile(r'(\d+\.\d+) IP 10\.[01]\.(\d+\.\d+)\.\d+ > 10\.\d+\.\d+\.\d+\.520\d: .*seq (\d+):(\d+)')
 
 
 def pcap(path):
@@ -31,7 +31,7 @@ def pcap(path):
     for line in out.splitlines():
         m = DATA.match(line)
         if m and int(m.group(4)) - int(m.group(3)) > 1000:
-            rows.append((float(m.group(1)), int(m.group(2)), int(m.group(3))))
+            rows.append((float(m.group(1)), m.group(2), int(m.group(3))))
     return rows
 
 
@@ -83,7 +83,7 @@ def main():
             full[f] += queue >= limit - 3
             drops[f] += not ok
     for f in sorted(q):
-        print('flow %d: arrivals %d, mean queue at arrival %.1f, >= %d waiting %.1f %%, drops %d'
+        print('flow %s: arrivals %d, mean queue at arrival %.1f, >= %d waiting %.1f %%, drops %d'
               % (f, n[f], statistics.mean(q[f]), limit - 3, 100 * full[f] / n[f], drops[f]))
     t1 = dep[-1][0]
     for w in (0.0042, 0.015):
@@ -103,7 +103,7 @@ def main():
                 share[k] += 1
                 lost[k] += not ok
         n = sum(share)
-        print('flow %d arrival phase after the last departure, fifths of T: share %% / drops: %s'
+        print('flow %s arrival phase after the last departure, fifths of T: share %% / drops: %s'
               % (f, ' '.join('%.1f/%d' % (100 * share[k] / n, lost[k]) for k in range(5))))
     for f in sorted(q):
         ts = [t for t, g, ok in arr if g == f and t > t0]
@@ -115,7 +115,7 @@ def main():
                 b[k] += 1
                 k = 1
         tot = sum(b.values())
-        print('flow %d bursts within 100 us: %s' % (f, {s: round(v / tot, 3) for s, v in sorted(b.items()) if s < 6}))
+        print('flow %s bursts within 100 us: %s' % (f, {s: round(v / tot, 3) for s, v in sorted(b.items()) if s < 6}))
 
 
 if __name__ == '__main__':
