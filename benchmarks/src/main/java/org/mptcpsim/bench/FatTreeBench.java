@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -56,6 +57,12 @@ public class FatTreeBench {
         }
         sc = ScenarioLoader.loadFile(file, List.of());
         out = Files.createTempDirectory("mptcp-sim-bench-").resolve("run");
+    }
+
+    /** Removes the trial's temporary run directory. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        TempDirs.delete(out.getParent());
     }
 
     @Benchmark

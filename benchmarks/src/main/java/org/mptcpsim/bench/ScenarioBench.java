@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -66,6 +67,12 @@ public class ScenarioBench {
         }
         sc = ScenarioLoader.loadFile(file, List.of(set));
         out = Files.createTempDirectory("mptcp-sim-bench-").resolve("run");
+    }
+
+    /** Removes the trial's temporary run directory (the benchmark leaves nothing behind in the temp dir). */
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        TempDirs.delete(out.getParent());
     }
 
     @Benchmark

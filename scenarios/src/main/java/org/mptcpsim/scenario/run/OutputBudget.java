@@ -115,6 +115,14 @@ public final class OutputBudget {
                 + " --allow-large-output", human(written), human(limitBytes)));
     }
 
+    /** The run was stopped because its packet captures ({@code run --pcap}) took the output past the limit. */
+    ScenarioException captureExceeded(Scenario sc, long written) {
+        return new ScenarioException(sc.loc(), String.format(Locale.ROOT,
+                "the run was stopped after writing %s with its packet captures (--pcap), more than the largest allowed"
+                + " output of %s (a capture takes about 70 bytes per packet and direction); nothing was kept; capture"
+                + " fewer links, shorten duration (-D duration=...), or pass --allow-large-output", human(written), human(limitBytes)));
+    }
+
     /** A time in picoseconds in the largest unit that keeps it whole: {@code 30s}, {@code 100ms}, {@code 1ns}. */
     static String time(long ps) {
         long[] per = {Time.PS_PER_S, Time.PS_PER_MS, Time.PS_PER_US, Time.PS_PER_NS, 1};

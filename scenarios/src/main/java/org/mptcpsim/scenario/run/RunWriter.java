@@ -117,7 +117,7 @@ final class RunWriter {
     void countBytes(long n) {
         written += n;
         if (written > budget.limitBytes()) {
-            throw budget.exceeded(sc, written);
+            throw budget.captureExceeded(sc, written);
         }
     }
 

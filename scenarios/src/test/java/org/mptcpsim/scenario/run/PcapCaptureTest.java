@@ -178,6 +178,23 @@ class PcapCaptureTest {
     }
 
     @Test
+    void aCaptureThatWouldExceedTheOutputBudgetStopsTheRunAndLeavesNothing() throws IOException {
+        // 8 s of two flows at 20 Mbit/s: ~13 000 data segments and ~7 000 ACKs on bn, 68-80 bytes per record, about
+        // 1.5 MB of capture; the run's own files are ~0.2 MB. A budget of 1 MB passes the check before the run (the
+        // estimate has no captures) and is crossed by the capture alone.
+        Path parent = Files.createTempDirectory(Sim.tempRoot(), "pcap-budget-");
+        Path out = parent.resolve("run");
+        org.mptcpsim.scenario.model.ScenarioException e = assertThrows(org.mptcpsim.scenario.model.ScenarioException.class,
+                () -> new ScenarioRunner(twoFlows()).budget(OutputBudget.of(1 << 20)).capture(List.of("bn"))
+                        .run(out, ScenarioRunner.Progress.NONE));
+        assertTrue(e.getMessage().contains("with its packet captures (--pcap)"), e.getMessage());
+        assertFalse(Files.exists(out), "nothing kept");
+        try (java.util.stream.Stream<Path> st = Files.list(parent)) {
+            assertEquals(List.of(), st.toList(), "the temporary run directory was removed");
+        }
+    }
+
+    @Test
     void anUnknownLinkIsRefusedWithTheLinksThereAre() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ScenarioRunner(twoFlows()).capture(List.of("bn", "b2")));
