@@ -195,6 +195,38 @@ class PcapCaptureTest {
     }
 
     @Test
+    void tcpdumpReadsTheCaptureAndDecodesItsTcpAndMptcpOptions() throws Exception {
+        // The format checked by a real reader: tcpdump (installed by .ci/run) must parse every record and decode the
+        // handshake's MP_CAPABLE, a join's MP_JOIN, the DSS mapping, SACK blocks and relative sequence numbers.
+        boolean have;
+        try {
+            have = new ProcessBuilder("tcpdump", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            have = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(have, "tcpdump not installed");
+        Scenario sc = ScenarioLoader.loadFile(Sim.examples().resolve("two-paths.yaml"), List.of("duration=2s"));
+        RunResult r = run(sc, List.of("wifi", "lte"));
+        String wifi = tcpdump(r.dir().resolve("pcap/wifi.pcap"));
+        String lte = tcpdump(r.dir().resolve("pcap/lte.pcap"));
+        assertFalse(wifi.contains("truncated") || wifi.contains("bad opt") || lte.contains("bad opt"), wifi.lines().findFirst().orElse(""));
+        assertTrue(wifi.contains("capable v0"), "MP_CAPABLE");
+        assertTrue(lte.contains("join id 2 token"), "MP_JOIN on the lte subflow");
+        assertTrue(wifi.contains("dss seq 0 subseq 1 len"), "DSS mapping of the first data segment");
+        assertTrue(wifi.contains("seq 1:"), "relative sequence numbers from 1");
+        assertTrue(wifi.contains("sack 1 {"), "a SACK block after a loss");
+        assertEquals(read(r.dir().resolve("pcap/wifi.pcap")).size(), wifi.lines().count(), "one line per record");
+        Sim.deleteRun(r);
+    }
+
+    private static String tcpdump(Path pcap) throws Exception {
+        Process p = new ProcessBuilder("tcpdump", "-r", pcap.toString(), "-n").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "tcpdump exit status");
+        return out;
+    }
+
+    @Test
     void anUnknownLinkIsRefusedWithTheLinksThereAre() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ScenarioRunner(twoFlows()).capture(List.of("bn", "b2")));
