@@ -1,15 +1,13 @@
 package org.mptcpsim.scenario.run;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.mptcpsim.core.Time;
 import org.mptcpsim.net.Link;
 import org.mptcpsim.net.Packet;
 import org.mptcpsim.net.PacketTap;
@@ -26,14 +24,14 @@ import org.mptcpsim.net.PacketTap;
  * bytes (window scale 7, announced in the SYN), and on MPTCP subflows a DSS option (data ACK,
  * mapping of the 8-byte data sequence number). docs/outputs.md, "Packet captures".
  */
-final class PcapCapture implements PacketTap, AutoCloseable {
+final class PcapCapture implements PacketTap {
     /** What the capture needs to know of a subflow, for packets of either direction. */
-    record Flow(int clientIp, int serverIp, int clientPort, boolean serverSends, boolean mptcp, int isn,
+    record Flow(int clientIp, int serverIp, int clientPort, boolean serverSends, int isn,
                 java.util.function.IntSupplier mss, Mptcp mp) {
     }
 
     /**
-     * An MPTCP subflow's handshake options: protocol version (0: RFC 6824, the out-of-tree kernel; 1: RFC 8684,
+     * An MPTCP subflow's options (null for plain TCP): protocol version (0: RFC 6824, the out-of-tree kernel; 1: RFC 8684,
      * upstream), whether it is a join, the connection's two keys (synthesised per connection) and the subflow's
      * address id and backup flag.
      */
@@ -47,25 +45,23 @@ final class PcapCapture implements PacketTap, AutoCloseable {
     static final int SERVER_PORT = 5201;
     private static final int SNAPLEN = 128;
     private static final int LINKTYPE_RAW = 101;
+    /** Offsets in {@link #buf}: the 16-byte record header, then the IPv4 header (20 bytes), then TCP's. */
+    private static final int IP = 16;
+    private static final int TCP = IP + 20;
 
     private final OutputStream out;
     private final Function<Object, Dir> resolve;
     private final Map<Object, Dir> flows = new IdentityHashMap<>();
-    private final byte[] buf = new byte[16 + SNAPLEN];
-    private final OutputBudgetCounter counter;
-    private long records;
+    private final byte[] buf = new byte[IP + SNAPLEN];
 
-    /** Counts what the capture wrote, for the run's output budget. */
-    interface OutputBudgetCounter {
-        void add(long bytes);
-    }
-
-    /** {@code resolve} maps a route's last sink (a subflow or its peer's receiver) to its flow and direction, or null. */
-    PcapCapture(Path file, Function<Object, Dir> resolve, OutputBudgetCounter counter) throws IOException {
-        Files.createDirectories(file.getParent());
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    /**
+     * Writes the file header to {@code out} (the run writer's capture stream: it counts against the output budget
+     * and is closed with the run); {@code resolve} maps a route's last sink (a subflow or its peer's receiver) to
+     * its flow and direction, or null.
+     */
+    PcapCapture(OutputStream out, Function<Object, Dir> resolve) throws IOException {
+        this.out = out;
         this.resolve = resolve;
-        this.counter = counter;
         byte[] h = new byte[24];
         le32(h, 0, 0xa1b23c4d);      // nanosecond-resolution pcap
         le16(h, 4, 2);
@@ -73,11 +69,6 @@ final class PcapCapture implements PacketTap, AutoCloseable {
         le32(h, 16, SNAPLEN);
         le32(h, 20, LINKTYPE_RAW);
         out.write(h);
-        counter.add(h.length);
-    }
-
-    long records() {
-        return records;
     }
 
     @Override
@@ -86,7 +77,7 @@ final class PcapCapture implements PacketTap, AutoCloseable {
             return; // an application request has no TCP segment of its own in the simulator
         }
         Object end = p.route[p.route.length - 1];
-        Dir d = flows.computeIfAbsent(end, resolve::apply);
+        Dir d = flows.computeIfAbsent(end, resolve);
         if (d == null) {
             return;
         }
@@ -97,37 +88,34 @@ final class PcapCapture implements PacketTap, AutoCloseable {
         int tcpLen = tcpHeader(p, f, fromSender, mss);
         int payload = p.type == Packet.DATA ? p.payload : 0;
         int ipLen = 20 + tcpLen + payload;
-        int ip = 16;
-        buf[ip] = 0x45;
-        buf[ip + 1] = 0;
-        be16(buf, ip + 2, ipLen);
-        be16(buf, ip + 4, 0);
-        be16(buf, ip + 6, 0x4000);  // DF
-        buf[ip + 8] = 64;
-        buf[ip + 9] = 6;
-        be16(buf, ip + 10, 0);
-        be32(buf, ip + 12, fromClient ? f.clientIp() : f.serverIp());
-        be32(buf, ip + 16, fromClient ? f.serverIp() : f.clientIp());
-        be16(buf, ip + 10, checksum(buf, ip, 20));
-        be16(buf, ip + 20, fromClient ? f.clientPort() : SERVER_PORT);
-        be16(buf, ip + 22, fromClient ? SERVER_PORT : f.clientPort());
+        buf[IP] = 0x45;
+        buf[IP + 1] = 0;
+        be16(buf, IP + 2, ipLen);
+        be16(buf, IP + 4, 0);
+        be16(buf, IP + 6, 0x4000);  // DF
+        buf[IP + 8] = 64;
+        buf[IP + 9] = 6;
+        be16(buf, IP + 10, 0);
+        be32(buf, IP + 12, fromClient ? f.clientIp() : f.serverIp());
+        be32(buf, IP + 16, fromClient ? f.serverIp() : f.clientIp());
+        be16(buf, IP + 10, checksum(buf, IP, 20));
+        be16(buf, TCP, fromClient ? f.clientPort() : SERVER_PORT);
+        be16(buf, TCP + 2, fromClient ? SERVER_PORT : f.clientPort());
         int cap = 20 + tcpLen;
-        le32(buf, 0, (int) (nowPs / 1_000_000_000_000L));
-        le32(buf, 4, (int) (nowPs % 1_000_000_000_000L / 1000));
+        le32(buf, 0, (int) (nowPs / Time.PS_PER_S));
+        le32(buf, 4, (int) (nowPs % Time.PS_PER_S / Time.PS_PER_NS));
         le32(buf, 8, cap);
         le32(buf, 12, ipLen);
         try {
-            out.write(buf, 0, 16 + cap);
+            out.write(buf, 0, IP + cap);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        counter.add(16 + cap);
-        records++;
     }
 
     /** Writes the TCP header after the IP header (ports already there or set by the caller); returns its length. */
     private int tcpHeader(Packet p, Flow f, boolean fromSender, int mss) {
-        int t = 16 + 20;
+        int t = TCP;
         // the receiver's own sequence space: fixed, it sends no data (its ISN from the client port)
         int peerSeq = f.clientPort() * 0x9e3779b1;
         int seq;
@@ -175,7 +163,7 @@ final class PcapCapture implements PacketTap, AutoCloseable {
             if (!fromSender && p.sackStart != p.sackEnd) {
                 o = sack(p, o, f.isn(), mss);
             }
-            if (f.mptcp()) {
+            if (f.mp() != null) {
                 o = dss(p, o, mss);
             }
         }
@@ -243,7 +231,12 @@ final class PcapCapture implements PacketTap, AutoCloseable {
             }
         }
         buf[start + 1] = (byte) (o - start);
-        while ((o - 16 - 20) % 4 != 0) {
+        return pad(o);
+    }
+
+    /** NOPs up to the next 4-byte word of the TCP header. */
+    private int pad(int o) {
+        while ((o - TCP) % 4 != 0) {
             buf[o++] = 1;
         }
         return o;
@@ -255,21 +248,17 @@ final class PcapCapture implements PacketTap, AutoCloseable {
             byte[] k = new byte[8];
             be64(k, 0, key);
             byte[] h = java.security.MessageDigest.getInstance(version == 0 ? "SHA-1" : "SHA-256").digest(k);
-            return firstWord(h);
+            return java.nio.ByteBuffer.wrap(h).getInt();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static int firstWord(byte[] h) {
-        return (h[0] & 0xff) << 24 | (h[1] & 0xff) << 16 | (h[2] & 0xff) << 8 | (h[3] & 0xff);
-    }
-
     private int timestamps(Packet p, int o, boolean echo) {
         buf[o++] = 8;
         buf[o++] = 10;
-        be32(buf, o, (int) (p.tsVal / 1_000_000_000L));
-        be32(buf, o + 4, echo ? (int) (p.tsEcr / 1_000_000_000L) : 0);
+        be32(buf, o, (int) (p.tsVal / Time.PS_PER_MS));
+        be32(buf, o + 4, echo ? (int) (p.tsEcr / Time.PS_PER_MS) : 0);
         return o + 8;
     }
 
@@ -296,15 +285,7 @@ final class PcapCapture implements PacketTap, AutoCloseable {
             o += 14;
         }
         buf[lenAt] = (byte) (o - start);
-        while ((o - 16 - 20) % 4 != 0) {
-            buf[o++] = 1;
-        }
-        return o;
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
+        return pad(o);
     }
 
     private static int checksum(byte[] b, int off, int len) {

@@ -1,7 +1,10 @@
 package org.mptcpsim.scenario.run;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +46,7 @@ final class RunWriter {
     private final BufferedWriter connections;
     private final BufferedWriter queues;
     private final BufferedWriter events;
+    private final List<OutputStream> captures = new ArrayList<>();
 
     private RunWriter(OutputDir target, Path tmp, Scenario sc, OutputBudget budget) throws IOException {
         this.budget = budget;
@@ -108,26 +112,41 @@ final class RunWriter {
         events.append(row).append('\n');
     }
 
-    /** The temporary run directory, committed to the target by {@link #finish}. */
-    Path dir() {
-        return tmp;
+    /**
+     * Opens {@code pcap/LINK.pcap} of the run directory for a packet capture: what is written counts against the same
+     * budget, and the stream is closed (flushed) by {@link #finish} before the directory is committed, or by
+     * {@link #abort} with the rest.
+     */
+    OutputStream capture(String linkId) throws IOException {
+        Path file = Files.createDirectories(tmp.resolve("pcap")).resolve(linkId + ".pcap");
+        OutputStream s = new FilterOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > budget.limitBytes()) {
+                    throw budget.captureExceeded(sc, written);
+                }
+                out.write(b, off, len);
+            }
+        };
+        captures.add(s);
+        return s;
     }
 
-    /** Counts bytes a packet capture wrote against the same budget. */
-    void countBytes(long n) {
-        written += n;
-        if (written > budget.limitBytes()) {
-            throw budget.captureExceeded(sc, written);
+    private void closeAll() throws IOException {
+        subflows.close();
+        connections.close();
+        queues.close();
+        events.close();
+        for (OutputStream s : captures) {
+            s.close();
         }
     }
 
     /** Deletes the temporary directory of a failed run. */
     void abort() {
         try {
-            subflows.close();
-            connections.close();
-            queues.close();
-            events.close();
+            closeAll();
         } catch (IOException ignored) {
             // best effort: the run already failed
         }
@@ -145,10 +164,7 @@ final class RunWriter {
         if (apps || sc.connections().stream().anyMatch(c -> c.app() != null || c.sizeBytes() >= 0)) {
             writeFlows(run);
         }
-        subflows.close();
-        connections.close();
-        queues.close();
-        events.close();
+        closeAll();
         RunResult result = summarize(run, wallSeconds);
         ObjectNode summary = summaryJson(run, result);
         JSON.writeValue(tmp.resolve("summary.json").toFile(), summary);

@@ -219,11 +219,9 @@ public final class ScenarioRunner {
         long wallStart = System.nanoTime();
         RunWriter writer = RunWriter.open(out, sc, budget);
         events.attach(writer::eventRow);
-        List<PcapCapture> pcaps = new ArrayList<>();
         try {
             for (String id : captureLinks) {
-                PcapCapture pc = new PcapCapture(writer.dir().resolve("pcap").resolve(id + ".pcap"), this::captureFlow, writer::countBytes);
-                pcaps.add(pc);
+                PcapCapture pc = new PcapCapture(writer.capture(id), this::captureFlow);
                 for (Link l : topo.byLinkId.get(id)) {
                     l.setTap(pc);
                 }
@@ -240,15 +238,12 @@ public final class ScenarioRunner {
                 }
             }
             double wall = (System.nanoTime() - wallStart) / 1e9;
-            closeAll(pcaps);
             return writer.finish(this, wall);
         } catch (SimulationStalledException e) {
-            closeAll(pcaps);
             writer.abort();
             throw located(e);
         } catch (IOException | RuntimeException e) {
             events.attach(null);
-            closeAll(pcaps);
             writer.abort();
             throw e;
         }
@@ -271,21 +266,9 @@ public final class ScenarioRunner {
         return this;
     }
 
-    private static void closeAll(List<PcapCapture> pcaps) throws IOException {
-        for (PcapCapture pc : pcaps) {
-            pc.close();
-        }
-        pcaps.clear();
-    }
-
     /** The subflow whose data route ({@code fromSender}) or ACK route ends at {@code end}, for a capture. */
     private PcapCapture.Dir captureFlow(Object end) {
-        List<ConnRun> all = new ArrayList<>();
-        for (ConnRun c : conns) {
-            all.add(c);
-            all.addAll(c.children);
-        }
-        for (ConnRun c : all) {
+        for (ConnRun c : withChildren()) {
             for (ConnRun.SubflowRun r : c.subflows) {
                 boolean ack = r.subflow == end;
                 if (ack || r.subflow.peer() == end) {
@@ -296,7 +279,7 @@ public final class ScenarioRunner {
                     PcapCapture.Flow f = new PcapCapture.Flow(
                             PcapCapture.address(topo.net.nodeIndex(r.local.host()), r.local.id()),
                             PcapCapture.address(topo.net.nodeIndex(r.remote.host()), r.remote.id()),
-                            r.port, c.spec.serverSends(), c.isMptcp(), r.isn, () -> s.sk.mssCache, mp);
+                            r.port, c.spec.serverSends(), r.isn, () -> s.sk.mssCache, mp);
                     return new PcapCapture.Dir(f, !ack);
                 }
             }
@@ -612,14 +595,19 @@ public final class ScenarioRunner {
         }, e.atPs());
     }
 
-    /** Tells the path managers of connections whose client owns an interface on this link. */
-    private void notifyAddresses(LinkSpec l, boolean up) {
+    /** The scenario's connections and the child connections they spawned (flows transfers), parents first. */
+    private List<ConnRun> withChildren() {
         List<ConnRun> all = new ArrayList<>();
         for (ConnRun c : conns) {
             all.add(c);
             all.addAll(c.children);
         }
-        for (ConnRun c : all) {
+        return all;
+    }
+
+    /** Tells the path managers of connections whose client owns an interface on this link. */
+    private void notifyAddresses(LinkSpec l, boolean up) {
+        for (ConnRun c : withChildren()) {
             if (c.meta == null) {
                 continue;
             }
