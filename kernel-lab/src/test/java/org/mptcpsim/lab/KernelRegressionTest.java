@@ -61,7 +61,7 @@ class KernelRegressionTest {
             // F7 (issue 16.3): two reno flows from two hosts whose access delays differ by 0.3 ms (base RTT 36.0 / 36.6 ms),
             // one 20 Mbit/s tbf. Kernel (6 runs): the shorter loop loses, t1 / t2 5.91 / 13.11 Mbit/s (ratio 0.40-0.52;
             // equal delays split evenly, swapped delays swap the loser: docs/phase-effects.md section 5). The simulator
-            // (10 seeds) has the same sign at half the size: 7.31 / 11.76 (ratio 0.63); srtt, cwnd and loss rows inside.
+            // (10 seeds) has the same sign at half the size: 7.31 / 11.76 (ratio 0.62); srtt, cwnd and loss rows inside.
             Map.entry("lab-two-reno-access 0/0 goodputMbps", "F7"),
             Map.entry("lab-two-reno-access 1/0 goodputMbps", "F7"));
 
