@@ -3,6 +3,7 @@ package org.mptcpsim.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.mptcpsim.report.MalformedRunException;
 import org.mptcpsim.scenario.output.OutputDir;
 
 import picocli.CommandLine.Command;
@@ -22,7 +23,13 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path run = OutputDir.checkRunToReport(main.cwd(), dir);   // only a run of ours (or the files of one)
-        Reports.render(run);
+        try {
+            Reports.render(run);
+        } catch (MalformedRunException e) {
+            // the run's files are read in full before a chart is drawn, so nothing was written
+            throw new Main.BadInput("RUN_DIR " + dir + ": " + run + "/" + e.getMessage() + " (the run's files must follow"
+                    + " docs/outputs.md: damaged or edited by hand; restore the file or run the scenario again). Nothing was changed.");
+        }
         System.out.println("report: " + run.resolve("report.html"));
         return Main.OK;
     }

@@ -16,7 +16,10 @@ public final class Scenarios {
     /** Loads {@code file}, applying {@code sets} and then {@code seed} (when not null). */
     public static Scenario load(Path file, List<String> sets, Long seed) {
         if (!Files.isRegularFile(file)) {
-            throw new Main.BadInput(file + ": no such scenario file");
+            throw new Main.BadInput(file + (Files.isDirectory(file) ? ": a directory, not a scenario file (give a .yaml or .json file"
+                    + " in it, e.g. scenarios/examples/two-paths.yaml)" : Files.exists(file) ? ": not a regular file (a pipe or"
+                    + " device: the scenario is read more than once and copied into the run; save it to a file first)"
+                    : ": no such scenario file"));
         }
         List<String> all = new ArrayList<>(sets);
         if (seed != null) {

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.mptcpsim.lab.Backend;
 import org.mptcpsim.lab.LabRefusedException;
 import org.mptcpsim.lab.Validation;
+import org.mptcpsim.report.MalformedRunException;
+import org.mptcpsim.report.RunData;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.output.OutputDir;
 import org.mptcpsim.scenario.run.OutputBudget;
@@ -103,6 +105,17 @@ final class ValidateCommand implements Callable<Integer> {
         for (int i = 1; Files.isRegularFile(dir.resolve("run-" + i).resolve("summary.json")); i++) r.add(dir.resolve("run-" + i));
         if (r.isEmpty()) {
             throw new Main.BadInput("--reference " + dir + ": not a run directory (summary.json) nor a directory of run-1, run-2, ...");
+        }
+        for (Path run : r) {
+            // read every recorded run in full before anything is written: a damaged file is the user's input, located
+            try {
+                RunData.load(run);
+            } catch (MalformedRunException e) {
+                throw new Main.BadInput("--reference " + dir + ": " + run + "/" + e.getMessage() + " (a recorded run's files must"
+                        + " follow docs/outputs.md; restore the file or record the run again). Nothing was written.");
+            } catch (java.io.IOException e) {
+                throw new Main.BadInput("--reference " + dir + ": " + run + ": cannot be read: " + e.getMessage() + ". Nothing was written.");
+            }
         }
         return r;
     }

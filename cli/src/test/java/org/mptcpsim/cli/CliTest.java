@@ -74,7 +74,13 @@ class CliTest {
 
     @Test
     void missingFileAndBadFlagAreBadInput() {
-        assertEquals(2, exec("run", tmp.resolve("nope.yaml").toString())[0]);
+        Object[] r = exec("run", tmp.resolve("nope.yaml").toString());
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[1]).contains("nope.yaml: no such scenario file"), (String) r[1]);
+        // a directory exists: the message says what it is instead of "no such file"
+        r = exec("run", tmp.toString());
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[1]).contains(": a directory, not a scenario file"), (String) r[1]);
         assertEquals(2, exec("run", example("two-paths.yaml").toString(), "--seed", "abc")[0]);
     }
 
@@ -264,6 +270,57 @@ class CliTest {
                 "--out", tmp.resolve("v2").toString());
         assertEquals(2, bad[0], (String) bad[1]);
         assertTrue(((String) bad[1]).contains("not a run directory"), (String) bad[1]);
+    }
+
+    /**
+     * A damaged file in a run directory (here summary.json cut short, as a full disk or an interrupted copy leaves it)
+     * is the user's input: located (file, line, column), exit 2, and nothing is drawn; not an internal error.
+     */
+    @Test
+    void reportOfADamagedRunNamesTheFileAndWritesNothing() throws IOException {
+        Path out = tmp.resolve("dmg");
+        assertEquals(0, exec("run", example("two-paths.yaml").toString(), "--out", out.toString(), "--quiet",
+                "--no-report", "--set", "duration=2s")[0]);
+        String summary = Files.readString(out.resolve("summary.json"));
+        // cut inside the third line: the parser meets the end of input on line 3
+        int cut = summary.indexOf('\n', summary.indexOf('\n') + 1) + 5;
+        Files.writeString(out.resolve("summary.json"), summary.substring(0, cut));
+        Object[] r = exec("report", out.toString());
+        String err = (String) r[1];
+        assertEquals(2, r[0], err);
+        assertTrue(err.contains("summary.json:3:"), err);
+        assertFalse(err.contains("internal error"), err);
+        assertFalse(Files.exists(out.resolve("report.html")), "nothing drawn from a damaged run");
+        assertFalse(Files.exists(out.resolve("charts")), "nothing drawn from a damaged run");
+    }
+
+    /** validate --reference reads every recorded run in full first: a truncated CSV row is refused, located, before any output. */
+    @Test
+    void validateRefusesADamagedRecordedRun() throws IOException {
+        Path src = Path.of("..", "kernel-lab", "src", "test", "resources", "reference-oot", "lab-oot-a1-reno");
+        Path ref = tmp.resolve("ref");
+        for (String run : new String[] {"run-1", "run-2"}) {
+            Files.createDirectories(ref.resolve(run));
+            try (var files = Files.list(src.resolve(run))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, ref.resolve(run).resolve(f.getFileName()));
+                }
+            }
+        }
+        // run-2's subflows.csv loses the end of its last row (a copy interrupted mid-write)
+        Path csv = ref.resolve("run-2").resolve("subflows.csv");
+        String text = Files.readString(csv);
+        Files.writeString(csv, text.substring(0, text.length() - 12));
+        int rows = text.split("\n").length;
+        Path out = tmp.resolve("val");
+        Object[] r = exec("validate", example("lab/lab-oot-a1-reno.yaml").toString(), "--reference", ref.toString(),
+                "--sim-runs", "1", "--out", out.toString());
+        String err = (String) r[1];
+        assertEquals(2, r[0], err);
+        // the cut row is the file's last line
+        assertTrue(err.contains("run-2/subflows.csv:" + rows + ":"), err);
+        assertFalse(Files.exists(out), "nothing written");
+        assertFalse(Files.exists(tmp.resolve("val.failed")), "no failed-run directory for bad input");
     }
 
     @Test

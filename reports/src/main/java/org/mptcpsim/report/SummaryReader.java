@@ -23,8 +23,8 @@ final class SummaryReader {
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new MalformedRunException(file.getFileName() + ":" + e.getLocation().getLineNr()
-                    + ": " + e.getOriginalMessage());
+            throw new MalformedRunException(file.getFileName() + ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new MalformedRunException(file.getFileName() + ":1: expected a JSON object");
