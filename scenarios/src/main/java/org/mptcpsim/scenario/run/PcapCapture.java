@@ -35,7 +35,13 @@ final class PcapCapture implements PacketTap {
      * upstream), whether it is a join, the connection's two keys (synthesised per connection) and the subflow's
      * address id and backup flag.
      */
-    record Mptcp(int version, boolean join, long clientKey, long serverKey, int addressId, boolean backup) {
+    record Mptcp(int version, boolean join, long clientKey, long serverKey, int addressId, boolean backup, long idsn) {
+        /** With {@code idsn} the data sender's initial data sequence number (its key's hash), computed once. */
+        static Mptcp of(int version, boolean join, long clientKey, long serverKey, int addressId, boolean backup,
+                        boolean serverSends) {
+            return new Mptcp(version, join, clientKey, serverKey, addressId, backup,
+                    PcapCapture.idsn(serverSends ? serverKey : clientKey, version));
+        }
     }
 
     /** A flow and the direction of the packets whose route ends at a given sink. */
@@ -163,8 +169,10 @@ final class PcapCapture implements PacketTap {
             if (!fromSender && p.sackStart != p.sackEnd) {
                 o = sack(p, o, f.isn(), mss);
             }
-            if (f.mp() != null) {
-                o = dss(p, o, mss);
+            if (f.mp() != null && firstDataWithKeys(p, f, fromSender)) {
+                o = capableWithData(f.mp(), p.payload, o);
+            } else if (f.mp() != null) {
+                o = dss(p, o, f.mp().idsn(), mss);
             }
         }
         int len = o - t;
@@ -244,14 +252,44 @@ final class PcapCapture implements PacketTap {
 
     /** The MPTCP token of a key: the most significant 32 bits of its SHA-1 (version 0) or SHA-256 (version 1). */
     static int token(long key, int version) {
+        return java.nio.ByteBuffer.wrap(keyHash(key, version)).getInt();
+    }
+
+    /** The initial data sequence number of a key: the least significant 64 bits of its SHA-1 / SHA-256 (RFC 8684 3.1). */
+    static long idsn(long key, int version) {
+        byte[] h = keyHash(key, version);
+        return java.nio.ByteBuffer.wrap(h, h.length - 8, 8).getLong();
+    }
+
+    private static byte[] keyHash(long key, int version) {
         try {
             byte[] k = new byte[8];
             be64(k, 0, key);
-            byte[] h = java.security.MessageDigest.getInstance(version == 0 ? "SHA-1" : "SHA-256").digest(k);
-            return java.nio.ByteBuffer.wrap(h).getInt();
+            return java.security.MessageDigest.getInstance(version == 0 ? "SHA-1" : "SHA-256").digest(k);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Version 1 (RFC 8684 3.1): the client's first data segment on the initial subflow carries MP_CAPABLE with both
+     * keys and the data-level length in place of a DSS option (the simulator sends no separate third ACK, which would
+     * carry the keys otherwise), so a reader learns the client's key and from it the data sequence numbers' origin.
+     */
+    private static boolean firstDataWithKeys(Packet p, Flow f, boolean fromSender) {
+        return p.type == Packet.DATA && p.seq == 0 && fromSender && !f.serverSends() && f.mp().version() == 1 && !f.mp().join();
+    }
+
+    /** MP_CAPABLE v1 with data: sender's key, receiver's key, data-level length (22 bytes, no checksum), padded. */
+    private int capableWithData(Mptcp m, int payload, int o) {
+        buf[o] = 30;
+        buf[o + 1] = 22;
+        buf[o + 2] = 1;            // subtype 0 (MP_CAPABLE) | version 1
+        buf[o + 3] = 0x01;         // H: HMAC-SHA256
+        be64(buf, o + 4, m.clientKey());
+        be64(buf, o + 12, m.serverKey());
+        be16(buf, o + 20, payload);
+        return pad(o + 22);
     }
 
     private int timestamps(Packet p, int o, boolean echo) {
@@ -262,8 +300,11 @@ final class PcapCapture implements PacketTap {
         return o + 8;
     }
 
-    /** MPTCP DSS (RFC 8684 3.3): data ACK (8 bytes) when present, a mapping on data; padded to 4-byte words. */
-    private int dss(Packet p, int o, int mss) {
+    /**
+     * MPTCP DSS (RFC 8684 3.3): data ACK (8 bytes) when present, a mapping on data; padded to 4-byte words. Data
+     * sequence numbers count from the data sender's IDSN + 1, as on the wire, so Wireshark's relative ones start at 1.
+     */
+    private int dss(Packet p, int o, long idsn, int mss) {
         int start = o;
         boolean hasAck = p.dataAck >= 0;
         boolean map = p.type == Packet.DATA;
@@ -275,11 +316,11 @@ final class PcapCapture implements PacketTap {
         buf[o++] = 0x20;                 // subtype DSS
         buf[o++] = (byte) ((hasAck ? 0x03 : 0) | (map ? 0x0c : 0));
         if (hasAck) {
-            be64(buf, o, p.dataAck * mss);
+            be64(buf, o, idsn + 1 + p.dataAck * mss);
             o += 8;
         }
         if (map) {
-            be64(buf, o, p.dsn * mss);
+            be64(buf, o, idsn + 1 + p.dsn * mss);
             be32(buf, o + 8, p.seq * mss + 1);   // relative to the subflow's ISN
             be16(buf, o + 12, p.payload);
             o += 14;

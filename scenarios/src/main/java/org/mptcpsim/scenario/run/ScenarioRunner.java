@@ -273,9 +273,10 @@ public final class ScenarioRunner {
                 boolean ack = r.subflow == end;
                 if (ack || r.subflow.peer() == end) {
                     Subflow s = r.subflow;
-                    PcapCapture.Mptcp mp = !c.isMptcp() ? null : new PcapCapture.Mptcp(
+                    PcapCapture.Mptcp mp = !c.isMptcp() ? null : PcapCapture.Mptcp.of(
                             c.spec.kernel().flavour() == Flavour.UPSTREAM ? 1 : 0, r != c.subflows.get(0),
-                            RandomStreams.mix(2L * c.index + 1), RandomStreams.mix(2L * c.index + 2), r.local.id(), r.local.backup());
+                            RandomStreams.mix(2L * c.index + 1), RandomStreams.mix(2L * c.index + 2), r.local.id(), r.local.backup(),
+                            c.spec.serverSends());
                     PcapCapture.Flow f = new PcapCapture.Flow(
                             PcapCapture.address(topo.net.nodeIndex(r.local.host()), r.local.id()),
                             PcapCapture.address(topo.net.nodeIndex(r.remote.host()), r.remote.id()),

@@ -215,11 +215,51 @@ class PcapCaptureTest {
         assertFalse(wifi.contains("truncated") || wifi.contains("bad opt") || lte.contains("bad opt"), wifi.lines().findFirst().orElse(""));
         assertTrue(wifi.contains("capable v0"), "MP_CAPABLE");
         assertTrue(lte.contains("join id 2 token"), "MP_JOIN on the lte subflow");
-        assertTrue(wifi.contains("dss seq 0 subseq 1 len"), "DSS mapping of the first data segment");
+        // the first data byte's data sequence number is the client's IDSN + 1: the low 64 bits of SHA-1 of the key in
+        // its MP_CAPABLE SYN (RFC 6824 3.1, version 0), so a reader's relative data sequence numbers start at 1
+        List<Rec> recs = read(r.dir().resolve("pcap/wifi.pcap"));
+        long clientKey = ByteBuffer.wrap(option(recs.stream().filter(x -> x.flags() == 0x02).findFirst().orElseThrow(), 30), 4, 8).getLong();
+        assertTrue(wifi.contains("dss seq " + Long.toUnsignedString(hashLow64("SHA-1", clientKey) + 1) + " subseq 1 len"),
+                "DSS mapping of the first data segment from the IDSN");
         assertTrue(wifi.contains("seq 1:"), "relative sequence numbers from 1");
         assertTrue(wifi.contains("sack 1 {"), "a SACK block after a loss");
         assertEquals(read(r.dir().resolve("pcap/wifi.pcap")).size(), wifi.lines().count(), "one line per record");
         Sim.deleteRun(r);
+    }
+
+    /**
+     * Upstream (RFC 8684, version 1): the SYN carries no key, so the client's first data segment carries MP_CAPABLE with
+     * both keys and its data-level length, and the data sequence numbers count from the low 64 bits of SHA-256 of that
+     * key + 1: the second segment's (the first with a DSS mapping) is IDSN + 1 + one segment's payload.
+     */
+    @Test
+    void upstreamCapturesCarryBothKeysOnTheFirstDataSegmentAndDataSequenceNumbersFromTheIdsn() throws IOException {
+        Scenario sc = ScenarioLoader.loadFile(Sim.examples().resolve("lab/lab-upstream-mptcp-vs-tcp-20m.yaml"), List.of("duration=1s"));
+        RunResult r = run(sc, List.of("a1"));
+        List<Rec> recs = read(r.dir().resolve("pcap/a1.pcap"));
+        long serverKey = ByteBuffer.wrap(option(recs.stream().filter(x -> x.flags() == 0x12).findFirst().orElseThrow(), 30), 4, 8).getLong();
+        List<Rec> data = recs.stream().filter(x -> x.payload() > 0).limit(2).toList();
+        byte[] cap = option(data.get(0), 30);
+        assertEquals(22, cap.length, "MP_CAPABLE with both keys and a data-level length");
+        assertEquals(0x01, cap[2] & 0xff, "subtype MP_CAPABLE, version 1");
+        long clientKey = ByteBuffer.wrap(cap, 4, 8).getLong();
+        assertEquals(serverKey, ByteBuffer.wrap(cap, 12, 8).getLong(), "the receiver's key as in the SYN/ACK");
+        assertEquals(data.get(0).payload(), ByteBuffer.wrap(cap, 20, 2).getShort() & 0xffff, "data-level length");
+        byte[] dss = option(data.get(1), 30);
+        assertEquals(0x20, dss[2] & 0xf0, "DSS");
+        int at = 4 + ((dss[3] & 0x01) == 0 ? 0 : (dss[3] & 0x02) != 0 ? 8 : 4);
+        assertEquals(hashLow64("SHA-256", clientKey) + 1 + data.get(0).payload(), ByteBuffer.wrap(dss, at, 8).getLong());
+        Sim.deleteRun(r);
+    }
+
+    /** The least significant 64 bits of {@code algorithm} over a key's 8 bytes (the IDSN of RFC 6824 / RFC 8684). */
+    private static long hashLow64(String algorithm, long key) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance(algorithm).digest(ByteBuffer.allocate(8).putLong(key).array());
+            return ByteBuffer.wrap(h, h.length - 8, 8).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String tcpdump(Path pcap) throws Exception {
