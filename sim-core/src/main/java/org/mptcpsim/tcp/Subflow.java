@@ -104,6 +104,7 @@ public final class Subflow implements PacketSink {
             return;
         }
         peerWindow = p.rwnd;
+        tsRecent = p.tsVal;   // tcp_rcv_synsent_state_process: tcp_store_ts_recent, so the first data echoes the SYN/ACK
         handshake.onSynAck(p);
         if (idleRestart) {
             sk.lsndtime = sk.jiffies32();   // tcp_finish_connect: no restart on the first data packet
@@ -389,9 +390,7 @@ public final class Subflow implements PacketSink {
     public long establishedPs() { return handshake.establishedPs; }
 
     /** Time the subflow was closed, or -1 while it is open. */
-    public long closedPs() {
-        return closedPs;
-    }
+    public long closedPs() { return closedPs; }
 
     /** Peer's receive window in segments, from the latest ACK. */
     public int peerWindow() {
