@@ -99,6 +99,77 @@ class EventLoopTest {
         assertEquals(want, log);
     }
 
+    /**
+     * Callbacks that re-arm themselves (later or at the same instant), schedule, move and cancel other events, and
+     * cancel or cancel-then-re-arm themselves run in the order of a plain reference model: the pending set sorted by
+     * (time, order of the last schedule call). The loop keeps the running event in the root slot until it returns
+     * (a re-arm is one sift-down), and this checks that the shortcut never changes the order, and that the running
+     * event is not pending during its own callback.
+     */
+    @Test
+    void eventsThatReArmOrCancelFromTheirCallbacksRunInTheReferenceOrder() {
+        int n = 64;
+        EventLoop loop = new EventLoop();
+        List<String> log = new ArrayList<>();
+        List<Event> evs = new ArrayList<>();
+        SplittableRandom real = new SplittableRandom(11);
+        for (int i = 0; i < n; i++) {
+            int id = i;
+            evs.add(new Event() {
+                @Override
+                protected void onEvent(long now) {
+                    assertFalse(isScheduled(), "the running event is not pending");
+                    log.add(id + "@" + now);
+                    act(real, id, now, (e, t) -> loop.schedule(evs.get(e), t), e -> loop.cancel(evs.get(e)));
+                }
+            });
+        }
+        for (int i = 0; i < n; i++) {
+            loop.schedule(evs.get(i), i * 3L);
+        }
+        loop.run(5_000, 20_000);
+
+        // the reference: pending (id -> {time, seq}), run by taking the least key
+        List<String> want = new ArrayList<>();
+        java.util.Map<Integer, long[]> pending = new java.util.HashMap<>();
+        long[] seq = {0};
+        for (int i = 0; i < n; i++) {
+            pending.put(i, new long[] {i * 3L, seq[0]++});
+        }
+        SplittableRandom ref = new SplittableRandom(11);
+        for (int step = 0; step < 20_000 && !pending.isEmpty(); step++) {
+            int id = pending.entrySet().stream().min((a, b) -> a.getValue()[0] != b.getValue()[0]
+                    ? Long.compare(a.getValue()[0], b.getValue()[0]) : Long.compare(a.getValue()[1], b.getValue()[1])).orElseThrow().getKey();
+            long now = pending.remove(id)[0];
+            if (now > 5_000) {
+                break;
+            }
+            want.add(id + "@" + now);
+            act(ref, id, now, (e, t) -> pending.put(e, new long[] {t, seq[0]++}), e -> pending.remove(e));
+        }
+        assertTrue(log.size() > 1000, "enough events ran: " + log.size());
+        assertEquals(want, log);
+    }
+
+    /** A callback's random actions: re-arm itself (often), schedule or cancel others, cancel itself (then maybe re-arm). */
+    private static void act(SplittableRandom r, int self, long now, java.util.function.ObjLongConsumer<Integer> schedule,
+                            java.util.function.IntConsumer cancel) {
+        int k = 1 + r.nextInt(3);
+        for (int j = 0; j < k; j++) {
+            int what = r.nextInt(10);
+            int other = r.nextInt(64);
+            if (what < 5) {
+                schedule.accept(self, now + r.nextInt(3) * r.nextInt(20));   // often the same instant or soon
+            } else if (what < 8) {
+                schedule.accept(other, now + r.nextInt(50));
+            } else if (what == 8) {
+                cancel.accept(other);
+            } else {
+                cancel.accept(self);
+            }
+        }
+    }
+
     @Test
     void runsInSuccessiveWindowsAndWithAnEventBudget() {
         EventLoop loop = new EventLoop();
