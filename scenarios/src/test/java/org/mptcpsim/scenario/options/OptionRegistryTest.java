@@ -58,6 +58,15 @@ class OptionRegistryTest {
     }
 
     @Test
+    void upstreamDssTakesTheBytesTheHostKernelsBulkSenderUses() {
+        // upstream's DSS on a bulk sender's data: 4 bytes of kind/length/subtype/flags + a 32-bit data ACK (4) + a
+        // 64-bit mapping (DSN 8, subflow sequence 4, data-level length 2) = 22, padded to 24: 1448 - 24 = 1424 bytes of
+        // payload, as a kernel --pcap capture of the 6.18 host kernel shows (docs/kernel-lab.md F5)
+        assertEquals(24, R.defaults(Flavour.UPSTREAM).dssBytes());
+        assertEquals(28, R.defaults(Flavour.MPTCP_V095).dssBytes());
+    }
+
+    @Test
     void effectiveMapIsSortedAndComplete() {
         KernelOptions d = R.defaults(Flavour.MPTCP_V095);
         List<String> names = List.copyOf(d.effective().keySet());
