@@ -23,6 +23,8 @@ final class Handshake {
     PacketSink[] route;
 
     private long synSentPs;
+    /** The SYN/ACK's timestamp, which a join's third ACK echoes. */
+    private long synAckTsVal;
     private boolean synRetransmitted;
     /** Time the handshake completed, or -1. */
     long establishedPs = -1;
@@ -73,6 +75,7 @@ final class Handshake {
         sk.icskRetransmits = 0;
         sk.state = TcpState.ESTABLISHED;
         establishedPs = now;
+        synAckTsVal = p.tsVal;    // echoed by the join's third ACK (and its retransmissions)
         pool.release(p);
         if (sk.isMptcp() && sk.id > 0) {
             // MP_JOIN: the subflow is pre-established until the peer ACKs our third ACK
@@ -81,10 +84,12 @@ final class Handshake {
         }
     }
 
-    /** The third ACK of MP_JOIN, with the retransmission timer running until the fourth arrives. */
+    /** The third ACK of MP_JOIN (echoing the SYN/ACK's timestamp), with the retransmission timer running until the fourth arrives. */
     private void sendJoinAck() {
         Packet p = pool.take();
         p.type = Packet.ACK;
+        p.tsVal = loop.nowPs();
+        p.tsEcr = synAckTsVal;
         p.size = cfg.ackWireBytes();
         p.seq = -1;
         p.route = route;

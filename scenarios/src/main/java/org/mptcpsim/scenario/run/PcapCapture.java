@@ -165,7 +165,7 @@ final class PcapCapture implements PacketTap {
         } else {
             buf[o++] = 1;
             buf[o++] = 1;
-            o = timestamps(p, o, !fromSender || p.type == Packet.DATA);
+            o = timestamps(p, o, true);
             if (!fromSender && p.sackStart != p.sackEnd) {
                 o = sack(p, o, f.isn(), mss);
             }
