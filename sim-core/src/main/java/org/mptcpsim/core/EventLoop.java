@@ -201,8 +201,8 @@ public final class EventLoop implements Clock {
         }
     }
 
+    /** Removes the root slot, which the event that just ran still holds (its heapIndex is already -1). */
     private void removeTop() {
-        heap[0].heapIndex = -1;   // (already -1 for the event that ran)
         size--;
         Event last = heap[size];
         heap[size] = null;

@@ -169,10 +169,8 @@ final class PcapCapture implements PacketTap {
             if (!fromSender && p.sackStart != p.sackEnd) {
                 o = sack(p, o, f.isn(), mss);
             }
-            if (f.mp() != null && firstDataWithKeys(p, f, fromSender)) {
-                o = capableWithData(f.mp(), p.payload, o);
-            } else if (f.mp() != null) {
-                o = dss(p, o, f.mp().idsn(), mss);
+            if (f.mp() != null) {
+                o = firstDataWithKeys(p, f, fromSender) ? capableWithData(f.mp(), p.payload, o) : dss(p, o, f.mp().idsn(), mss);
             }
         }
         int len = o - t;

@@ -122,15 +122,26 @@ final class RunWriter {
         OutputStream s = new FilterOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                written += len;
-                if (written > budget.limitBytes()) {
-                    throw budget.captureExceeded(sc, written);
-                }
+                count(len);
                 out.write(b, off, len);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                count(1);
+                out.write(b);
             }
         };
         captures.add(s);
         return s;
+    }
+
+    /** Counts {@code n} bytes a capture wrote against the run's budget. */
+    private void count(int n) {
+        written += n;
+        if (written > budget.limitBytes()) {
+            throw budget.captureExceeded(sc, written);
+        }
     }
 
     private void closeAll() throws IOException {
