@@ -53,8 +53,12 @@ public record TcpConfig(int mss, int dataWireBytes, int ackWireBytes, int synWir
     public static final long RMEM_DEFAULT = 131_072L;
     /** IPv4 20 + TCP 20 + timestamps 12 bytes. */
     public static final int HEADER_BYTES = 52;
-    /** The DSS option on an MPTCP data segment (DATA_ACK + mapping + checksum off). */
-    public static final int DSS_BYTES = 28;
+    /**
+     * The DSS option on an out-of-tree MPTCP data segment: {@code MPTCP_SUB_LEN_DSM_ALIGN} = DSS header 4 +
+     * 32-bit data ACK 4 + 32-bit mapping with the checksum's room 12 (v0.95 {@code include/net/mptcp.h}), the
+     * 1428-byte payload ({@code ss} mss) the out-of-tree kernel's subflows carry in ../kernel-refs/oot-v0.95.2.
+     */
+    public static final int DSS_BYTES = 20;
     /** MPTCP option bytes on a pure ACK (DSS DATA_ACK) and on a SYN (MP_CAPABLE/MP_JOIN). */
     public static final int MPTCP_ACK_OPTION_BYTES = 12;
 

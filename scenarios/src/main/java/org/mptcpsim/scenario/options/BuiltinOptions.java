@@ -85,10 +85,11 @@ final class BuiltinOptions {
                 "TCP Small Queues (at most 2 segments or ~1 ms of pacing rate leave a socket at one instant) with a"
                         + " throttled socket resuming uniformly 0.2-1 x this many us later (a busy host: the kernel lab"
                         + " measured 4800); 0 = TSQ not modelled"));
-        d.add(new OptionDef("sim.dss_bytes", new IntRange(0, 40), "28", "24",
+        d.add(new OptionDef("sim.dss_bytes", new IntRange(0, 40), "20", "24",
                 "MPTCP DSS option bytes taken from the payload of each MPTCP data packet (upstream: 24, a DSS with a"
                         + " 32-bit data ACK, 22 bytes + 2 of padding, the 1424-byte payload of the 6.18 host kernel's bulk"
-                        + " sender; out-of-tree 28, the lab measured 20 with its kernel: set it)", "simulator"));
+                        + " sender; out-of-tree: 20, MPTCP_SUB_LEN_DSM_ALIGN, the 1428-byte payload of the v0.95 kernel)",
+                "simulator"));
     }
 
     private static OptionDef sysctl(String name, OptionType t, String def, String doc) {
