@@ -59,15 +59,18 @@ final class PcapCapture implements PacketTap {
     private final Function<Object, Dir> resolve;
     private final Map<Object, Dir> flows = new IdentityHashMap<>();
     private final byte[] buf = new byte[IP + SNAPLEN];
+    /** The MSS option of SYNs: {@code tcp_advertise_mss}, the route's MTU - 40 (IPv4 and TCP headers). */
+    private final int advMss;
 
     /**
      * Writes the file header to {@code out} (the run writer's capture stream: it counts against the output budget
      * and is closed with the run); {@code resolve} maps a route's last sink (a subflow or its peer's receiver) to
      * its flow and direction, or null.
      */
-    PcapCapture(OutputStream out, Function<Object, Dir> resolve) throws IOException {
+    PcapCapture(OutputStream out, Function<Object, Dir> resolve, int mtu) throws IOException {
         this.out = out;
         this.resolve = resolve;
+        this.advMss = mtu - 40;
         byte[] h = new byte[24];
         le32(h, 0, 0xa1b23c4d);      // nanosecond-resolution pcap
         le16(h, 4, 2);
@@ -107,6 +110,7 @@ final class PcapCapture implements PacketTap {
         be16(buf, IP + 10, checksum(buf, IP, 20));
         be16(buf, TCP, fromClient ? f.clientPort() : SERVER_PORT);
         be16(buf, TCP + 2, fromClient ? SERVER_PORT : f.clientPort());
+        be16(buf, TCP + 16, tcpChecksum(tcpLen, payload));
         int cap = 20 + tcpLen;
         le32(buf, 0, (int) (nowPs / Time.PS_PER_S));
         le32(buf, 4, (int) (nowPs % Time.PS_PER_S / Time.PS_PER_NS));
@@ -158,7 +162,7 @@ final class PcapCapture implements PacketTap {
         be16(buf, t + 18, 0);
         int o = t + 20;
         if (p.type == Packet.SYN || p.type == Packet.SYN_ACK) {
-            o = synOptions(p, o, mss);
+            o = synOptions(p, o, advMss);
             if (f.mp() != null) {
                 o = mptcpHandshake(p.type == Packet.SYN, f, o);
             }
@@ -325,6 +329,29 @@ final class PcapCapture implements PacketTap {
         }
         buf[lenAt] = (byte) (o - start);
         return pad(o);
+    }
+
+    /**
+     * The TCP checksum (RFC 793: the pseudo-header of addresses, protocol and TCP length, then the segment), the
+     * payload taken as zeros (the simulator carries none; zeros add nothing to the sum): header-only segments
+     * (SYNs, ACKs) verify in tcpdump -vv and Wireshark, data segments are cut at the snap length anyway.
+     */
+    private int tcpChecksum(int tcpLen, int payload) {
+        int sum = sum16(buf, IP + 12, 8) + 6 + tcpLen + payload;
+        sum += sum16(buf, TCP, tcpLen);
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return ~sum & 0xffff;
+    }
+
+    /** The 16-bit words of {@code b[off, off + len)} (len even) summed, not folded. */
+    private static int sum16(byte[] b, int off, int len) {
+        int sum = 0;
+        for (int i = 0; i < len; i += 2) {
+            sum += ((b[off + i] & 0xff) << 8) | (b[off + i + 1] & 0xff);
+        }
+        return sum;
     }
 
     private static int checksum(byte[] b, int off, int len) {

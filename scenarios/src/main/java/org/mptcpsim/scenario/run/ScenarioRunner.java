@@ -221,7 +221,7 @@ public final class ScenarioRunner {
         events.attach(writer::eventRow);
         try {
             for (String id : captureLinks) {
-                PcapCapture pc = new PcapCapture(writer.capture(id), this::captureFlow);
+                PcapCapture pc = new PcapCapture(writer.capture(id), this::captureFlow, sc.kernel().getInt("sim.mtu", 1500));
                 for (Link l : topo.byLinkId.get(id)) {
                     l.setTap(pc);
                 }

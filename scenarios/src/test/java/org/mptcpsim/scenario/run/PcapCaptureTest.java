@@ -77,6 +77,12 @@ class PcapCaptureTest {
             assertEquals(0x45, x.ip()[0] & 0xff);
             assertEquals(0, ipChecksum(x.ip()), "IPv4 header checksum");
             assertTrue(x.caplen() <= 128 && x.caplen() <= x.len());
+            if (x.caplen() == x.len()) {   // a whole segment (SYN, ACK): its TCP checksum verifies
+                assertEquals(0, tcpChecksum(x.ip()), "TCP checksum of a header-only segment");
+            }
+            if ((x.flags() & 0x02) != 0) { // tcp_advertise_mss: MTU 1500 - IPv4 20 - TCP 20, as Linux's SYNs say
+                assertEquals(1460, ((x.ip()[42] & 0xff) << 8) | (x.ip()[43] & 0xff), "the SYN's MSS option");
+            }
             if (x.payload() > 0) {
                 data++;
                 assertEquals(5201, ((x.ip()[22] & 0xff) << 8) | (x.ip()[23] & 0xff), "data goes to the server's port");
@@ -218,6 +224,7 @@ class PcapCaptureTest {
                 "DSS mapping of the first data segment from the IDSN");
         assertTrue(wifi.contains("seq 1:"), "relative sequence numbers from 1");
         assertTrue(wifi.contains("sack 1 {"), "a SACK block after a loss");
+        assertFalse(tcpdump(r.dir().resolve("pcap/wifi.pcap"), "-vv").contains("incorrect"), "checksums verify (tcpdump -vv)");
         assertEquals(recs.size(), wifi.lines().count(), "one line per record");
         Sim.deleteRun(r);
     }
@@ -262,8 +269,10 @@ class PcapCaptureTest {
         }
     }
 
-    private static String tcpdump(Path pcap) throws Exception {
-        Process p = new ProcessBuilder("tcpdump", "-r", pcap.toString(), "-n").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    private static String tcpdump(Path pcap, String... more) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tcpdump", "-r", pcap.toString(), "-n"));
+        cmd.addAll(List.of(more));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), "tcpdump exit status");
         return out;
@@ -274,6 +283,22 @@ class PcapCaptureTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ScenarioRunner(twoFlows()).capture(List.of("bn", "b2")));
         assertTrue(e.getMessage().contains("no link 'b2'") && e.getMessage().contains("a1, a2, bn"), e.getMessage());
+    }
+
+    /** RFC 793's checksum over the pseudo-header (addresses, protocol 6, TCP length) and a whole captured segment. */
+    private static int tcpChecksum(byte[] ip) {
+        int tcpLen = ip.length - 20;
+        int sum = 6 + tcpLen;
+        for (int i = 12; i < 20; i += 2) {
+            sum += ((ip[i] & 0xff) << 8) | (ip[i + 1] & 0xff);
+        }
+        for (int i = 20; i < ip.length; i += 2) {
+            sum += ((ip[i] & 0xff) << 8) | (ip[i + 1] & 0xff);
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return ~sum & 0xffff;
     }
 
     private static int ipChecksum(byte[] ip) {
