@@ -15,14 +15,12 @@ import statistics
 import subprocess
 import sys
 
-R = re.compile(r'(\d+\.\d+) IP (\d+\.\d+\.\d+\.\d+)\.(\d+) > (\d+\.\d+\.\d+\.\d+)\.(\d+): Flags \[[^\]]*\], '
+R = re.compile(r'(\d+\.\d+) IP (\d+\.\d+\.\d+\.\d+)\.(\d+) > (\d+\.\d+\.\d+\.\d+)\.(\d+): Flags \[([^\]]*)\], '
                r'(?:seq (\d+):(\d+), )?ack (\d+)')
 
 
-def main():
-    path = sys.argv[1]
-    mss = int(sys.argv[2]) if len(sys.argv) > 2 else 1448
-    skip = float(sys.argv[3]) if len(sys.argv) > 3 else 3.0
+def read(path):
+    """Per flow (client address, port; data to a port 520x): data segments (t, start, end, psh) and ACKs (t, ack)."""
     out = subprocess.run(['tcpdump', '-r', path, '-tt', '-n', '-S', 'tcp'], capture_output=True, text=True).stdout
     data = collections.defaultdict(list)
     acks = collections.defaultdict(list)
@@ -32,10 +30,21 @@ def main():
             continue
         t = float(m.group(1))
         if m.group(5).startswith('520'):
-            if m.group(6) and int(m.group(7)) > int(m.group(6)):
-                data[(m.group(2), m.group(3))].append((t, int(m.group(7))))
+            if m.group(7) and int(m.group(8)) > int(m.group(7)):
+                data[(m.group(2), m.group(3))].append((t, int(m.group(7)), int(m.group(8)), 'P' in m.group(6)))
         elif m.group(3).startswith('520'):
-            acks[(m.group(4), m.group(5))].append((t, int(m.group(8))))
+            acks[(m.group(4), m.group(5))].append((t, int(m.group(9))))
+    if not data:
+        sys.exit(f'{path}: no data segments to a port 520x')
+    return data, acks
+
+
+def main():
+    path = sys.argv[1]
+    mss = int(sys.argv[2]) if len(sys.argv) > 2 else 1448
+    skip = float(sys.argv[3]) if len(sys.argv) > 3 else 3.0
+    segs, acks = read(path)
+    data = {k: [(x[0], x[2]) for x in v] for k, v in segs.items()}
     t0 = min(v[0][0] for v in data.values())
     for k in sorted(data):
         d = [x for x in data[k] if x[0] - t0 > skip]

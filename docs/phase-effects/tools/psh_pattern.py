@@ -14,12 +14,12 @@ skipped at the start (default 3). Per flow (client address and port; data to a p
     ACKed at once was sent by the softirq path (quick-ACK or another immediate rule);
   - odd PSH gaps, which leave one segment of an skb unpaired and so realign the receiver's ACK pairs."""
 import collections
-import re
-import subprocess
+import os
 import sys
 
-R = re.compile(r'(\d+\.\d+) IP (\d+\.\d+\.\d+\.\d+)\.(\d+) > (\d+\.\d+\.\d+\.\d+)\.(\d+): Flags \[([^\]]*)\], '
-               r'(?:seq (\d+):(\d+), )?ack (\d+)')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from ack_pattern import read
 
 
 def pct(v, q):
@@ -29,21 +29,7 @@ def pct(v, q):
 def main():
     path = sys.argv[1]
     skip = float(sys.argv[2]) if len(sys.argv) > 2 else 3.0
-    out = subprocess.run(['tcpdump', '-r', path, '-tt', '-n', '-S', 'tcp'], capture_output=True, text=True).stdout
-    data = collections.defaultdict(list)   # flow -> (t, start, end, psh)
-    acks = collections.defaultdict(list)   # flow -> (t, ack)
-    for line in out.splitlines():
-        m = R.match(line)
-        if not m:
-            continue
-        t = float(m.group(1))
-        if m.group(5).startswith('520'):
-            if m.group(7) and int(m.group(8)) > int(m.group(7)):
-                data[(m.group(2), m.group(3))].append((t, int(m.group(7)), int(m.group(8)), 'P' in m.group(6)))
-        elif m.group(3).startswith('520'):
-            acks[(m.group(4), m.group(5))].append((t, int(m.group(9))))
-    if not data:
-        sys.exit(f'{path}: no data segments to a port 520x')
+    data, acks = read(path)
     t0 = min(v[0][0] for v in data.values())
     for k in sorted(data):
         d = [x for x in data[k] if x[0] - t0 > skip]
