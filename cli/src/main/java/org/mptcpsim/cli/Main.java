@@ -3,6 +3,7 @@ package org.mptcpsim.cli;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.mptcpsim.core.SimulationStalledException;
 import org.mptcpsim.scenario.output.OutputDir;
@@ -21,9 +22,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "mptcp-sim", mixinStandardHelpOptions = true, version = "mptcp-sim " + OutputDir.VERSION,
         scope = CommandLine.ScopeType.INHERIT, usageHelpWidth = Main.USAGE_WIDTH,
-        description = "Discrete-event simulator of Multipath TCP, faithful to the Linux kernel.",
-        subcommands = {RunCommand.class, CheckCommand.class, ReportCommand.class, CompareCommand.class,
-            SweepCommand.class, KernelCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        description = "Discrete-event simulator of Multipath TCP, faithful to the Linux kernel.")
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL = 1;
@@ -74,7 +73,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        commandLine(this).usage(System.out);
     }
 
     public static void main(String[] args) {
@@ -91,9 +90,55 @@ public final class Main implements Runnable {
         return run(new Main(cwd.toAbsolutePath()), args);
     }
 
+    /** The subcommands in the order the usage help lists them; {@link #commandLine} registers them. */
+    private static final List<String> COMMANDS = List.of("run", "check", "report", "compare", "sweep", "kernel", "validate",
+            "help");
+
+    // a switch, not method references: a lambda naming picocli's HelpCommand (pre-Java-6 bytecode, which the JVM's
+    // AOT cache cannot hold) crashed Temurin 25.0.3's cache writer (archiveHeapWriter.cpp:757)
+    private static Object newCommand(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "check" -> new CheckCommand();
+            case "report" -> new ReportCommand();
+            case "compare" -> new CompareCommand();
+            case "sweep" -> new SweepCommand();
+            case "kernel" -> new KernelCommand();
+            case "validate" -> new ValidateCommand();
+            default -> new CommandLine.HelpCommand();
+        };
+    }
+
+    /**
+     * The command line for {@code args}: when they name a command, only that one is registered, since picocli builds
+     * each registered command's model by reflection (its options, annotation proxies) on every start; the usage help,
+     * {@code help} and a mistyped command (picocli's suggestions) get all of them.
+     */
+    static CommandLine commandLineFor(String... args) {
+        return commandLine(new Main(null), args);
+    }
+
+    private static CommandLine commandLine(Main main, String... args) {
+        CommandLine cl = new CommandLine(main);
+        String named = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                named = a;
+                break;
+            }
+        }
+        boolean one = named != null && !named.equals("help") && COMMANDS.contains(named);
+        for (String c : COMMANDS) {
+            if (!one || c.equals(named)) {
+                cl.addSubcommand(c, newCommand(c));
+            }
+        }
+        return cl;
+    }
+
     private static int run(Main main, String... args) {
         Choices.publish();
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = commandLine(main, args);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, cmd.getErr(), main.debug));
         try {
             return cl.execute(args);

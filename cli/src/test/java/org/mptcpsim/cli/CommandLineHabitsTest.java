@@ -67,6 +67,29 @@ class CommandLineHabitsTest {
         }
     }
 
+    /**
+     * A start registers only the command it runs (picocli builds every registered command's model by reflection), yet
+     * the usage help, {@code help} and a mistyped command still see all of them, and options before the command
+     * (--debug) do not hide it.
+     */
+    @Test
+    void aStartBuildsOnlyTheNamedCommandButHelpAndTyposSeeAll() {
+        assertEquals(List.of("run"), List.copyOf(Main.commandLineFor("run", "x.yaml", "-o", "check").getSubcommands().keySet()));
+        assertEquals(List.of("check"), List.copyOf(Main.commandLineFor("--debug", "check", "x.yaml").getSubcommands().keySet()));
+        List<String> all = new java.util.ArrayList<>(SUBCOMMANDS);
+        all.add("help");
+        assertEquals(all, List.copyOf(Main.commandLineFor().getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(Main.commandLineFor("help", "run").getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(Main.commandLineFor("--help").getSubcommands().keySet()));
+        Object[] r = exec("runn", "x.yaml");
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[2]).contains("Did you mean: mptcp-sim run?"), (String) r[2]);
+        r = exec();
+        for (String c : SUBCOMMANDS) {
+            assertTrue(Pattern.compile("(?m)^  " + c + " ").matcher((String) r[1]).find(), c + " in the usage help: " + r[1]);
+        }
+    }
+
     /** A scenario error met inside compare's runs is bad input (exit 2, located), not an "internal error" (exit 1). */
     @Test
     void compareReportsAScenarioErrorOfItsRunsAsBadInput() {
