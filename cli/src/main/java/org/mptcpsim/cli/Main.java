@@ -3,7 +3,9 @@ package org.mptcpsim.cli;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.mptcpsim.core.SimulationStalledException;
 import org.mptcpsim.scenario.output.OutputDir;
@@ -90,23 +92,25 @@ public final class Main implements Runnable {
         return run(new Main(cwd.toAbsolutePath()), args);
     }
 
-    /** The subcommands in the order the usage help lists them; {@link #commandLine} registers them. */
-    private static final List<String> COMMANDS = List.of("run", "check", "report", "compare", "sweep", "kernel", "validate",
-            "help");
+    /**
+     * The subcommands in the order the usage help lists them, by name (each class's {@code @Command} name;
+     * CommandLineHabitsTest checks they agree) so a start can pick one without reading the classes' annotations. Classes, not method
+     * references: a lambda naming picocli's HelpCommand (pre-Java-6 bytecode, which the JVM's AOT cache cannot hold)
+     * crashed Temurin 25.0.3's cache writer (archiveHeapWriter.cpp:757); picocli instantiates a class it is given.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
 
-    // a switch, not method references: a lambda naming picocli's HelpCommand (pre-Java-6 bytecode, which the JVM's
-    // AOT cache cannot hold) crashed Temurin 25.0.3's cache writer (archiveHeapWriter.cpp:757)
-    private static Object newCommand(String name) {
-        return switch (name) {
-            case "run" -> new RunCommand();
-            case "check" -> new CheckCommand();
-            case "report" -> new ReportCommand();
-            case "compare" -> new CompareCommand();
-            case "sweep" -> new SweepCommand();
-            case "kernel" -> new KernelCommand();
-            case "validate" -> new ValidateCommand();
-            default -> new CommandLine.HelpCommand();
-        };
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("run", RunCommand.class);
+        m.put("check", CheckCommand.class);
+        m.put("report", ReportCommand.class);
+        m.put("compare", CompareCommand.class);
+        m.put("sweep", SweepCommand.class);
+        m.put("kernel", KernelCommand.class);
+        m.put("validate", ValidateCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -127,10 +131,10 @@ public final class Main implements Runnable {
                 break;
             }
         }
-        boolean one = named != null && !named.equals("help") && COMMANDS.contains(named);
-        for (String c : COMMANDS) {
-            if (!one || c.equals(named)) {
-                cl.addSubcommand(c, newCommand(c));
+        boolean one = named != null && !named.equals("help") && COMMANDS.containsKey(named);
+        for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+            if (!one || c.getKey().equals(named)) {
+                cl.addSubcommand(c.getKey(), c.getValue());
             }
         }
         return cl;

@@ -81,6 +81,8 @@ class CommandLineHabitsTest {
         assertEquals(all, List.copyOf(Main.commandLineFor().getSubcommands().keySet()));
         assertEquals(all, List.copyOf(Main.commandLineFor("help", "run").getSubcommands().keySet()));
         assertEquals(all, List.copyOf(Main.commandLineFor("--help").getSubcommands().keySet()));
+        Main.COMMANDS.forEach((name, type) -> assertEquals(name, type.getAnnotation(picocli.CommandLine.Command.class).name(),
+                "the start-up table names each command as its @Command does"));
         Object[] r = exec("runn", "x.yaml");
         assertEquals(2, r[0]);
         assertTrue(((String) r[2]).contains("Did you mean: mptcp-sim run?"), (String) r[2]);
