@@ -18,21 +18,23 @@ import java.util.stream.Stream;
  * subflow was traced, or when the MPTCP connection ran on fewer subflows than configured (e.g. it fell back to
  * plain TCP, or an endpoint never joined). Low utilization alone is TCP's business and only a warning.
  *
- * @param ceilingMbps  Σ tbf rate × payload/wire (1448/1514 for TCP, 1420/1514 for MPTCP)
+ * @param ceilingMbps  Σ tbf rate × payload/wire ({@link RunDirWriter#payload}: 1448/1514 for TCP, 1424/1514 for upstream
+ *                     MPTCP, 1428/1514 for the out-of-tree kernel's)
+ * @param payloadBytes the payload per full data segment the ceiling assumes
  * @param achievedMbps what the connections delivered together per second ({@link RunDirWriter#aggregateMbps}: Σ goodput, or Σ bytes over
  *                     their common span when they started apart)
  * @param cpuBusy      fraction of CPU time not idle during the run (all CPUs of the kernel under test)
  */
-public record Checks(double ceilingMbps, double achievedMbps, double cpuBusy, long delayLineDrops, long tunDrops,
+public record Checks(double ceilingMbps, double payloadBytes, double achievedMbps, double cpuBusy, long delayLineDrops, long tunDrops,
                      int configuredSubflows, int seenSubflows, String invalidReason, List<String> warnings) {
     private static final Pattern DL = Pattern.compile("dropped=(\\d+)");
 
     /**
      * @param seenSubflows subflows of the data connection that were traced (tcp_probe records), or -1 when unknown
      */
-    static Checks of(LabSpec spec, Path raw, double achievedMbps, boolean noConnections, int seenSubflows) throws IOException {
+    static Checks of(LabSpec spec, double payloadBytes, Path raw, double achievedMbps, boolean noConnections, int seenSubflows) throws IOException {
         int configured = configuredSubflows(spec);
-        double ratio = (spec.mptcp() ? RunDirWriter.MPTCP_PAYLOAD : RunDirWriter.TCP_PAYLOAD) / RunDirWriter.WIRE;
+        double ratio = payloadBytes / RunDirWriter.WIRE;
         double ceiling = spec.totalRateBps() * ratio / 1e6;
         double cpu = cpuBusy(RunDirWriter.readLines(raw.resolve("cpu-start.txt")), RunDirWriter.readLines(raw.resolve("cpu-end.txt")));
         long dl = 0, tun = 0;
@@ -57,7 +59,7 @@ public record Checks(double ceilingMbps, double achievedMbps, double cpuBusy, lo
         else if (achievedMbps > ceiling * 1.03) invalid = String.format(Locale.ROOT, "achieved %.2f Mbit/s is above the ceiling %.2f: the shaper was not in effect", achievedMbps, ceiling);
         else if (cpu > 0.9 && achievedMbps < 0.9 * ceiling) invalid = String.format(Locale.ROOT, "CPU-bound: %.0f %% busy at %.0f %% of the ceiling", cpu * 100, 100 * achievedMbps / ceiling);
         if (invalid == null && achievedMbps < 0.9 * ceiling) warn.add(String.format(Locale.ROOT, "achieved %.1f %% of the ceiling (TCP did not fill the links)", 100 * achievedMbps / ceiling));
-        return new Checks(ceiling, achievedMbps, cpu, dl, tun, configured, seenSubflows, invalid, warn);
+        return new Checks(ceiling, payloadBytes, achievedMbps, cpu, dl, tun, configured, seenSubflows, invalid, warn);
     }
 
     /** Subflows the scenario configured for the data connection: Σ per-path subflows (MPTCP), 1 (plain TCP). */
@@ -75,6 +77,7 @@ public record Checks(double ceilingMbps, double achievedMbps, double cpuBusy, lo
 
     void write(ObjectNode o) {
         o.put("ceilingMbps", RunDirWriter.round(ceilingMbps));
+        o.put("payloadBytes", (long) payloadBytes);
         o.put("achievedMbps", RunDirWriter.round(achievedMbps));
         o.put("achievedFraction", RunDirWriter.round(ceilingMbps > 0 ? achievedMbps / ceilingMbps : 0));
         o.put("cpuBusy", RunDirWriter.round(cpuBusy));

@@ -32,8 +32,25 @@ import org.mptcpsim.scenario.output.OutputDir;
  * resampled from per-ACK tcp_probe records: each sample holds the last record at or before its time.
  */
 public final class RunDirWriter {
-    /** Payload per 1514 B wire frame: 1448 B for TCP with timestamps, ~28 B less with MPTCP's DSS option. */
-    static final double TCP_PAYLOAD = 1448.0, MPTCP_PAYLOAD = 1420.0, WIRE = 1514.0;
+    /**
+     * Payload per 1514 B wire frame: 1448 B for TCP with timestamps (1500 - 20 IP - 20 TCP - 12 timestamps); an MPTCP
+     * subflow's data segment carries its DSS option too: upstream 24 B (a 32-bit data ACK and mapping, 22 B + 2 of
+     * padding: 1424 B payloads in a {@code kernel --pcap} capture of the 6.18 host), the out-of-tree v0.95 20 B
+     * ({@code MPTCP_SUB_LEN_DSM_ALIGN}; its {@code ss} reports mss 1428). The simulator's {@code sim.dss_bytes} defaults
+     * are the same two values.
+     */
+    static final double TCP_PAYLOAD = 1448.0, UPSTREAM_MPTCP_PAYLOAD = 1424.0, OOT_MPTCP_PAYLOAD = 1428.0, WIRE = 1514.0;
+
+    /** The payload per full data segment of the run's main connection under {@code flavour} (TCP: no DSS option). */
+    static double payload(LabSpec spec, Flavour flavour) {
+        if (!spec.mptcp()) return TCP_PAYLOAD;
+        return flavour == Flavour.UPSTREAM ? UPSTREAM_MPTCP_PAYLOAD : OOT_MPTCP_PAYLOAD;
+    }
+
+    /** The kernel flavour a run's raw files show: out-of-tree when the guest read its knobs back (UML, OotClient). */
+    static Flavour flavour(Map<String, String> knobs) {
+        return knobs.isEmpty() ? Flavour.UPSTREAM : Flavour.MPTCP_V095;
+    }
     /** The iperf3 control connection's subflows carry a few kB; data subflows are above this (fallback only). */
     static final long MIN_DATA_BYTES = 100_000;
     private static final Pattern MONITOR = Pattern.compile("\\[\\s*(CREATED|SF_ESTABLISHED)\\] token=(\\S+) .*?saddr4=(\\S+) .*?sport=(\\d+)");
@@ -151,7 +168,7 @@ public final class RunDirWriter {
         eng.put("events", 0);
         eng.put("dataPackets", 0);
         eng.put("wallSeconds", round(wallSeconds));
-        Checks ch = checks(sum, spec, backend, raw, conns, cap, aggregateMbps(volumes), warnings);
+        Checks ch = checks(sum, spec, backend, raw, conns, cap, aggregateMbps(volumes), flavour(knobs), warnings);
         sum.put("valid", ch.invalidReason() == null);
         if (ch.invalidReason() != null) sum.put("invalidReason", ch.invalidReason());
         warnings.addAll(ch.warnings());
@@ -173,7 +190,7 @@ public final class RunDirWriter {
         sum.put("durationS", spec.durationS());
         sum.put("source", backend.source());
         ObjectNode kernel = sum.putObject("kernel");
-        kernel.put("flavour", (knobs.isEmpty() ? Flavour.UPSTREAM : Flavour.MPTCP_V095).key());
+        kernel.put("flavour", flavour(knobs).key());
         kernel.put("release", firstLine(raw.resolve("kernel.txt"), "unknown"));
         kernel.put("net.ipv4.tcp_congestion_control", spec.cc());
         if (knobs.isEmpty()) {
@@ -328,9 +345,9 @@ public final class RunDirWriter {
 
     /** The self-check (was the lab, not TCP, the limit?) into summary.checks, with the VM's accelerator and UML's stalls. */
     private static Checks checks(ObjectNode sum, LabSpec spec, Backend backend, Path raw, List<Conn> conns, TraceCapture cap,
-                                 double achievedMbps, List<String> warnings) throws IOException {
+                                 double achievedMbps, Flavour flavour, List<String> warnings) throws IOException {
         double dur = spec.durationS();
-        Checks ch = Checks.of(spec, raw, achievedMbps, conns.isEmpty(),
+        Checks ch = Checks.of(spec, payload(spec, flavour), raw, achievedMbps, conns.isEmpty(),
                 conns.isEmpty() ? -1 : conns.get(0).subflows().size());
         ObjectNode checks = sum.putObject("checks");
         ch.write(checks);

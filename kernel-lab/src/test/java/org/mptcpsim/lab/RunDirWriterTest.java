@@ -55,6 +55,31 @@ class RunDirWriterTest {
         assertEquals(0, RunDirWriter.aggregateMbps(List.of()), 0);
     }
 
+    /**
+     * The ceiling counts the payload the kernel under test puts in a 1514 B frame: spec() shapes 10 + 20 Mbit/s, so an
+     * upstream MPTCP run (no knobs read back) is capped at 30 × 1424 / 1514 = 28.216 Mbit/s (DSS 24 B, as the host's
+     * captures show), an out-of-tree one (knobs.txt present) at 30 × 1428 / 1514 = 28.296 (DSS 20 B, its ss mss), and a
+     * plain TCP run at 30 × 1448 / 1514 = 28.692. Before, every MPTCP run was judged against 1420 B (28.137).
+     */
+    @Test
+    void theCeilingUsesThePayloadOfTheKernelUnderTest(@TempDir Path dir) throws IOException {
+        Path up = dir.resolve("up");
+        RunDirWriter.write(spec(), Backend.HOST, sampleRaw(up), up, 1);
+        JsonNode c = RunDirWriter.readJson(up.resolve("summary.json")).path("checks");
+        assertEquals(1424, c.path("payloadBytes").asInt());
+        assertEquals(30 * 1424 / 1514.0, c.path("ceilingMbps").asDouble(), 1e-3);
+        Path oot = dir.resolve("oot");
+        Path raw = sampleRaw(oot);
+        Files.writeString(raw.resolve("knobs.txt"), "sysctl net.mptcp.mptcp_path_manager = fullmesh\n");
+        RunDirWriter.write(spec(), Backend.UML, raw, oot, 1);
+        JsonNode s = RunDirWriter.readJson(oot.resolve("summary.json"));
+        assertEquals("mptcp-v0.95", s.path("kernel").path("flavour").asText());
+        assertEquals(1428, s.path("checks").path("payloadBytes").asInt());
+        assertEquals(30 * 1428 / 1514.0, s.path("checks").path("ceilingMbps").asDouble(), 1e-3);
+        LabSpec tcp = new LabSpec("tcp", LabSpec.Topology.SEPARATE, spec().paths(), null, 1, "cubic", false, 0, 0.1, "test");
+        assertEquals(1448, RunDirWriter.payload(tcp, org.mptcpsim.core.Flavour.UPSTREAM));
+    }
+
     @Test
     void writesTheRunDirectoryFormat(@TempDir Path dir) throws IOException {
         Path raw = sampleRaw(dir);
