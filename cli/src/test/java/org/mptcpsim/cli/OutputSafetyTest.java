@@ -95,11 +95,12 @@ class OutputSafetyTest {
     void runningTwiceIntoTheDefaultReplacesTheEarlierRunAndSaysSo() throws IOException {
         assertEquals(0, run(null)[0]);
         Path d = cwd.resolve("runs/two-paths");
-        Files.writeString(d.resolve("from-the-first-run.csv"), "old");
+        // a file of an earlier run's kind that this run does not write (two-paths has no transfers)
+        Files.writeString(d.resolve("flows.csv"), "old");
         Object[] r = run(null);
         assertEquals(0, r[0], (String) r[1]);
         assertTrue(((String) r[1]).contains("mptcp-sim: replaced the earlier run output in " + d), (String) r[1]);
-        assertFalse(Files.exists(d.resolve("from-the-first-run.csv")), "replaced whole, not merged");
+        assertFalse(Files.exists(d.resolve("flows.csv")), "replaced whole, not merged");
         assertEquals(List.of("two-paths"), Files.list(cwd.resolve("runs")).map(p -> p.getFileName().toString()).toList(),
                 "no temporary or renamed-aside sibling left");
     }
@@ -216,11 +217,11 @@ class OutputSafetyTest {
         assertEquals(0, exec(args)[0]);
         Path d = cwd.resolve("cmp");
         assertTrue(OutputDir.isOurs(d) && OutputDir.isOurs(d.resolve("runs/lia/seed-1")), "the compare and its runs carry the marker");
-        Files.writeString(d.resolve("old.txt"), "from the first compare");
+        Files.writeString(d.resolve("charts/compare-old.png"), "from the first compare");
         Object[] r = exec(args);
         assertEquals(0, r[0], (String) r[1]);
         assertTrue(((String) r[1]).contains("replaced the earlier compare output"), (String) r[1]);
-        assertFalse(Files.exists(d.resolve("old.txt")));
+        assertFalse(Files.exists(d.resolve("charts/compare-old.png")));
     }
 
     @Test
@@ -234,7 +235,7 @@ class OutputSafetyTest {
         OutputDir.writeMarker(sw, "sweep", "shared-bottleneck.yaml");
         Path p0 = Files.createDirectories(sw.resolve("points/p0"));
         Files.writeString(p0.resolve("mine.txt"), "precious");
-        assertRefused(exec("sweep", SHARED, "--set", "duration=1s", "--out", "sw"), "is not an mptcp-sim output directory");
+        assertRefused(exec("sweep", SHARED, "--set", "duration=1s", "--out", "sw"), "did not write (points/p0/mine.txt)");
         assertEquals("precious", Files.readString(p0.resolve("mine.txt")));
         assertEquals(List.of("", ".mptcp-sim-run", "points", "points/p0", "points/p0/mine.txt"), tree(sw), "no point ran");
     }

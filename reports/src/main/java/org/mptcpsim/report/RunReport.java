@@ -54,8 +54,8 @@ public final class RunReport {
         h.paragraph("scenario", "lead", sentence(run, scenario(run)));
         results(h, run);
         h.paragraph("Jain index " + Html.num(s.jain(), 4) + " · " + s.engine().events() + " events · "
-                + s.engine().dataPackets() + " data packets · wall time " + Html.num(s.engine().wallSeconds(), 2)
-                + " s" + (s.source().isEmpty() ? "" : " · source " + s.source())
+                // no wall time: it differs between two runs of the same scenario and seed (engine.json has it)
+                + s.engine().dataPackets() + " data packets" + (s.source().isEmpty() ? "" : " · source " + s.source())
                 + ". Share: of all connections' goodput (connections), of the connection's bytes (subflows)."
                 + " Loss events: ssthresh reductions. srtt p50/p99 over the 100 ms samples.");
         h.heading(2, "Charts");

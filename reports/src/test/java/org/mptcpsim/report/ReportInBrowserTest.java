@@ -112,7 +112,14 @@ class ReportInBrowserTest {
         Path measured = dir.resolve("report-measure.html");
         Files.writeString(measured, html.replace("</body>", SCRIPT + "</body>"), StandardCharsets.UTF_8);
 
-        String dom = chromium(browser, measured, HEIGHT, "--dump-dom");
+        // beside report.html for its relative links, and removed again: a run directory holding a file mptcp-sim did
+        // not write is not replaced by the next run (OutputDir)
+        String dom;
+        try {
+            dom = chromium(browser, measured, HEIGHT, "--dump-dom");
+        } finally {
+            Files.delete(measured);
+        }
         Matcher m = MEASURE.matcher(dom);
         assertTrue(m.find(), "the measuring script wrote nothing; DOM: " + dom.substring(0, Math.min(500, dom.length())));
         String line = m.group(1);

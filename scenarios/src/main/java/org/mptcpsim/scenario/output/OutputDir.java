@@ -129,6 +129,16 @@ public final class OutputDir {
                 throw refuse(label, abs + " cannot be read (" + e.getMessage() + ")", true);
             }
             if (isOurs(abs)) {
+                List<Path> foreign;
+                try {
+                    foreign = OwnFiles.foreign(abs);
+                } catch (IOException e) {
+                    throw refuse(label, abs + " cannot be read (" + e.getMessage() + ")", true);
+                }
+                if (!foreign.isEmpty()) {
+                    throw refuse(label, abs + " is an earlier mptcp-sim output but also holds what mptcp-sim did not write ("
+                            + foreignList(foreign) + "), which replacing it would delete (move that out to write here again)", true);
+                }
                 return new OutputDir(abs, flag, State.EARLIER_RUN);
             }
             if (isEmptyDir(abs)) {
@@ -202,7 +212,16 @@ public final class OutputDir {
         Path parent = path.getParent();
         Files.createDirectories(parent);
         removeStale();
-        Path tmp = Files.createTempDirectory(parent, tempPrefix("tmp"));
+        // not Files.createTempDirectory, which makes it 0700: the run directory it becomes follows the umask
+        Path tmp;
+        while (true) {
+            try {
+                tmp = Files.createDirectory(parent.resolve(tempPrefix("tmp") + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE)));
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another name
+            }
+        }
         writeMarker(tmp, command, scenario);
         return tmp;
     }
@@ -308,6 +327,14 @@ public final class OutputDir {
         } catch (IOException | NumberFormatException ignored) {
             // best effort: a stale temporary directory left behind costs disk space, not data
         }
+    }
+
+    private static String foreignList(List<Path> foreign) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(foreign.size(), OwnFiles.SHOWN); i++) {
+            b.append(i == 0 ? "" : ", ").append(foreign.get(i));
+        }
+        return foreign.size() > OwnFiles.SHOWN ? b + ", ..." : b.toString();
     }
 
     private static boolean onlyOurNames(Path dir) throws IOException {

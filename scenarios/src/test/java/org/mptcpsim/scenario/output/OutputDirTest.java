@@ -68,7 +68,9 @@ class OutputDirTest {
         Path old = cwd.resolve("runs/r");
         Files.createDirectories(old);
         OutputDir.writeMarker(old, "run", "s");
-        Files.writeString(old.resolve("stale.csv"), "old");
+        Files.writeString(old.resolve("subflows.csv"), "old");
+        Files.createDirectories(old.resolve("charts"));
+        Files.writeString(old.resolve("charts/cwnd.png"), "old");
         OutputDir d = check("runs/r");
         assertEquals(OutputDir.State.EARLIER_RUN, d.state());
         assertEquals("run", d.earlierCommand().orElseThrow());
@@ -77,6 +79,55 @@ class OutputDirTest {
         assertTrue(d.commit(tmp));
         assertEquals(List.of("", ".mptcp-sim-run", "summary.json"), tree(old), "the old run's files are gone");
         assertEquals(List.of("r"), children(cwd.resolve("runs")), "the renamed-aside old run was deleted");
+    }
+
+    /**
+     * A directory of ours that also holds what mptcp-sim did not write (a notes file beside summary.json, a directory
+     * of the user's, a file among the charts, a link) is refused, and everything in it stays; what the writers put
+     * there (charts, a capture, a kernel run's raw files, nested outputs with their own marker) is replaced.
+     */
+    @Test
+    void anEarlierRunHoldingTheUsersFilesIsRefusedAndKept() throws IOException {
+        Path old = cwd.resolve("runs/r");
+        Files.createDirectories(old.resolve("charts"));
+        OutputDir.writeMarker(old, "run", "s");
+        Files.writeString(old.resolve("summary.json"), "{}");
+        Files.writeString(old.resolve("charts/cwnd.svg"), "<svg/>");
+        Files.createDirectories(old.resolve("raw/pcap"));
+        Files.writeString(old.resolve("raw/trace.txt"), "t");
+        Files.writeString(old.resolve("raw/pcap/rb-s.pcap"), "p");
+        Files.createDirectories(old.resolve("runs/lia/seed-1"));
+        OutputDir.writeMarker(old.resolve("runs/lia/seed-1"), "run", "s");
+        assertEquals(OutputDir.State.EARLIER_RUN, check("runs/r").state(), "only what the writers put there");
+        for (String mine : List.of("my-analysis.txt", "mydata/", "charts/my-plot.pdf", "runs/lia/seed-1/notes.md", "runs/lia/notes.txt")) {
+            Path p = old.resolve(mine);
+            if (mine.endsWith("/")) {
+                Files.createDirectories(p);
+            } else {
+                Files.writeString(p, "mine");
+            }
+            String msg = refused("runs/r");
+            assertTrue(msg.contains("did not write") && msg.contains(Path.of(mine).toString()), msg);
+            assertTrue(Files.exists(p), "the user's " + mine + " is kept");
+            OutputDir.deleteTree(p);
+        }
+        Files.createSymbolicLink(old.resolve("link"), old.resolve("summary.json"));
+        assertTrue(refused("runs/r").contains("link"));
+        assertTrue(Files.exists(old.resolve("summary.json")));
+    }
+
+    /**
+     * A run directory gets the permissions of any directory the user creates (the umask), as a sweep's or an empty
+     * one's: the temporary directory it is renamed from is not made with createTempDirectory's 0700. Compared with
+     * a directory made the plain way beside it, so the test holds under any umask.
+     */
+    @Test
+    void aRunDirectoryFollowsTheUmask() throws IOException {
+        Path plain = Files.createDirectory(cwd.resolve("plain"));
+        OutputDir d = check("runs/r");
+        Path tmp = d.newTemp("run", "s");
+        d.commit(tmp);
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(d.path()));
     }
 
     @Test
