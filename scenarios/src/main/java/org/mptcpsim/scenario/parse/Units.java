@@ -14,8 +14,9 @@ import org.mptcpsim.scenario.model.Loc;
  * with a message that says what was expected, with an example. Results are exact: a value that is
  * not a whole number of the base unit (picosecond, bit/s, byte) is rejected, not rounded.
  * <ul>
- *   <li>rates: {@code 100Mbit}, {@code 1Gbit}, {@code 500kbit}, {@code 12.5Mbit}, also {@code bps},
- *       {@code kbps}, {@code Mbps}, {@code Gbps}, {@code Tbit} (SI, case-insensitive) to bit/s</li>
+ *   <li>rates: {@code 100Mbit}, {@code 1Gbit}, {@code 500kbit}, {@code 12.5Mbit}, {@code 1Tbit} (SI,
+ *       case-insensitive) to bit/s; {@code bps} spellings ({@code Mbps}, {@code mbps}, {@code MBps}) are refused:
+ *       tc reads {@code mbps} as megabytes per second and an upper-case B means bytes</li>
  *   <li>times: {@code ps ns us µs ms s min h} to picoseconds; a bare {@code 0} is allowed</li>
  *   <li>sizes: {@code B}, {@code KB MB GB} (1000^n), {@code KiB MiB GiB} (1024^n) to bytes</li>
  *   <li>buffers: {@code 100pkt}, {@code 150KB}, {@code 1BDP}, {@code 0.5BDP}</li>
@@ -27,9 +28,8 @@ public final class Units {
     private static final Pattern NUM_UNIT =
             Pattern.compile("\\s*([0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\\.[0-9]+)\\s*([^\\s0-9.]*)\\s*");
 
-    private static final Map<String, Long> RATE = Map.of("bit", 1L, "bps", 1L, "kbit", 1_000L, "kbps", 1_000L,
-            "mbit", 1_000_000L, "mbps", 1_000_000L, "gbit", 1_000_000_000L, "gbps", 1_000_000_000L,
-            "tbit", 1_000_000_000_000L, "tbps", 1_000_000_000_000L);
+    private static final Map<String, Long> RATE = Map.of("bit", 1L, "kbit", 1_000L, "mbit", 1_000_000L,
+            "gbit", 1_000_000_000L, "tbit", 1_000_000_000_000L);
     private static final Map<String, Long> TIME = Map.of("ps", 1L, "ns", 1_000L, "us", 1_000_000L,
             "µs", 1_000_000L, "ms", 1_000_000_000L, "s", 1_000_000_000_000L, "min", 60_000_000_000_000L,
             "h", 3_600_000_000_000_000L);
@@ -50,7 +50,11 @@ public final class Units {
     public static long rate(String text) {
         String use = "use a number with bit, kbit, Mbit or Gbit (e.g. 10Mbit)";
         Matcher m = match(text, "a rate", use);
-        Long mult = RATE.get(m.group(2).toLowerCase(Locale.ROOT));
+        String unit = m.group(2);
+        Long mult = RATE.get(unit.toLowerCase(Locale.ROOT));
+        if (mult == null && unit.toLowerCase(Locale.ROOT).endsWith("bps")) {
+            throw ambiguousRate(text, m.group(1), unit);
+        }
         if (mult == null) {
             throw new IllegalArgumentException(quote(text) + " is not a rate; " + use);
         }
@@ -63,6 +67,20 @@ public final class Units {
             throw new IllegalArgumentException(quote(text) + " is too large: the fastest rate allowed is 10Tbit");
         }
         return v;
+    }
+
+    /**
+     * A {@code bps} rate: tc reads {@code bps}, {@code kbps}, {@code mbps} (any case) as bytes per second, and
+     * an upper-case B means bytes in sizes here, so either reading would be a silent factor of 8 for somebody.
+     */
+    private static IllegalArgumentException ambiguousRate(String text, String number, String unit) {
+        String prefix = unit.substring(0, unit.length() - 3);
+        String bits = new BigDecimal(number).toPlainString() + prefix + "bit";
+        String bytesAsBits = new BigDecimal(number).multiply(BigDecimal.valueOf(8)).stripTrailingZeros()
+                .toPlainString() + prefix + "bit";
+        return new IllegalArgumentException(quote(text) + " is ambiguous: use Mbit or Gbit (bits per second); tc's"
+                + " mbps means megabytes per second (write " + bits + " for bits, " + bytesAsBits + " for bytes per"
+                + " second); allowed rate units: bit, kbit, Mbit, Gbit, Tbit");
     }
 
     /** A time in picoseconds, &gt;= 0. */

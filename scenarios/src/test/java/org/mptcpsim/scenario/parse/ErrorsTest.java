@@ -171,6 +171,15 @@ class ErrorsTest {
     }
 
     @Test
+    void byteRateIsRefusedAtTheField() {
+        // 10MBps read as 10 Mbit/s was 8x too slow for a byte rate: refused where it is written
+        ScenarioException e = failBase("    rate: 10Mbit", "    rate: 10MBps");
+        at(e, "t.yaml", 11, 11, "links[l1].rate");
+        assertTrue(e.problem().contains("use Mbit or Gbit (bits per second); tc's mbps means megabytes per second"),
+                e.getMessage());
+    }
+
+    @Test
     void outOfRange() {
         ScenarioException e = failBase("    buffer: 100pkt", "    buffer: 100pkt\n    loss: 120%");
         at(e, "t.yaml", 14, 11, "links[l1].loss");

@@ -16,13 +16,29 @@ class UnitsTest {
         assertEquals(1_000_000_000L, Units.rate("1Gbit"));
         assertEquals(500_000L, Units.rate("500kbit"));
         assertEquals(12_500_000L, Units.rate("12.5Mbit"));
-        assertEquals(10_000_000L, Units.rate("10mbps"));
+        assertEquals(10_000_000L, Units.rate("10mbit"));
         assertEquals(64L, Units.rate("64bit"));
-        assertEquals(400_000_000_000L, Units.rate("400Gbps"));
+        assertEquals(400_000_000_000L, Units.rate("400GBIT"));
         msg(() -> Units.rate("10MB"), "is not a rate");
         msg(() -> Units.rate("10"), "is not a rate");
         msg(() -> Units.rate("0Mbit"), "above 0");
         msg(() -> Units.rate("1.5bit"), "whole number of bit/s");
+    }
+
+    /**
+     * bps spellings were read as bit/s, 8x off for a tc user (tc's mbps is megabytes per second) or for a
+     * MBps meant as bytes; they are refused with both readings spelt out: 10 x 8 = 80 for bytes.
+     */
+    @Test
+    void bpsRatesAreRefusedAsAmbiguous() {
+        for (String r : new String[] {"10GBps", "10MBps", "10mbps", "10Mbps", "10kbps", "10bps", "10Bps"}) {
+            msg(() -> Units.rate(r), "is ambiguous: use Mbit or Gbit (bits per second); tc's mbps means megabytes"
+                    + " per second");
+            msg(() -> Units.rate(r), "allowed rate units: bit, kbit, Mbit, Gbit, Tbit");
+        }
+        msg(() -> Units.rate("10MBps"), "(write 10Mbit for bits, 80Mbit for bytes per second)");
+        // 2.5 x 8 = 20
+        msg(() -> Units.rate("2.5GBps"), "(write 2.5Gbit for bits, 20Gbit for bytes per second)");
     }
 
     @Test
