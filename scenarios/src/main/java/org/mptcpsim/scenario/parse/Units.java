@@ -46,6 +46,12 @@ public final class Units {
      */
     public static final long MAX_RATE_BPS = 10_000_000_000_000L;
 
+    private static final String FASTEST_RATE = "the fastest rate allowed is 10Tbit";
+    /** Long.MAX_VALUE picoseconds is 9223372.036854775807 s (106.75 days); 9223372s is the whole seconds below. */
+    private static final String LONGEST_TIME = "the longest time allowed is 9223372s (about 106 days)";
+    /** Long.MAX_VALUE bytes, 9.22e18 (about 9.2 EB). */
+    private static final String LARGEST_SIZE = "the largest size allowed is " + Long.MAX_VALUE + "B (about 9.2 EB)";
+
     /** A rate in bit/s, in (0, {@link #MAX_RATE_BPS}]. */
     public static long rate(String text) {
         String use = "use a number with bit, kbit, Mbit or Gbit (e.g. 10Mbit)";
@@ -58,13 +64,13 @@ public final class Units {
         if (mult == null) {
             throw new IllegalArgumentException(quote(text) + " is not a rate; " + use);
         }
-        long v = exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "bit/s");
+        long v = exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "bit/s", FASTEST_RATE);
         if (v <= 0) {
             throw new IllegalArgumentException(quote(text) + ": a rate must be above 0 (to cut a link, schedule"
                     + " {at: ..., action: down})");
         }
         if (v > MAX_RATE_BPS) {
-            throw new IllegalArgumentException(quote(text) + " is too large: the fastest rate allowed is 10Tbit");
+            throw new IllegalArgumentException(quote(text) + " is too large: " + FASTEST_RATE);
         }
         return v;
     }
@@ -96,7 +102,7 @@ public final class Units {
             String hint = unit.isEmpty() ? "; a time needs a unit" : "";
             throw new IllegalArgumentException(quote(text) + " is not a time" + hint + "; " + use);
         }
-        return exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "picoseconds");
+        return exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "picoseconds", LONGEST_TIME);
     }
 
     /** A size in bytes, &gt;= 0. */
@@ -114,7 +120,7 @@ public final class Units {
                     ? " (sizes are in bytes: write B, not b)" : "";
             throw new IllegalArgumentException(quote(text) + " is not a size" + hint + "; " + use);
         }
-        return exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "bytes");
+        return exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "bytes", LARGEST_SIZE);
     }
 
     /** A drop-tail buffer: packets, bytes or a multiple of the bandwidth-delay product. */
@@ -125,7 +131,8 @@ public final class Units {
         BigDecimal n = new BigDecimal(m.group(1));
         String lower = unit.toLowerCase(Locale.ROOT);
         if (lower.equals("pkt") || lower.equals("pkts") || lower.equals("packets") || lower.equals("p")) {
-            long pkts = exact(n, text, "packets");
+            long pkts = exact(n, text, "packets", "the largest buffer allowed is "
+                    + Long.MAX_VALUE + "pkt");
             if (pkts < 1) {
                 throw new IllegalArgumentException(quote(text) + ": a buffer holds at least 1 packet");
             }
@@ -187,7 +194,8 @@ public final class Units {
         return m;
     }
 
-    private static long exact(BigDecimal v, String text, String base) {
+    /** {@code largest} names the limit in the error of a value beyond a long ("... is too large: largest"). */
+    private static long exact(BigDecimal v, String text, String base, String largest) {
         BigDecimal s = v.stripTrailingZeros();
         if (s.scale() > 0) {
             throw new IllegalArgumentException(quote(text) + " is not a whole number of " + base
@@ -196,7 +204,7 @@ public final class Units {
         try {
             return s.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(quote(text) + " is too large");
+            throw new IllegalArgumentException(quote(text) + " is too large: " + largest);
         }
     }
 

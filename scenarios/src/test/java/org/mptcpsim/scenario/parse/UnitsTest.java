@@ -41,6 +41,25 @@ class UnitsTest {
         msg(() -> Units.rate("2.5GBps"), "(write 2.5Gbit for bits, 20Gbit for bytes per second)");
     }
 
+    /**
+     * Values beyond a long said only "is too large"; they now name the limit. Long.MAX_VALUE ps is
+     * 9223372.04 s, so 99999999999999999999s (1e20 s), 1e9s (1e21 ps) and 1e400s overflow; 1e20 packets and
+     * 1e20 B exceed Long.MAX_VALUE (9.22e18); 1e30bit overflows before the 10Tbit check.
+     */
+    @Test
+    void tooLargeNamesTheLargestAllowed() {
+        String longest = "is too large: the longest time allowed is 9223372s (about 106 days)";
+        msg(() -> Units.time("99999999999999999999s"), longest);
+        msg(() -> Units.time("1e9s"), longest);
+        msg(() -> Units.time("1e400s"), longest);
+        assertEquals(9_223_372_000_000_000_000L, Units.time("9223372s"));   // the limit named is itself allowed
+        Loc l = Loc.of("f", "p");
+        msg(() -> Units.buffer("1e20pkt", l), "is too large: the largest buffer allowed is 9223372036854775807pkt");
+        msg(() -> Units.buffer("1e20B", l), "is too large: the largest size allowed is 9223372036854775807B");
+        msg(() -> Units.size("1e20B"), "is too large: the largest size allowed is 9223372036854775807B");
+        msg(() -> Units.rate("1e30bit"), "is too large: the fastest rate allowed is 10Tbit");
+    }
+
     @Test
     void times() {
         assertEquals(20_000_000_000L, Units.time("20ms"));
