@@ -180,6 +180,15 @@ class ErrorsTest {
     }
 
     @Test
+    void zeroReceiveBufferIsLocatedAtTheOption() {
+        // "  net.ipv4.tcp_rmem: 0 0 0" is line 4; the value starts after 2 + 17 (the name) + 2 (": ") = 21 characters
+        ScenarioException e = failBase("  net.ipv4.tcp_congestion_control: lia",
+                "  net.ipv4.tcp_congestion_control: lia\n  net.ipv4.tcp_rmem: 0 0 0");
+        at(e, "t.yaml", 4, 22, "kernel.net.ipv4.tcp_rmem");
+        assertTrue(e.problem().contains("each value is 1..2147483647"), e.getMessage());
+    }
+
+    @Test
     void outOfRange() {
         ScenarioException e = failBase("    buffer: 100pkt", "    buffer: 100pkt\n    loss: 120%");
         at(e, "t.yaml", 14, 11, "links[l1].loss");
