@@ -188,6 +188,29 @@ class ErrorsTest {
         assertTrue(e.problem().contains("each value is 1..2147483647"), e.getMessage());
     }
 
+    /**
+     * An MPTCP packet's payload is sim.mtu - sim.header_bytes (52) - sim.dss_bytes (20 out-of-tree): sim.mtu 72
+     * left 0 bytes (a division by zero in the receive buffer), 68 left -4; the smallest that works is 52 + 20 + 1 = 73.
+     */
+    @Test
+    void mtuWithoutRoomForPayloadIsLocatedAtTheOption() {
+        ScenarioException e = failBase("  net.ipv4.tcp_congestion_control: lia",
+                "  net.ipv4.tcp_congestion_control: lia\n  sim.mtu: 72");
+        // "  sim.mtu: " is 11 characters: the value is at column 12 of line 4
+        at(e, "t.yaml", 4, 12, "kernel.sim.mtu");
+        assertTrue(e.problem().contains("sim.mtu 72 - sim.header_bytes 52 - sim.dss_bytes 20 leaves 0 payload bytes"
+                + " per packet of connection m1; at least 1 is needed: sim.mtu must be at least 73"), e.getMessage());
+        ScenarioException neg = fail("t.yaml", BASE, "sim.mtu=68");
+        assertEquals("--set sim.mtu=68", neg.file());
+        assertTrue(neg.problem().contains("leaves -4 payload bytes"), neg.getMessage());
+        // header_bytes 120 (its largest) + dss 20 exceed an MTU of 100 by 40; at least 120 + 20 + 1 = 141
+        ScenarioException hdr = fail("t.yaml", BASE, "sim.mtu=100", "sim.header_bytes=120");
+        assertTrue(hdr.problem().contains("leaves -40 payload bytes per packet of connection m1; at least 1 is"
+                + " needed: sim.mtu must be at least 141"), hdr.getMessage());
+        // a plain TCP connection carries no DSS: 72 - 52 = 20 bytes of payload is allowed
+        LOADER.parse("t.yaml", BASE.replace("type: mptcp", "type: tcp"), List.of("sim.mtu=72"));
+    }
+
     @Test
     void outOfRange() {
         ScenarioException e = failBase("    buffer: 100pkt", "    buffer: 100pkt\n    loss: 120%");
