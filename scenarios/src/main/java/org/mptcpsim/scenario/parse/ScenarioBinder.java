@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.mptcpsim.scenario.model.AppSpec;
 import org.mptcpsim.scenario.model.ConnectionSpec;
+import org.mptcpsim.scenario.model.LinkEvent;
+import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.Loc;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
@@ -65,6 +67,7 @@ final class ScenarioBinder {
                     + " scenario");
         }
         checkConnections(connections, duration, top);
+        checkSchedules(topo, duration, top);
         Sweep sweep = SweepBinder.bind(top.opt("sweep"), root, new Overrides(registry));
         return new Scenario(name, file, duration, seed, sample, kernel, List.copyOf(topo.nodes().values()),
                 List.copyOf(topo.links().values()), topo.hosts(), topo.routes(), connections, sweep, overrides,
@@ -91,6 +94,19 @@ final class ScenarioBinder {
                             java.util.Locale.ROOT, "about %.0f transfers in this run; at most %d are allowed per"
                                     + " flows app (lower the rate, raise the interval or set count)", expected,
                             MAX_TRANSFERS));
+                }
+            }
+        }
+    }
+
+    /** A link event at or after the end of the run would never happen: refused like a connection's start. */
+    private static void checkSchedules(Topology topo, long duration, Obj top) {
+        for (LinkSpec l : topo.links().values()) {
+            for (LinkEvent e : l.schedule()) {
+                if (e.atPs() >= duration) {
+                    throw new ScenarioException(e.loc().withPath(e.loc().path() + ".at"), "the link event is at or"
+                            + " after the end of the run (duration " + Val.text(top.req("duration"), "duration",
+                            "a time").trim() + "); events must be before it");
                 }
             }
         }

@@ -333,6 +333,22 @@ class ErrorsTest {
         assertEquals("connections[m1].start", e.path());
     }
 
+    /** BASE runs 10 s: an event at 10 s or later never happens, and is refused like a connection start then. */
+    @Test
+    void scheduleEventAfterTheEnd() {
+        ScenarioException e = failBase("    buffer: 100pkt",
+                "    buffer: 100pkt\n    schedule:\n      - {at: 1s, action: down}\n      - {at: 15s, action: up}");
+        // the second event's map starts at column 9 of line 16 ("      - " is 8 characters)
+        at(e, "t.yaml", 16, 9, "links[l1].schedule[1].at");
+        assertTrue(e.problem().contains("the link event is at or after the end of the run (duration 10s)"),
+                e.getMessage());
+        ScenarioException set = fail("t.yaml", BASE, "links.l1.schedule=[{at: 10s, action: down}]");
+        assertEquals("--set links.l1.schedule=[{at: 10s, action: down}]", set.file());
+        assertEquals("links[l1].schedule[0].at", set.path());
+        // 9.999 s is before the end: allowed
+        LOADER.parse("t.yaml", BASE, List.of("links.l1.schedule=[{at: 9999ms, action: down}]"));
+    }
+
     @Test
     void tcpWithSubflows() {
         ScenarioException e = failBase("type: mptcp, from: a, to: b}", "type: tcp, from: a, to: b, subflows: []}");
