@@ -120,6 +120,30 @@ class ErrorsTest {
         assertTrue(e.problem().startsWith("syntax error"), e.getMessage());
     }
 
+    /** Jackson's feature names (ALLOW_COMMENTS, JsonReadFeature...) and [Source: ...] no longer reach the user. */
+    @Test
+    void jsonSyntaxInPlainWords() {
+        ScenarioException c = fail("t.json", "{\n  // two paths\n  \"duration\": \"10s\"\n}\n");
+        at(c, "t.json", 2, 3, "");
+        assertTrue(c.problem().startsWith("syntax error: comments are not allowed in JSON scenario files"),
+                c.getMessage());
+        // "  \"loss\": " is 10 characters: NaN at column 11 of line 3
+        ScenarioException n = fail("t.json", "{\n  \"duration\": \"10s\",\n  \"loss\": NaN\n}\n");
+        at(n, "t.json", 3, 11, "");
+        assertTrue(n.problem().startsWith("syntax error: NaN is not a number here"), n.getMessage());
+        ScenarioException t = fail("t.json", "{\n  \"duration\": \"10s\",\n  \"paths\": [");
+        // the list opens at column 12 of line 3 ("  \"paths\": " is 11 characters)
+        assertTrue(t.problem().equals("syntax error: the file ends in the middle of a value (the list opened at"
+                + " line 3, column 12 is not closed by ])"), t.getMessage());
+        ScenarioException q = fail("t.json", "{\n  \"duration\": \"10");
+        assertTrue(q.problem().equals("syntax error: the file ends in the middle of a value (a string is not"
+                + " closed by \")"), q.getMessage());
+        for (ScenarioException e : List.of(c, n, t, q)) {
+            assertTrue(!e.getMessage().contains("Feature") && !e.getMessage().contains("Source")
+                    && !e.getMessage().contains("code "), e.getMessage());
+        }
+    }
+
     @Test
     void emptyFile() {
         at(fail("t.yaml", "# nothing\n"), "t.yaml", 1, 1, "");
