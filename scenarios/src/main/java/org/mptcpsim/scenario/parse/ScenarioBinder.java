@@ -37,7 +37,8 @@ final class ScenarioBinder {
     static Scenario bind(MapNode root, String file, String defaultName, OptionRegistry registry,
                          Map<String, String> overrides) {
         Obj top = new Obj(root, "", "a scenario", Schema.TOP);
-        String name = top.has("name") ? Val.text(top.opt("name"), "name", "a name").trim() : defaultName;
+        String name = top.has("name") ? Val.text(top.opt("name"), "name", "a name").trim() : "";
+        name = name.isEmpty() ? defaultName : name;   // name: "" is no name: the file's (docs/scenario-format.md)
         long duration = Val.time(top.req("duration"), "duration");
         if (duration <= 0) {
             throw new ScenarioException(top.loc("duration"), "duration must be above 0");
