@@ -695,9 +695,20 @@ public final class ScenarioToLab {
         return found.get(0);
     }
 
+    /**
+     * Where an option of {@code c} is set; for one left at its default, the connection's entry, except where the file
+     * has none: the short form's implied connection (its loc path is {@code connections}) names {@code kernel.NAME}
+     * in the file, without a line, and says the connection is implied.
+     */
     private static Loc loc(KernelOptions k, String name, ConnectionSpec c) {
         Loc l = k.locationOf(name);
-        return l != null ? l : c.loc().withPath("connections[" + c.id() + "].kernel." + name);
+        if (l != null) return l;
+        boolean implied = c.loc().path().equals("connections");
+        if (implied) {
+            return Loc.of(c.loc().file(), "kernel." + name + " (not set" + (implied ? "; connection " + c.id()
+                    + " is implied by the short form's paths:" : "") + ")");
+        }
+        return c.loc().withPath("connections[" + c.id() + "].kernel." + name);
     }
 
     static String mbit(long bps) {

@@ -295,4 +295,20 @@ class ScenarioToLabTest {
         assertTrue(vm.refusals().get(0).contains("total bottleneck rate 20.0 Mbit/s is above what the vm backend reproduces faithfully (10.0 Mbit/s)"),
                 vm.refusals().toString());
     }
+
+    /**
+     * base.yaml of the QA pass, a short-form scenario with no flavour: the refusal said
+     * "base.yaml:8:3: connections[m1].kernel.flavour", but line 8 is a path and the file has no connections.
+     */
+    @Test
+    void aDefaultOptionOfTheShortFormIsNamedAsInTheFile() {
+        Scenario sc = new org.mptcpsim.scenario.parse.ScenarioLoader().parse("base.yaml", String.join("\n",
+                "name: base", "duration: 2s", "paths:", "  - {id: wifi, rate: 20Mbit, delay: 10ms, buffer: 1BDP}",
+                "  - {id: lte,  rate: 10Mbit, delay: 30ms, buffer: 1BDP}", ""), List.of());
+        ScenarioToLab.Result r = ScenarioToLab.map(sc, Backend.HOST, false);
+        String all = String.join("\n", r.refusals());
+        assertTrue(all.contains("base.yaml: kernel.flavour (not set; connection m1 is implied by the short form's"
+                + " paths:): flavour mptcp-v0.95 (the default) models"), all);
+        assertFalse(all.contains("connections[m1]"), all);
+    }
 }

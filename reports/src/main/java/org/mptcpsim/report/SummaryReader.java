@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mptcpsim.scenario.parse.JsonSyntax;
 
 /** Reads summary.json with Jackson's tree model; unknown fields are ignored. */
 final class SummaryReader {
@@ -24,7 +25,8 @@ final class SummaryReader {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new MalformedRunException(file.getFileName() + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": not valid JSON: "
+                    + JsonSyntax.problem(e.getOriginalMessage(), "summary.json"));
         }
         if (root == null || !root.isObject()) {
             throw new MalformedRunException(file.getFileName() + ":1: expected a JSON object");

@@ -1,6 +1,7 @@
 package org.mptcpsim.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,23 @@ class RunDataTest {
 
         Files.delete(dir.resolve("summary.json"));
         assertThrows(NoSuchFileException.class, () -> RunData.load(dir));
+    }
+
+    /** A cut-off summary.json said "[Source: REDACTED (StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION disabled)...". */
+    @Test
+    void malformedSummaryIsDescribedInPlainWords() throws Exception {
+        SyntheticRun.write(dir, SyntheticRun.Params.defaults());
+        Files.writeString(dir.resolve("summary.json"), "{\n  \"scenario\": \"x\",\n  \"links\": [");
+        MalformedRunException e = assertThrows(MalformedRunException.class, () -> RunData.load(dir));
+        // the list opens at line 3, column 12 ("  \"links\": " is 11 characters)
+        assertTrue(e.getMessage().contains("not valid JSON: the file ends in the middle of a value (the list opened"
+                + " at line 3, column 12 is not closed by ])"), e.getMessage());
+        assertFalse(e.getMessage().contains("Source"), e.getMessage());
+        Files.writeString(dir.resolve("summary.json"), "{\n  // note\n  \"scenario\": \"x\"\n}");
+        e = assertThrows(MalformedRunException.class, () -> RunData.load(dir));
+        assertTrue(e.getMessage().startsWith("summary.json:2:3: not valid JSON: comments are not allowed in"
+                + " summary.json"), e.getMessage());
+        assertFalse(e.getMessage().contains("ALLOW_COMMENTS"), e.getMessage());
     }
 
     @Test

@@ -133,30 +133,42 @@ public sealed interface OptionType {
         }
     }
 
-    /** Three non-negative integers min &lt;= default &lt;= max, as in {@code net.ipv4.tcp_rmem}. */
+    /**
+     * Three byte counts min &lt;= default &lt;= max, as in {@code net.ipv4.tcp_rmem}: Linux's handler
+     * ({@code proc_dointvec_minmax} with {@code extra1 = SYSCTL_ONE}) refuses a value below 1 or beyond an int.
+     */
     record Triple() implements OptionType {
         @Override
         public String normalize(String raw, Plugins plugins) {
             String[] p = raw.trim().split("\\s+");
+            String e = " (e.g. \"4096 131072 6291456\")";
+            long[] v = new long[3];
             try {
-                if (p.length == 3) {
-                    long a = Long.parseLong(p[0]);
-                    long b = Long.parseLong(p[1]);
-                    long c = Long.parseLong(p[2]);
-                    if (a >= 0 && a <= b && b <= c) {
-                        return a + " " + b + " " + c;
-                    }
+                for (int i = 0; i < 3 && p.length == 3; i++) {
+                    v[i] = Long.parseLong(p[i]);
                 }
-            } catch (NumberFormatException e) {
-                // reported below
+            } catch (NumberFormatException x) {
+                p = new String[0];
             }
-            throw new BadOptionException("\"" + raw + "\" is not " + describe() + " (e.g. \"4096 131072 6291456\")",
-                    List.of());
+            if (p.length != 3) {
+                throw new BadOptionException("\"" + raw + "\" is not " + describe() + e, List.of());
+            }
+            for (long x : v) {
+                if (x < 1 || x > Integer.MAX_VALUE) {
+                    throw new BadOptionException("\"" + raw + "\": " + x + " is out of range; each value is 1.."
+                            + Integer.MAX_VALUE + " (Linux refuses 0 and values beyond an int)" + e, List.of());
+                }
+            }
+            if (v[0] > v[1] || v[1] > v[2]) {
+                throw new BadOptionException("\"" + raw + "\" is not ordered; " + describe() + e, List.of());
+            }
+            return v[0] + " " + v[1] + " " + v[2];
         }
 
         @Override
         public String describe() {
-            return "three byte counts \"min default max\" with min <= default <= max";
+            return "three byte counts \"min default max\", each 1.." + Integer.MAX_VALUE + ", with min <= default"
+                    + " <= max";
         }
 
         @Override

@@ -204,25 +204,39 @@ final class AppBinder {
                 return SizeDist.fixed(positiveSize(v, p));
             case "exponential": {
                 Obj d = new Obj(v, p, "an exponential distribution", List.of("mean", "max"));
-                return SizeDist.exponential(positiveSize(d.req("mean"), d.sub("mean")), max(d));
+                long mean = positiveSize(d.req("mean"), d.sub("mean"));
+                return SizeDist.exponential(mean, max(d, mean, "mean"));
             }
             case "lognormal": {
                 Obj d = new Obj(v, p, "a lognormal distribution", List.of("median", "sigma", "max"));
-                return SizeDist.lognormal(positiveSize(d.req("median"), d.sub("median")),
-                        positive(d.req("sigma"), d.sub("sigma"), "sigma (the shape, e.g. 1.5)"), max(d));
+                long median = positiveSize(d.req("median"), d.sub("median"));
+                return SizeDist.lognormal(median, positive(d.req("sigma"), d.sub("sigma"), "sigma (the shape, e.g. 1.5)"),
+                        max(d, median, "median"));
             }
             case "pareto": {
                 Obj d = new Obj(v, p, "a Pareto distribution", List.of("scale", "shape", "max"));
-                return SizeDist.pareto(positiveSize(d.req("scale"), d.sub("scale")),
-                        positive(d.req("shape"), d.sub("shape"), "shape (alpha, e.g. 1.2)"), max(d));
+                long scale = positiveSize(d.req("scale"), d.sub("scale"));
+                return SizeDist.pareto(scale, positive(d.req("shape"), d.sub("shape"), "shape (alpha, e.g. 1.2)"),
+                        max(d, scale, "scale"));
             }
             default:
                 return cdfFile(v, p);
         }
     }
 
-    private static long max(Obj d) {
-        return d.has("max") ? positiveSize(d.opt("max"), d.sub("max")) : DEFAULT_MAX;
+    /**
+     * The distribution's {@code max}: not below its {@code what} ({@code least} bytes), which would cut most samples
+     * (all of a Pareto's, whose samples are at least its scale) to max.
+     */
+    private static long max(Obj d, long least, String what) {
+        long max = d.has("max") ? positiveSize(d.opt("max"), d.sub("max")) : DEFAULT_MAX;
+        if (max < least) {
+            String written = d.has("max") ? Val.text(d.opt("max"), d.sub("max"), "a size").trim() : "1GB (the default)";
+            throw new ScenarioException(d.loc("max"), "max " + written
+                    + " (" + max + " B) is below the " + what + " (" + least + " B): most samples would be cut to max;"
+                    + " max must be at least the " + what);
+        }
+        return max;
     }
 
     /** Reads a two-column "size cumulative-probability" file, relative to the scenario file. */

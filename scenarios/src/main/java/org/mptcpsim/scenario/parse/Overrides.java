@@ -101,7 +101,8 @@ final class Overrides {
                     return linkField(root, seg, at);
                 }
                 case "connections" -> {
-                    MapNode c = element(root, "connections", seg.get(1), at);
+                    MapNode c = impliedConnection(root, seg.get(1), at);
+                    c = c != null ? c : element(root, "connections", seg.get(1), at);
                     if (seg.get(2).equals("kernel") && seg.size() >= 4) {
                         return option(String.join(".", seg.subList(3, seg.size())), child(c, "kernel"), at);
                     }
@@ -198,6 +199,31 @@ final class Overrides {
             }
         }
         return null;
+    }
+
+    /**
+     * The short form's implied connection m1 ({@code paths:} without {@code connections:} or {@code traffic:}),
+     * written out as {@code connections: [{id: m1, from: client, to: server}]} (what the binder implies) so that
+     * {@code connections.m1.<field>} can set it; {@code null} when the scenario lists its connections. Another id
+     * is an error naming m1.
+     */
+    private static MapNode impliedConnection(MapNode root, String id, Loc at) {
+        if (root.has("connections") || root.has("traffic") || !root.has("paths")) {
+            return null;
+        }
+        if (!id.equals("m1")) {
+            throw new ScenarioException(at, "no connections entry with id \"" + id + "\": the short form (paths:"
+                    + " without connections:) has one connection, m1", List.of("m1"));
+        }
+        Loc src = Loc.of(at.file(), "");
+        MapNode c = new MapNode(src);
+        c.put("id", src, new ScalarNode("m1", ScalarNode.Type.TEXT, src));
+        c.put("from", src, new ScalarNode(TopologyBinder.CLIENT, ScalarNode.Type.TEXT, src));
+        c.put("to", src, new ScalarNode(TopologyBinder.SERVER, ScalarNode.Type.TEXT, src));
+        ListNode list = new ListNode(src);
+        list.add(c);
+        root.put("connections", src, list);
+        return c;
     }
 
     private static MapNode element(MapNode root, String list, String id, Loc at) {

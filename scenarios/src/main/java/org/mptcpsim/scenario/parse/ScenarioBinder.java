@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.mptcpsim.scenario.model.AppSpec;
 import org.mptcpsim.scenario.model.ConnectionSpec;
+import org.mptcpsim.scenario.model.LinkEvent;
+import org.mptcpsim.scenario.model.LinkSpec;
+import org.mptcpsim.scenario.model.Loc;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
 import org.mptcpsim.scenario.model.Sweep;
@@ -34,7 +37,8 @@ final class ScenarioBinder {
     static Scenario bind(MapNode root, String file, String defaultName, OptionRegistry registry,
                          Map<String, String> overrides) {
         Obj top = new Obj(root, "", "a scenario", Schema.TOP);
-        String name = top.has("name") ? Val.text(top.opt("name"), "name", "a name").trim() : defaultName;
+        String name = top.has("name") ? Val.text(top.opt("name"), "name", "a name").trim() : "";
+        name = name.isEmpty() ? defaultName : name;   // name: "" is no name: the file's (docs/scenario-format.md)
         long duration = Val.time(top.req("duration"), "duration");
         if (duration <= 0) {
             throw new ScenarioException(top.loc("duration"), "duration must be above 0");
@@ -63,7 +67,17 @@ final class ScenarioBinder {
             throw new ScenarioException(top.loc(), "missing required field \"connections\" (or \"traffic\") in a"
                     + " scenario");
         }
+        checkConnections(connections, duration, top);
+        checkSchedules(topo, duration, top);
+        Sweep sweep = SweepBinder.bind(top.opt("sweep"), root, new Overrides(registry));
+        return new Scenario(name, file, duration, seed, sample, kernel, List.copyOf(topo.nodes().values()),
+                List.copyOf(topo.links().values()), topo.hosts(), topo.routes(), connections, sweep, overrides,
+                top.loc());
+    }
+
+    private static void checkConnections(List<ConnectionSpec> connections, long duration, Obj top) {
         for (ConnectionSpec c : connections) {
+            checkFraming(c);
             if (c.startPs() >= duration) {
                 throw new ScenarioException(c.loc().withPath(c.loc().path() + ".start"), "the connection starts"
                         + " at or after the end of the run (duration "
@@ -84,10 +98,42 @@ final class ScenarioBinder {
                 }
             }
         }
-        Sweep sweep = SweepBinder.bind(top.opt("sweep"), root, new Overrides(registry));
-        return new Scenario(name, file, duration, seed, sample, kernel, List.copyOf(topo.nodes().values()),
-                List.copyOf(topo.links().values()), topo.hosts(), topo.routes(), connections, sweep, overrides,
-                top.loc());
+    }
+
+    /** A link event at or after the end of the run would never happen: refused like a connection's start. */
+    private static void checkSchedules(Topology topo, long duration, Obj top) {
+        for (LinkSpec l : topo.links().values()) {
+            for (LinkEvent e : l.schedule()) {
+                if (e.atPs() >= duration) {
+                    throw new ScenarioException(e.loc().withPath(e.loc().path() + ".at"), "the link event is at or"
+                            + " after the end of the run (duration " + Val.text(top.req("duration"), "duration",
+                            "a time").trim() + "); events must be before it");
+                }
+            }
+        }
+    }
+
+    /**
+     * Payload bytes per segment, {@code sim.mtu - sim.header_bytes - sim.dss_bytes} (the DSS only on MPTCP), must
+     * be at least 1: at 0 the receive buffer divides by it, below 0 segments carry negative data.
+     */
+    private static void checkFraming(ConnectionSpec c) {
+        KernelOptions k = c.kernel();
+        boolean mptcp = c.type() == ConnectionSpec.Type.MPTCP;
+        int mtu = k.intValue("sim.mtu");
+        int header = k.intValue("sim.header_bytes");
+        int dss = mptcp ? k.intValue("sim.dss_bytes") : 0;
+        if (mtu - header - dss >= 1) {
+            return;
+        }
+        Loc at = null;
+        for (String name : new String[] {"sim.mtu", "sim.header_bytes", "sim.dss_bytes"}) {
+            at = at != null ? at : k.locationOf(name);
+        }
+        String terms = "sim.mtu " + mtu + " - sim.header_bytes " + header + (mptcp ? " - sim.dss_bytes " + dss : "");
+        throw new ScenarioException(at != null ? at : c.loc(), terms + " leaves " + (mtu - header - dss)
+                + " payload bytes per packet of connection " + c.id() + "; at least 1 is needed: sim.mtu must be at"
+                + " least " + (header + dss + 1) + " with these headers (1500 is Ethernet's)");
     }
 
     /** Appends the traffic matrix's connections; an id taken by a hand-written connection is an error. */

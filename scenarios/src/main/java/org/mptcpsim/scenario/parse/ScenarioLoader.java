@@ -75,9 +75,38 @@ public final class ScenarioLoader {
         for (LinkedHashMap<String, String> point : base.sweep().points()) {
             List<String> all = new ArrayList<>(sets);
             point.forEach((k, v) -> all.add(k + "=" + v));
-            out.add(new SweepPoint(point, bind(root.copy(), fileName, all)));
+            try {
+                out.add(new SweepPoint(point, bind(root.copy(), fileName, all)));
+            } catch (ScenarioException e) {
+                throw atSweepValue(e, point, root);
+            }
         }
         return out;
+    }
+
+    /**
+     * A point's values are applied as {@code --set KEY=VALUE}; an error located at one of them is moved to
+     * that value in the file's {@code sweep:} block (the command line's own --set were validated in the base).
+     */
+    private static ScenarioException atSweepValue(ScenarioException e, Map<String, String> point, MapNode root) {
+        for (Map.Entry<String, String> kv : point.entrySet()) {
+            if (!e.file().equals("--set " + kv.getKey() + "=" + kv.getValue())
+                    || !(root.get("sweep") instanceof MapNode sweep)) {
+                continue;
+            }
+            Node axis = sweep.get(kv.getKey());
+            String path = "sweep." + kv.getKey();
+            if (axis instanceof ListNode l) {
+                for (int i = 0; i < l.items().size(); i++) {
+                    if (l.items().get(i) instanceof ScalarNode v && kv.getValue().equals(v.text())) {
+                        return new ScenarioException(v.loc().withPath(path + "[" + i + "]"), e.problem(), e.allowed());
+                    }
+                }
+            } else if (axis != null) {
+                return new ScenarioException(axis.loc().withPath(path), e.problem(), e.allowed());
+            }
+        }
+        return e;
     }
 
     private Scenario bind(MapNode root, String fileName, List<String> sets) {

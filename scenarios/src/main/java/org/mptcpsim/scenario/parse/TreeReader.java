@@ -90,7 +90,7 @@ public final class TreeReader {
             }
             return m;
         } catch (JsonProcessingException e) {
-            throw syntax(file, e);
+            throw syntax(file, e, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -178,7 +178,7 @@ public final class TreeReader {
         return new Loc(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()), "");
     }
 
-    private static ScenarioException syntax(String file, JsonProcessingException e) {
+    private static ScenarioException syntax(String file, JsonProcessingException e, boolean json) {
         if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
             // SnakeYAML knows the offending position and the problem; its marks are 0-based
             Mark m = y.getProblemMark();
@@ -190,6 +190,11 @@ public final class TreeReader {
         JsonLocation l = e.getLocation();
         int line = l == null ? 1 : Math.max(1, l.getLineNr());
         int col = l == null ? 1 : Math.max(1, l.getColumnNr());
+        if (json) {
+            int back = JsonSyntax.tokenBefore(e.getOriginalMessage());
+            return new ScenarioException(new Loc(file, line, col - back > 0 ? col - back : col, ""), "syntax error: "
+                    + JsonSyntax.problem(e.getOriginalMessage(), "JSON scenario files"));
+        }
         String msg = e.getOriginalMessage();
         msg = msg == null ? "syntax error" : msg.strip();
         int nl = msg.indexOf('\n');

@@ -14,8 +14,9 @@ import org.mptcpsim.scenario.model.Loc;
  * with a message that says what was expected, with an example. Results are exact: a value that is
  * not a whole number of the base unit (picosecond, bit/s, byte) is rejected, not rounded.
  * <ul>
- *   <li>rates: {@code 100Mbit}, {@code 1Gbit}, {@code 500kbit}, {@code 12.5Mbit}, also {@code bps},
- *       {@code kbps}, {@code Mbps}, {@code Gbps}, {@code Tbit} (SI, case-insensitive) to bit/s</li>
+ *   <li>rates: {@code 100Mbit}, {@code 1Gbit}, {@code 500kbit}, {@code 12.5Mbit}, {@code 1Tbit} (SI,
+ *       case-insensitive) to bit/s; {@code bps} spellings ({@code Mbps}, {@code mbps}, {@code MBps}) are refused:
+ *       tc reads {@code mbps} as megabytes per second and an upper-case B means bytes</li>
  *   <li>times: {@code ps ns us µs ms s min h} to picoseconds; a bare {@code 0} is allowed</li>
  *   <li>sizes: {@code B}, {@code KB MB GB} (1000^n), {@code KiB MiB GiB} (1024^n) to bytes</li>
  *   <li>buffers: {@code 100pkt}, {@code 150KB}, {@code 1BDP}, {@code 0.5BDP}</li>
@@ -27,9 +28,8 @@ public final class Units {
     private static final Pattern NUM_UNIT =
             Pattern.compile("\\s*([0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\\.[0-9]+)\\s*([^\\s0-9.]*)\\s*");
 
-    private static final Map<String, Long> RATE = Map.of("bit", 1L, "bps", 1L, "kbit", 1_000L, "kbps", 1_000L,
-            "mbit", 1_000_000L, "mbps", 1_000_000L, "gbit", 1_000_000_000L, "gbps", 1_000_000_000L,
-            "tbit", 1_000_000_000_000L, "tbps", 1_000_000_000_000L);
+    private static final Map<String, Long> RATE = Map.of("bit", 1L, "kbit", 1_000L, "mbit", 1_000_000L,
+            "gbit", 1_000_000_000L, "tbit", 1_000_000_000_000L);
     private static final Map<String, Long> TIME = Map.of("ps", 1L, "ns", 1_000L, "us", 1_000_000L,
             "µs", 1_000_000L, "ms", 1_000_000_000L, "s", 1_000_000_000_000L, "min", 60_000_000_000_000L,
             "h", 3_600_000_000_000_000L);
@@ -46,23 +46,47 @@ public final class Units {
      */
     public static final long MAX_RATE_BPS = 10_000_000_000_000L;
 
+    private static final String FASTEST_RATE = "the fastest rate allowed is 10Tbit";
+    /** Long.MAX_VALUE picoseconds is 9223372.036854775807 s (106.75 days); 9223372s is the whole seconds below. */
+    private static final String LONGEST_TIME = "the longest time allowed is 9223372s (about 106 days)";
+    /** Long.MAX_VALUE bytes, 9.22e18 (about 9.2 EB). */
+    private static final String LARGEST_SIZE = "the largest size allowed is " + Long.MAX_VALUE + "B (about 9.2 EB)";
+
     /** A rate in bit/s, in (0, {@link #MAX_RATE_BPS}]. */
     public static long rate(String text) {
         String use = "use a number with bit, kbit, Mbit or Gbit (e.g. 10Mbit)";
         Matcher m = match(text, "a rate", use);
-        Long mult = RATE.get(m.group(2).toLowerCase(Locale.ROOT));
+        String unit = m.group(2);
+        Long mult = RATE.get(unit.toLowerCase(Locale.ROOT));
+        if (mult == null && unit.toLowerCase(Locale.ROOT).endsWith("bps")) {
+            throw ambiguousRate(text, m.group(1), unit);
+        }
         if (mult == null) {
             throw new IllegalArgumentException(quote(text) + " is not a rate; " + use);
         }
-        long v = exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "bit/s");
+        long v = exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "bit/s", FASTEST_RATE);
         if (v <= 0) {
             throw new IllegalArgumentException(quote(text) + ": a rate must be above 0 (to cut a link, schedule"
                     + " {at: ..., action: down})");
         }
         if (v > MAX_RATE_BPS) {
-            throw new IllegalArgumentException(quote(text) + " is too large: the fastest rate allowed is 10Tbit");
+            throw new IllegalArgumentException(quote(text) + " is too large: " + FASTEST_RATE);
         }
         return v;
+    }
+
+    /**
+     * A {@code bps} rate: tc reads {@code bps}, {@code kbps}, {@code mbps} (any case) as bytes per second, and
+     * an upper-case B means bytes in sizes here, so either reading would be a silent factor of 8 for somebody.
+     */
+    private static IllegalArgumentException ambiguousRate(String text, String number, String unit) {
+        String prefix = unit.substring(0, unit.length() - 3);
+        String bits = new BigDecimal(number).toPlainString() + prefix + "bit";
+        String bytesAsBits = new BigDecimal(number).multiply(BigDecimal.valueOf(8)).stripTrailingZeros()
+                .toPlainString() + prefix + "bit";
+        return new IllegalArgumentException(quote(text) + " is ambiguous: use Mbit or Gbit (bits per second); tc's"
+                + " mbps means megabytes per second (write " + bits + " for bits, " + bytesAsBits + " for bytes per"
+                + " second); allowed rate units: bit, kbit, Mbit, Gbit, Tbit");
     }
 
     /** A time in picoseconds, &gt;= 0. */
@@ -78,7 +102,7 @@ public final class Units {
             String hint = unit.isEmpty() ? "; a time needs a unit" : "";
             throw new IllegalArgumentException(quote(text) + " is not a time" + hint + "; " + use);
         }
-        return exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "picoseconds");
+        return exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "picoseconds", LONGEST_TIME);
     }
 
     /** A size in bytes, &gt;= 0. */
@@ -96,7 +120,7 @@ public final class Units {
                     ? " (sizes are in bytes: write B, not b)" : "";
             throw new IllegalArgumentException(quote(text) + " is not a size" + hint + "; " + use);
         }
-        return exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "bytes");
+        return exact(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(mult)), text, "bytes", LARGEST_SIZE);
     }
 
     /** A drop-tail buffer: packets, bytes or a multiple of the bandwidth-delay product. */
@@ -107,7 +131,8 @@ public final class Units {
         BigDecimal n = new BigDecimal(m.group(1));
         String lower = unit.toLowerCase(Locale.ROOT);
         if (lower.equals("pkt") || lower.equals("pkts") || lower.equals("packets") || lower.equals("p")) {
-            long pkts = exact(n, text, "packets");
+            long pkts = exact(n, text, "packets", "the largest buffer allowed is "
+                    + Long.MAX_VALUE + "pkt");
             if (pkts < 1) {
                 throw new IllegalArgumentException(quote(text) + ": a buffer holds at least 1 packet");
             }
@@ -169,7 +194,8 @@ public final class Units {
         return m;
     }
 
-    private static long exact(BigDecimal v, String text, String base) {
+    /** {@code largest} names the limit in the error of a value beyond a long ("... is too large: largest"). */
+    private static long exact(BigDecimal v, String text, String base, String largest) {
         BigDecimal s = v.stripTrailingZeros();
         if (s.scale() > 0) {
             throw new IllegalArgumentException(quote(text) + " is not a whole number of " + base
@@ -178,7 +204,7 @@ public final class Units {
         try {
             return s.longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(quote(text) + " is too large");
+            throw new IllegalArgumentException(quote(text) + " is too large: " + largest);
         }
     }
 

@@ -530,7 +530,7 @@ public final class ScenarioRunner {
             List<Link> rev = topo.route(r, l, 0);
             if (fwd == null || rev == null) {
                 throw new ScenarioException(c.spec.loc(),
-                        "no route from " + l + " to " + r, List.of());
+                        NoRoute.message(sc, l, r, c.spec.fromHost(), c.spec.toHost()), List.of());
             }
             long rtt = 0;
             for (Link x : fwd) {
@@ -658,7 +658,7 @@ public final class ScenarioRunner {
                 Address r = run.topo.address(s.toHost(), s.toInterface());
                 if (run.openSubflow(conn, l, r, l.backup()) == null) {
                     throw new ScenarioException(s.loc(),
-                            "no route from " + l + " to " + r, List.of());
+                            NoRoute.message(run.sc, l, r, s.fromHost(), s.toHost()), List.of());
                 }
             }
             inner.onFullyEstablished(ctx);

@@ -99,6 +99,23 @@ class OptionRegistryTest {
         assertThrows(BadOptionException.class, () -> R.normalize("sim.mtu", "20"));
     }
 
+    /**
+     * Linux's tcp_rmem/tcp_wmem handler takes each value in 1..INT_MAX (2^31 - 1 = 2147483647); "0 0 0" (a
+     * 0-byte window) and a max of 99999999999999 were accepted.
+     */
+    @Test
+    void bufferTriplesAreEachOneToIntMax() {
+        for (String name : new String[] {"net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"}) {
+            BadOptionException zero = assertThrows(BadOptionException.class, () -> R.normalize(name, "0 0 0"));
+            assertTrue(zero.getMessage().contains("0 is out of range; each value is 1..2147483647"), zero.getMessage());
+            BadOptionException big = assertThrows(BadOptionException.class,
+                    () -> R.normalize(name, "4096 131072 99999999999999"));
+            assertTrue(big.getMessage().contains("99999999999999 is out of range; each value is 1..2147483647"),
+                    big.getMessage());
+            assertEquals("1 1 2147483647", R.normalize(name, "1 1 2147483647"));   // both ends allowed
+        }
+    }
+
     @Test
     void unknownNamesAndValues() {
         BadOptionException e = assertThrows(BadOptionException.class, () -> R.normalize("mptcp_ndifports.num_subflows", "1"));

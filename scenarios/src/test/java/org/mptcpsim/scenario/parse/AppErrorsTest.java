@@ -91,6 +91,22 @@ class AppErrorsTest {
                 "connections[m1].app.flows.size.exponential.mean");
     }
 
+    /** max: 1B under a 10 KB median or mean was accepted: every sample cut to 1 byte. */
+    @Test
+    void maxBelowTheMedianOrMean() {
+        // "    app: " (9) + "{flows: {every: 1s, size: {lognormal: {median: 10KB, sigma: 1, max: " (68): the value at 78
+        ScenarioException e = failApp("{flows: {every: 1s, size: {lognormal: {median: 10KB, sigma: 1, max: 1B}}}}");
+        at(e, "t.yaml", 12, 78, "connections[m1].app.flows.size.lognormal.max");
+        assertTrue(e.problem().contains("max 1B (1 B) is below the median (10000 B)"), e.getMessage());
+        ScenarioException x = failApp("{flows: {every: 1s, size: {exponential: {mean: 10KB, max: 9999B}}}}");
+        assertEquals("connections[m1].app.flows.size.exponential.max", x.path());
+        assertTrue(x.problem().contains("is below the mean (10000 B)"), x.getMessage());
+        ScenarioException p = failApp("{flows: {every: 1s, size: {pareto: {scale: 10KB, shape: 1.2, max: 1KB}}}}");
+        assertTrue(p.problem().contains("is below the scale (10000 B)"), p.getMessage());
+        // a max equal to the median is allowed (half the samples at max, the user's choice)
+        assertEquals("flows", app("{flows: {every: 1s, size: {lognormal: {median: 10KB, sigma: 1, max: 10KB}}}}").kind());
+    }
+
     @Test
     void sizeAndAppTogether() {
         ScenarioException e = fail("t.yaml", BASE.replace("app: APP", "size: 1MB\n    app: bulk"));

@@ -51,4 +51,21 @@ class DocExamplesTest {
         assertEquals("request-response", apps.connection("web").app().kind());
         assertEquals("stream", apps.connection("video").app().kind());
     }
+
+    /**
+     * The stream example's comment offers a second form of the bitrate; it read "steps: [...]", a field the parser
+     * refuses (stream takes bitrate and startup). The alternative, written in place of the line, must parse.
+     */
+    @Test
+    void theStreamBitrateAlternativeInTheCommentParses() throws IOException {
+        String doc = Files.readString(Path.of("../docs/scenario-format.md"));
+        String line = doc.lines().filter(l -> l.trim().startsWith("bitrate: 5Mbit") && l.contains("# or "))
+                .findFirst().orElseThrow();
+        String alternative = line.substring(line.indexOf("# or ") + 5).trim();
+        String indent = line.substring(0, line.indexOf("bitrate"));
+        String block = doc.substring(doc.lastIndexOf("```yaml\n", doc.indexOf(line)) + 8,
+                doc.indexOf("```", doc.indexOf(line)));
+        Scenario apps = LOADER.parse("doc-4.yaml", block.replace(line, indent + alternative), List.of());
+        assertEquals("stream", apps.connection("video").app().kind());
+    }
 }

@@ -120,6 +120,30 @@ class ErrorsTest {
         assertTrue(e.problem().startsWith("syntax error"), e.getMessage());
     }
 
+    /** Jackson's feature names (ALLOW_COMMENTS, JsonReadFeature...) and [Source: ...] no longer reach the user. */
+    @Test
+    void jsonSyntaxInPlainWords() {
+        ScenarioException c = fail("t.json", "{\n  // two paths\n  \"duration\": \"10s\"\n}\n");
+        at(c, "t.json", 2, 3, "");
+        assertTrue(c.problem().startsWith("syntax error: comments are not allowed in JSON scenario files"),
+                c.getMessage());
+        // "  \"loss\": " is 10 characters: NaN at column 11 of line 3
+        ScenarioException n = fail("t.json", "{\n  \"duration\": \"10s\",\n  \"loss\": NaN\n}\n");
+        at(n, "t.json", 3, 11, "");
+        assertTrue(n.problem().startsWith("syntax error: NaN is not a number here"), n.getMessage());
+        ScenarioException t = fail("t.json", "{\n  \"duration\": \"10s\",\n  \"paths\": [");
+        // the list opens at column 12 of line 3 ("  \"paths\": " is 11 characters)
+        assertTrue(t.problem().equals("syntax error: the file ends in the middle of a value (the list opened at"
+                + " line 3, column 12 is not closed by ])"), t.getMessage());
+        ScenarioException q = fail("t.json", "{\n  \"duration\": \"10");
+        assertTrue(q.problem().equals("syntax error: the file ends in the middle of a value (a string is not"
+                + " closed by \")"), q.getMessage());
+        for (ScenarioException e : List.of(c, n, t, q)) {
+            assertTrue(!e.getMessage().contains("Feature") && !e.getMessage().contains("Source")
+                    && !e.getMessage().contains("code "), e.getMessage());
+        }
+    }
+
     @Test
     void emptyFile() {
         at(fail("t.yaml", "# nothing\n"), "t.yaml", 1, 1, "");
@@ -168,6 +192,47 @@ class ErrorsTest {
         at(e, "t.yaml", 11, 11, "links[l1].rate");
         assertEquals("t.yaml:11:11: links[l1].rate: \"10Mbt\" is not a rate; use a number with bit, kbit, Mbit"
                 + " or Gbit (e.g. 10Mbit)", e.getMessage());
+    }
+
+    @Test
+    void byteRateIsRefusedAtTheField() {
+        // 10MBps read as 10 Mbit/s was 8x too slow for a byte rate: refused where it is written
+        ScenarioException e = failBase("    rate: 10Mbit", "    rate: 10MBps");
+        at(e, "t.yaml", 11, 11, "links[l1].rate");
+        assertTrue(e.problem().contains("use Mbit or Gbit (bits per second); tc's mbps means megabytes per second"),
+                e.getMessage());
+    }
+
+    @Test
+    void zeroReceiveBufferIsLocatedAtTheOption() {
+        // "  net.ipv4.tcp_rmem: 0 0 0" is line 4; the value starts after 2 + 17 (the name) + 2 (": ") = 21 characters
+        ScenarioException e = failBase("  net.ipv4.tcp_congestion_control: lia",
+                "  net.ipv4.tcp_congestion_control: lia\n  net.ipv4.tcp_rmem: 0 0 0");
+        at(e, "t.yaml", 4, 22, "kernel.net.ipv4.tcp_rmem");
+        assertTrue(e.problem().contains("each value is 1..2147483647"), e.getMessage());
+    }
+
+    /**
+     * An MPTCP packet's payload is sim.mtu - sim.header_bytes (52) - sim.dss_bytes (20 out-of-tree): sim.mtu 72
+     * left 0 bytes (a division by zero in the receive buffer), 68 left -4; the smallest that works is 52 + 20 + 1 = 73.
+     */
+    @Test
+    void mtuWithoutRoomForPayloadIsLocatedAtTheOption() {
+        ScenarioException e = failBase("  net.ipv4.tcp_congestion_control: lia",
+                "  net.ipv4.tcp_congestion_control: lia\n  sim.mtu: 72");
+        // "  sim.mtu: " is 11 characters: the value is at column 12 of line 4
+        at(e, "t.yaml", 4, 12, "kernel.sim.mtu");
+        assertTrue(e.problem().contains("sim.mtu 72 - sim.header_bytes 52 - sim.dss_bytes 20 leaves 0 payload bytes"
+                + " per packet of connection m1; at least 1 is needed: sim.mtu must be at least 73"), e.getMessage());
+        ScenarioException neg = fail("t.yaml", BASE, "sim.mtu=68");
+        assertEquals("--set sim.mtu=68", neg.file());
+        assertTrue(neg.problem().contains("leaves -4 payload bytes"), neg.getMessage());
+        // header_bytes 120 (its largest) + dss 20 exceed an MTU of 100 by 40; at least 120 + 20 + 1 = 141
+        ScenarioException hdr = fail("t.yaml", BASE, "sim.mtu=100", "sim.header_bytes=120");
+        assertTrue(hdr.problem().contains("leaves -40 payload bytes per packet of connection m1; at least 1 is"
+                + " needed: sim.mtu must be at least 141"), hdr.getMessage());
+        // a plain TCP connection carries no DSS: 72 - 52 = 20 bytes of payload is allowed
+        LOADER.parse("t.yaml", BASE.replace("type: mptcp", "type: tcp"), List.of("sim.mtu=72"));
     }
 
     @Test
@@ -290,6 +355,22 @@ class ErrorsTest {
     void connectionStartsAfterEnd() {
         ScenarioException e = failBase("to: b}", "to: b, start: 20s}");
         assertEquals("connections[m1].start", e.path());
+    }
+
+    /** BASE runs 10 s: an event at 10 s or later never happens, and is refused like a connection start then. */
+    @Test
+    void scheduleEventAfterTheEnd() {
+        ScenarioException e = failBase("    buffer: 100pkt",
+                "    buffer: 100pkt\n    schedule:\n      - {at: 1s, action: down}\n      - {at: 15s, action: up}");
+        // the second event's map starts at column 9 of line 16 ("      - " is 8 characters)
+        at(e, "t.yaml", 16, 9, "links[l1].schedule[1].at");
+        assertTrue(e.problem().contains("the link event is at or after the end of the run (duration 10s)"),
+                e.getMessage());
+        ScenarioException set = fail("t.yaml", BASE, "links.l1.schedule=[{at: 10s, action: down}]");
+        assertEquals("--set links.l1.schedule=[{at: 10s, action: down}]", set.file());
+        assertEquals("links[l1].schedule[0].at", set.path());
+        // 9.999 s is before the end: allowed
+        LOADER.parse("t.yaml", BASE, List.of("links.l1.schedule=[{at: 9999ms, action: down}]"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mptcpsim.scenario.TestPlugins;
 import org.mptcpsim.scenario.model.BufferSpec;
+import org.mptcpsim.scenario.model.ConnectionSpec;
 import org.mptcpsim.scenario.model.LinkEvent;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
@@ -30,6 +31,30 @@ class OverridesTest {
 
     static Scenario load(String... sets) {
         return LOADER.parse("o.yaml", TEXT, List.of(sets));
+    }
+
+    /**
+     * "-D connections.m1.size=1KB" on a short-form scenario said 'no connections entry with id "m1"' although the
+     * short form creates m1; it now sets the implied m1, and another id names the one that exists.
+     */
+    @Test
+    void theShortFormsImpliedConnectionIsAddressable() {
+        String shortForm = TEXT.substring(0, TEXT.indexOf("connections:"));
+        Scenario plain = LOADER.parse("o.yaml", shortForm, List.of());
+        Scenario s = LOADER.parse("o.yaml", shortForm, List.of("connections.m1.size=1KB",
+                "connections.m1.kernel.net.ipv4.tcp_congestion_control=olia"));
+        assertEquals(1, s.connections().size());
+        ConnectionSpec m1 = s.connections().get(0);
+        assertEquals(1000L, m1.sizeBytes());   // 1KB = 1000 bytes
+        assertEquals("olia", m1.kernel().congestionControl());
+        ConnectionSpec d = plain.connections().get(0);
+        assertEquals(List.of(d.id(), d.type(), d.fromHost(), d.toHost(), d.startPs()),
+                List.of(m1.id(), m1.type(), m1.fromHost(), m1.toHost(), m1.startPs()));
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> LOADER.parse("o.yaml", shortForm, List.of("connections.m2.size=1KB")));
+        assertTrue(e.problem().contains("the short form (paths: without connections:) has one connection, m1"),
+                e.getMessage());
+        assertEquals(List.of("m1"), e.allowed());
     }
 
     @Test

@@ -36,6 +36,14 @@ class ShortFormTest {
               client: {interfaces: {lte: {backup: true}}}
             """;
 
+    /** name: "" (or blanks, or --set name=) ran as runs/unnamed; the docs give the file name without extension. */
+    @Test
+    void anEmptyNameIsTheFileName() {
+        assertEquals("short", LOADER.parse("short.yaml", "name: \"\"\n" + TEXT, List.of()).name());
+        assertEquals("short", LOADER.parse("short.yaml", "name: \"  \"\n" + TEXT, List.of()).name());
+        assertEquals("short", LOADER.parse("short.yaml", TEXT, List.of("name=")).name());
+    }
+
     @Test
     void expandsToClientServerAndOneLinkPerPath() {
         Scenario s = LOADER.parse("short.yaml", TEXT, List.of());

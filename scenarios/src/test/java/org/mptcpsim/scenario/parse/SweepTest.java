@@ -55,11 +55,32 @@ class SweepTest {
         assertEquals(List.of("wifi"), e.allowed());
     }
 
+    /**
+     * A bad value of the file's sweep: block was reported as "--set KEY=VALUE" with no position; it is located at
+     * the value in the block. TEXT's line 6 is "  net.ipv4.tcp_congestion_control: [lia, olia, balia]": the list
+     * opens at column 36 (2 + 31 + 2 characters before it), so olia (after the 6 of "[lia, ") is at column 42.
+     */
     @Test
     void badValueFailsBeforeAnyRun() {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> LOADER.sweepText("s.yaml", TEXT.replace("olia", "olla"), List.of()));
-        assertEquals("--set net.ipv4.tcp_congestion_control=olla", e.file());
+        assertEquals("s.yaml", e.file());
+        assertEquals(6, e.line());
+        assertEquals(42, e.col());
+        assertEquals("sweep.net.ipv4.tcp_congestion_control[1]", e.path());
         assertTrue(e.problem().contains("did you mean olia?"), e.getMessage());
+    }
+
+    @Test
+    void badRateInTheSweepIsLocatedAtTheValue() {
+        // line 5 "  links.wifi.rate: [5Mbit, fast]": "[" at column 20 (2 + 15 + 2 before it), fast at 20 + 8 = 28
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> LOADER.sweepText("s.yaml", TEXT.replace("[5Mbit, 10Mbit]", "[5Mbit, fast]"), List.of()));
+        assertEquals("s.yaml:5:28: sweep.links.wifi.rate[1]: \"fast\" is not a rate; use a number with bit, kbit,"
+                + " Mbit or Gbit (e.g. 10Mbit)", e.getMessage());
+        // an error the value causes elsewhere, here duration 0s: located at the value too (line 7, "[1s, " is 5)
+        ScenarioException d = assertThrows(ScenarioException.class,
+                () -> LOADER.sweepText("s.yaml", TEXT + "  duration: [1s, 0s]\n", List.of()));
+        assertEquals("s.yaml:7:18: sweep.duration[1]: duration must be above 0", d.getMessage());
     }
 }

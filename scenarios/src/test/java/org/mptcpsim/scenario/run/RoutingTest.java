@@ -64,6 +64,31 @@ class RoutingTest {
         Sim.deleteRun(r);
     }
 
+    /** a - m - b with m a plain host: the error said only "no route from a:l1 to b:l2", not why. */
+    @Test
+    void noRouteThroughAHostSaysHostsDoNotForward() {
+        String text = """
+                duration: 2s
+                nodes:
+                  - {id: a, type: host}
+                  - {id: m, type: host}
+                  - {id: b, type: host}
+                links:
+                  - {id: l1, from: a, to: m, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+                  - {id: l2, from: m, to: b, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+                connections:
+                  - {id: c1, type: tcp, from: a, to: b}
+                """;
+        org.mptcpsim.scenario.model.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.mptcpsim.scenario.model.ScenarioException.class, () -> Sim.run(text));
+        assertTrue(e.problem().startsWith("no route from a:l1 to b:l2: the only way passes through host m, and hosts"
+                + " do not forward other hosts' packets (Linux's ip_forward=0) unless marked forwarding: true"),
+                e.getMessage());
+        RunResult r = Sim.run(text.replace("{id: m, type: host}", "{id: m, type: host, forwarding: true}"));
+        assertEquals(List.of("l1", "l2"), path(r, "c1", 0));
+        Sim.deleteRun(r);
+    }
+
     @Test
     void aClientLinkFailureLeavesAnotherHostsFlowAlone() {
         // the client uses ca only; cb (the client's other link) fails at 0.5 s and never comes back
