@@ -11,16 +11,21 @@ public final class LabUnits {
     private LabUnits() {
     }
 
-    /** bit/s from {@code 10Mbit}, {@code 500kbit}, {@code 1Gbit}, {@code 10mbps} or a plain number of bit/s. */
+    /**
+     * bit/s from {@code 10Mbit}, {@code 500kbit}, {@code 1Gbit} or a plain number of bit/s. The bps spellings are refused,
+     * as in scenario files: {@code tc} reads {@code mbps} as megabytes per second, a network engineer often as megabits.
+     */
     public static long rateBps(String s) {
         Matcher m = match(s);
         double v = Double.parseDouble(m.group(1));
         String u = m.group(2).toLowerCase(Locale.ROOT);
         double f = switch (u) {
-            case "", "bit", "bps", "bit/s" -> 1;
-            case "kbit", "kbps", "kbit/s" -> 1e3;
-            case "mbit", "mbps", "mbit/s" -> 1e6;
-            case "gbit", "gbps", "gbit/s" -> 1e9;
+            case "", "bit", "bit/s" -> 1;
+            case "kbit", "kbit/s" -> 1e3;
+            case "mbit", "mbit/s" -> 1e6;
+            case "gbit", "gbit/s" -> 1e9;
+            case "bps", "kbps", "mbps", "gbps" -> throw new IllegalArgumentException("ambiguous rate unit '" + m.group(2) + "' in '" + s
+                    + "': use bit, kbit, Mbit or Gbit (bits per second); tc's " + u + " means bytes per second");
             default -> throw new IllegalArgumentException("unknown rate unit '" + m.group(2) + "' in '" + s + "' (use bit, kbit, Mbit, Gbit)");
         };
         return Math.round(v * f);
