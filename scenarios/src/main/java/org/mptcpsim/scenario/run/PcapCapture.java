@@ -100,7 +100,7 @@ final class PcapCapture implements PacketTap {
         buf[IP] = 0x45;
         buf[IP + 1] = 0;
         be16(buf, IP + 2, ipLen);
-        be16(buf, IP + 4, 0);
+        be16(buf, IP + 4, ipId(f, fromClient, p));
         be16(buf, IP + 6, 0x4000);  // DF
         buf[IP + 8] = 64;
         buf[IP + 9] = 6;
@@ -121,6 +121,20 @@ final class PcapCapture implements PacketTap {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The IPv4 identification: a 16-bit mix of the flow, the direction, the segment's send time (its timestamp value)
+     * and its sequence or ACK number, so one packet has the same id in every capture it crosses (to match a capture
+     * at a link's input with one at its output) and a retransmission another one. Linux counts ids per socket from a
+     * random start instead; the simulator's packets carry no counter.
+     */
+    static int ipId(Flow f, boolean fromClient, Packet p) {
+        long x = ((long) f.clientPort() << 33) ^ (fromClient ? 1L << 32 : 0) ^ p.tsVal * 0x9e3779b97f4a7c15L
+                ^ ((long) (p.type == Packet.DATA ? p.seq : p.ack) << 8) ^ p.type;
+        x = (x ^ (x >>> 30)) * 0xbf58476d1ce4e5b9L;
+        x = (x ^ (x >>> 27)) * 0x94d049bb133111ebL;
+        return (int) (x ^ (x >>> 31)) & 0xffff;
     }
 
     /** Writes the TCP header after the IP header (ports already there or set by the caller); returns its length. */

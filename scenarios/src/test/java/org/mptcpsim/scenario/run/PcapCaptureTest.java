@@ -108,6 +108,48 @@ class PcapCaptureTest {
         Sim.deleteRun(r);
     }
 
+    /**
+     * IP ids tie one packet's records in two captures together: every data segment h1 sent that bn delivered has the
+     * id it had on a1 (the capture at a1's far end is bn's input), while a retransmission (a sequence number seen
+     * again on a1) gets another id than the first copy. Ids are not all 0: a 16-bit mix over thousands of segments
+     * takes thousands of distinct values.
+     */
+    @Test
+    void aPacketKeepsItsIpIdAcrossCapturesAndARetransmissionGetsAnother() throws IOException {
+        RunResult r = run(twoFlows(), List.of("a1", "bn"));
+        Map<Long, List<Integer>> idsBySeqOnA1 = new HashMap<>();
+        int h1 = 0;
+        for (Rec x : read(r.dir().resolve("pcap/a1.pcap"))) {
+            if (x.payload() > 0) {
+                h1 = x.src();
+                idsBySeqOnA1.computeIfAbsent(x.seq(), k -> new ArrayList<>()).add(ipId(x));
+            }
+        }
+        int matched = 0;
+        java.util.Set<Integer> distinct = new java.util.HashSet<>();
+        for (Rec x : read(r.dir().resolve("pcap/bn.pcap"))) {
+            if (x.payload() > 0 && x.src() == h1) {
+                List<Integer> onA1 = idsBySeqOnA1.get(x.seq());
+                assertTrue(onA1 != null && onA1.contains(ipId(x)), "segment " + x.seq() + " id " + ipId(x) + " vs a1's " + onA1);
+                matched++;
+                distinct.add(ipId(x));
+            }
+        }
+        assertTrue(matched > 1000 && distinct.size() > 1000, matched + " segments, " + distinct.size() + " ids");
+        long resent = idsBySeqOnA1.values().stream().filter(l -> l.size() > 1).count();
+        assertTrue(resent > 0, "the run retransmits");
+        for (List<Integer> l : idsBySeqOnA1.values()) {
+            if (l.size() > 1) {
+                assertTrue(new java.util.HashSet<>(l).size() > 1, "a retransmission has its own id: " + l);
+            }
+        }
+        Sim.deleteRun(r);
+    }
+
+    private static int ipId(Rec x) {
+        return ((x.ip()[4] & 0xff) << 8) | (x.ip()[5] & 0xff);
+    }
+
     @Test
     void theCaptureIsDeterministicAndDoesNotChangeTheRun() throws IOException {
         RunResult a = run(twoFlows(), List.of("bn", "a1"));
