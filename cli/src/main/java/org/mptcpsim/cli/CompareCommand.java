@@ -169,9 +169,9 @@ final class CompareCommand implements Callable<Integer> {
 
     private List<Alternative> combinations() {
         List<List<String>> axes = new ArrayList<>();
-        axes.add(prefixed("net.ipv4.tcp_congestion_control", ccs));
-        axes.add(prefixed("net.mptcp.mptcp_path_manager", pms));
-        axes.add(prefixed("net.mptcp.mptcp_scheduler", scheds));
+        axes.add(prefixed("net.ipv4.tcp_congestion_control", names("--cc", ccs, "mptcpsim.cc")));
+        axes.add(prefixed("net.mptcp.mptcp_path_manager", names("--pm", pms, "mptcpsim.pm")));
+        axes.add(prefixed("net.mptcp.mptcp_scheduler", names("--scheduler", scheds, "mptcpsim.scheduler")));
         List<List<String>> combos = new ArrayList<>();
         combos.add(new ArrayList<>());
         for (List<String> axis : axes) {
@@ -201,7 +201,29 @@ final class CompareCommand implements Callable<Integer> {
         return out;
     }
 
+    /**
+     * The names given to {@code flag} (every occurrence, comma-separated), trimmed; a blank name or one given twice is
+     * refused, naming the flag, what was given and what is allowed ({@code choices}: the system property
+     * {@link Choices} publishes).
+     */
+    static List<String> names(String flag, List<String> given, String choices) {
+        String allowed = "; allowed: comma-separated distinct names, each one of: " + System.getProperty(choices, "?");
+        String all = flag + " " + String.join(",", given);
+        List<String> out = new ArrayList<>();
+        for (String v : given) {
+            String t = v.trim();
+            if (t.isEmpty()) {
+                throw new Main.BadInput(all + ": an empty name" + allowed);
+            }
+            if (out.contains(t)) {
+                throw new Main.BadInput(all + ": " + t + " is given twice (each alternative runs once per seed)" + allowed);
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
     private static List<String> prefixed(String key, List<String> values) {
-        return values.stream().map(v -> key + "=" + v.trim()).toList();
+        return values.stream().map(v -> key + "=" + v).toList();
     }
 }

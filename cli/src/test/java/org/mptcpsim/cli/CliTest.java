@@ -342,6 +342,29 @@ class CliTest {
     }
 
     @Test
+    void compareRefusesABlankOrRepeatedAlternativeAsAFlagError() {
+        Path out = tmp.resolve("c-dup");
+        String[][] cases = {
+            {"--cc", "lia,lia", "--cc lia,lia: lia is given twice"},
+            {"--cc", "lia", "--cc", "lia", "--cc lia,lia: lia is given twice"},
+            {"--pm", "fullmesh, fullmesh", "--pm fullmesh, fullmesh: fullmesh is given twice"},
+            {"--cc", "", "--cc : an empty name"},
+        };
+        for (String[] c : cases) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("compare",
+                    example("two-paths.yaml").toString(), "--seeds", "1", "--out", out.toString()));
+            args.addAll(java.util.List.of(c).subList(0, c.length - 1));
+            Object[] r = exec(args.toArray(String[]::new));
+            String err = (String) r[1];
+            assertEquals(2, r[0], err);
+            assertTrue(err.contains(c[c.length - 1]), err);
+            assertTrue(err.contains("allowed: comma-separated distinct names"), err);
+            assertFalse(err.contains("internal error"), err);
+            assertFalse(Files.exists(out), "nothing ran");
+        }
+    }
+
+    @Test
     void sweepFlagsAreCheckedBeforeAnyPointRuns() {
         Path out = tmp.resolve("s");
         Object[] r = exec("sweep", example("shared-bottleneck.yaml").toString(), "--x", "bogus", "--set", "duration=1s",
