@@ -123,6 +123,12 @@ final class SweepCommand implements Callable<Integer> {
                     arrayLimit, cpusPerTask, sets, metric, x, allowLarge);
             return job.writeAndSubmit(dryRun, System.out);
         }
+        return runHere(sc, points, target, budget, key, m, sh);
+    }
+
+    /** Runs the sweep (or the shard {@code sh}) in this process. */
+    private int runHere(Scenario sc, List<ScenarioLoader.SweepPoint> points, OutputDir target, OutputBudget budget,
+                        String key, Metric m, int[] sh) throws Exception {
         Path dir = target.path();
         SweepRunner sweep = new SweepRunner(scenario, grid(points), dir, new SimRunFunction(budget)).seed(sc.seed())
                 .progress(System.err).chart(key, m);
@@ -138,7 +144,13 @@ final class SweepCommand implements Callable<Integer> {
         if (sh != null) {
             sweep.shard(sh[0], sh[1]);
         }
-        Path csv = sweep.run();
+        Path csv;
+        try {
+            csv = sweep.run();
+        } catch (org.mptcpsim.study.SweepRunner.Refused e) {
+            // an earlier session's sweep.csv it cannot resume: located, before any point ran
+            throw new Main.BadInput(e.getMessage());
+        }
         System.out.println((sh == null ? "sweep: " : "sweep shard " + sh[0] + "/" + sh[1] + ": ") + csv);
         return Main.OK;
     }

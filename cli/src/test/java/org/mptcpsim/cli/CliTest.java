@@ -380,6 +380,25 @@ class CliTest {
     }
 
     @Test
+    void resumingADamagedSweepCsvIsALocatedExit2() throws IOException {
+        Path sc = tmp.resolve("sw.yaml");
+        Files.writeString(sc, "name: sw\nduration: 1s\npaths:\n  - {id: a, rate: 10Mbit, delay: 10ms, buffer: 1BDP}\n"
+                + "sweep: {seed: [1, 2]}\n");
+        Path out = tmp.resolve("sw");
+        Object[] r = exec("sweep", sc.toString(), "--out", out.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        Path csv = out.resolve("sweep.csv");
+        // the goodput cell of point 0's row (line 2: point, seed, then goodput_mbps)
+        String edited = Files.readString(csv).replaceFirst("(?m)^0,1,[^,]*", "0,1,fast");
+        Files.writeString(csv, edited);
+        r = exec("sweep", sc.toString(), "--out", out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains(csv + ":2: point 0: goodput_mbps 'fast' is not a number"), (String) r[1]);
+        assertFalse(((String) r[1]).contains("internal error"), (String) r[1]);
+        assertEquals(edited, Files.readString(csv), "the user's file is left as it was");
+    }
+
+    @Test
     void outPathsThatCannotBeRunDirectoriesDoNotCrash() throws IOException {
         Path afile = tmp.resolve("afile");
         Files.writeString(afile, "hi\n");
