@@ -164,9 +164,10 @@ public final class Main implements Runnable {
         }
         for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
             // a located scenario error met by one run of compare or sweep: bad input, with the run it stopped;
-            // a kernel image that cannot run on this machine: the user's choice of image or backend, not our bug
+            // a kernel image that cannot run on this machine or does not boot: the user's choice of image or backend, not our bug
             if (c instanceof org.mptcpsim.scenario.model.ScenarioException
-                    || c instanceof org.mptcpsim.lab.UmlLab.UnsupportedHostException) {
+                    || c instanceof org.mptcpsim.lab.UmlLab.UnsupportedHostException
+                    || c instanceof org.mptcpsim.lab.VmLab.DidNotBootException) {
                 err.println("mptcp-sim: " + ex.getMessage());
                 return BAD_INPUT;
             }
