@@ -69,6 +69,12 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * What an out-of-memory error means while it is set (a command sets it around a step whose size is not one run's,
+     * e.g. binding a sweep grid), up to "or": the message adds the heap advice; null = one run's size.
+     */
+    static volatile String outOfMemoryHint;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "print the Java stack trace of an internal error (also MPTCP_SIM_DEBUG=1)")
     boolean debug;
@@ -193,9 +199,10 @@ public final class Main implements Runnable {
             return BAD_INPUT;
         }
         if (ex instanceof OutOfMemoryError) {
-            err.println("mptcp-sim: out of memory: the scenario needs more than this JVM's heap (" + Runtime.getRuntime()
-                    .maxMemory() / (1 << 20) + " MB); shorten duration, raise sample, or give java more memory with"
-                    + " -Xmx");
+            String hint = outOfMemoryHint;
+            err.println("mptcp-sim: out of memory: " + (hint != null ? hint : "the scenario needs more than this JVM's"
+                    + " heap; shorten duration, raise sample, or") + " give java more memory (" + Runtime.getRuntime()
+                    .maxMemory() / (1 << 20) + " MB now) with -Xmx (MPTCP_SIM_JAVA_OPTS for the launcher)");
             return INTERNAL;
         }
         err.println("mptcp-sim: internal error: " + ex + (ex.getStackTrace().length > 0 ? " at "

@@ -412,6 +412,39 @@ class CliTest {
     }
 
     @Test
+    void outOfMemoryBlamesTheSweepGridWhileItIsBoundAndTheRunOtherwise() throws IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        assertEquals(1, Main.report(new OutOfMemoryError("Java heap space"), new java.io.PrintWriter(w, true), false));
+        assertTrue(w.toString().contains("the scenario needs more than this JVM's heap; shorten duration, raise sample,"
+                + " or give java more memory"), w.toString());
+        Main.outOfMemoryHint = "the sweep grid of 7880599 points needs more than this JVM's heap; give the axes fewer"
+                + " values, split the sweep with --shard I/N, or";
+        try {
+            w = new java.io.StringWriter();
+            Main.report(new OutOfMemoryError("Java heap space"), new java.io.PrintWriter(w, true), false);
+            assertTrue(w.toString().contains("out of memory: the sweep grid of 7880599 points"), w.toString());
+            assertFalse(w.toString().contains("duration"), w.toString());
+        } finally {
+            Main.outOfMemoryHint = null;
+        }
+        // a grid above the limit is refused up front instead (1000 x 1001 = 1 001 000 points)
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= 1001; i++) {
+            a.append(i <= 1000 ? (i > 1 ? "," : "") + i : "");
+            b.append(i > 1 ? "," : "").append(i).append("Mbit");
+        }
+        Path sc = tmp.resolve("big.yaml");
+        Files.writeString(sc, "name: big\nduration: 1s\npaths:\n  - {id: a, rate: 10Mbit, delay: 10ms, buffer: 1BDP}\n"
+                + "sweep: {seed: [" + a + "], links.a.rate: [" + b + "]}\n");
+        Object[] r = exec("sweep", sc.toString(), "--out", tmp.resolve("big").toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("the sweep grid has 1001000 points (1000 seed x 1001 links.a.rate)"),
+                (String) r[1]);
+        assertFalse(Files.exists(tmp.resolve("big")));
+    }
+
+    @Test
     void anInternalErrorIsOneParagraphWithTheTraceOnlyUnderDebug() {
         java.io.StringWriter w = new java.io.StringWriter();
         int code = Main.report(new IllegalStateException("boom"), new java.io.PrintWriter(w, true), false);
