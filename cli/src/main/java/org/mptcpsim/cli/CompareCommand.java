@@ -52,8 +52,12 @@ final class CompareCommand implements Callable<Integer> {
                     + " and requests), stalls or stall_time (streams) (default ${DEFAULT-VALUE})")
     String rankBy;
 
-    @Option(names = "--window", paramLabel = "T1,T2", split = ",", description = "event window in seconds for event_goodput")
-    List<Double> window = new ArrayList<>();
+    // one string, not split = ",": picocli's synopsis of a split option, --window=T1,T2[,T1,T2...], promised several windows
+    @Option(names = "--window", paramLabel = "T1,T2", description = "event window in seconds for event_goodput (one"
+            + " window: start and end, e.g. 10,20)")
+    String windowArg;
+
+    private List<Double> window = new ArrayList<>();
 
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override applied to every run (repeatable)")
     List<String> sets = new ArrayList<>();
@@ -141,7 +145,18 @@ final class CompareCommand implements Callable<Integer> {
 
     /** {@code --window T1,T2}: two times in seconds, 0 <= T1 < T2 <= the scenario's duration. */
     private void checkWindow(Scenario sc, Metric rank) {
-        String given = "--window " + String.join(",", window.stream().map(String::valueOf).toList());
+        String given = "--window " + windowArg;
+        window = new ArrayList<>();
+        if (windowArg != null) {
+            for (String t : windowArg.split(",", -1)) {
+                try {
+                    window.add(Double.parseDouble(t.trim()));
+                } catch (NumberFormatException e) {
+                    throw new Main.BadInput(given + ": '" + t + "' is not a time in seconds; takes two times in seconds,"
+                            + " start and end (e.g. --window 10,20)");
+                }
+            }
+        }
         if (window.isEmpty()) {
             if (rank == Metric.EVENT_GOODPUT) {
                 throw new Main.BadInput("--rank-by event_goodput needs --window T1,T2 (seconds, e.g. --window 10,20)");
