@@ -186,16 +186,7 @@ public final class Main implements Runnable {
         if (ex instanceof FileSystemException f) {
             // a path given on the command line that cannot be written or read (a file where a
             // directory is needed, no permission, ...): the user's input, not our bug
-            String why = f.getReason() != null ? f.getReason() : switch (ex.getClass().getSimpleName()) {
-                case "FileAlreadyExistsException" -> "a file is in the way (a directory is needed here)";
-                case "NotDirectoryException" -> "not a directory";
-                case "AccessDeniedException" -> "permission denied";
-                case "NoSuchFileException" -> "no such file or directory";
-                case "DirectoryNotEmptyException" -> "directory not empty";
-                default -> ex.getClass().getSimpleName();
-            };
-            err.println("mptcp-sim: " + (f.getFile() == null ? "" : f.getFile() + ": ") + why + (f.getOtherFile() != null ? " (" + f.getOtherFile()
-                    + ")" : "") + "; choose another path (e.g. --out runs/new)");
+            err.println("mptcp-sim: " + describe(f) + "; choose another path (e.g. --out runs/new)");
             return BAD_INPUT;
         }
         if (ex instanceof OutOfMemoryError) {
@@ -213,6 +204,20 @@ public final class Main implements Runnable {
             ex.printStackTrace(err);
         }
         return INTERNAL;
+    }
+
+    /** "FILE: why (OTHER)" for a file-system error, in words. */
+    static String describe(FileSystemException f) {
+        String why = f.getReason() != null ? f.getReason() : switch (f.getClass().getSimpleName()) {
+            case "FileAlreadyExistsException" -> "a file is in the way (a directory is needed here)";
+            case "NotDirectoryException" -> "not a directory";
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "no such file or directory";
+            case "DirectoryNotEmptyException" -> "directory not empty";
+            default -> f.getClass().getSimpleName();
+        };
+        return (f.getFile() == null ? "" : f.getFile() + ": ") + why + (f.getOtherFile() != null ? " (" + f.getOtherFile()
+                + ")" : "");
     }
 
     private static boolean debug(boolean flag) {

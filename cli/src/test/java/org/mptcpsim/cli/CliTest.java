@@ -85,6 +85,21 @@ class CliTest {
     }
 
     @Test
+    void reportWithAFileWhereChartsGoNamesNoOutFlag() throws IOException {
+        Path out = tmp.resolve("rc");
+        Object[] r = exec("run", example("two-paths.yaml").toString(), "--out", out.toString(), "--quiet", "--no-report",
+                "--set", "duration=1s");
+        assertEquals(0, r[0], (String) r[1]);
+        Files.writeString(out.resolve("charts"), "mine\n");
+        r = exec("report", out.toString());
+        String err = (String) r[1];
+        assertEquals(2, r[0], err);
+        assertTrue(err.contains("charts") && err.contains("move what is in the way"), err);
+        assertFalse(err.contains("--out"), "report has no --out: " + err);
+        assertEquals("mine\n", Files.readString(out.resolve("charts")), "the file in the way is untouched");
+    }
+
+    @Test
     void runWritesTheReportAndReportRedrawsIt() throws IOException {
         Path out = tmp.resolve("rep");
         Object[] r = exec("run", example("shared-bottleneck.yaml").toString(), "--out", out.toString(), "--quiet",
@@ -338,6 +353,17 @@ class CliTest {
                 "--out", out.toString());
         assertEquals(2, r[0], (String) r[1]);
         assertTrue(((String) r[1]).contains("needs --window"), (String) r[1]);
+        r = exec("compare", example("two-paths.yaml").toString(), "--cc", "lia", "--window", "0,1,1,2", "--out",
+                out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("--window 0,1,1,2: takes two times"), (String) r[1]);
+        r = exec("compare", example("two-paths.yaml").toString(), "--cc", "lia", "--window", "1,x", "--out",
+                out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("--window 1,x: 'x' is not a time in seconds"), (String) r[1]);
+        // the help promises one window, not several (picocli's synopsis of a split option said T1,T2[,T1,T2...])
+        String help = (String) CommandLineHabitsTest.exec("compare", "--help")[1];
+        assertTrue(help.contains("--window=T1,T2 ") && !help.contains("T1,T2["), help);
         assertFalse(Files.exists(out), "nothing ran");
     }
 
