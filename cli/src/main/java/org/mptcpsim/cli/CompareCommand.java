@@ -52,8 +52,12 @@ final class CompareCommand implements Callable<Integer> {
                     + " and requests), stalls or stall_time (streams) (default ${DEFAULT-VALUE})")
     String rankBy;
 
-    @Option(names = "--window", paramLabel = "T1,T2", split = ",", description = "event window in seconds for event_goodput")
-    List<Double> window = new ArrayList<>();
+    // one string, not split = ",": picocli's synopsis of a split option, --window=T1,T2[,T1,T2...], promised several windows
+    @Option(names = "--window", paramLabel = "T1,T2", description = "event window in seconds for event_goodput (one"
+            + " window: start and end, e.g. 10,20)")
+    String windowArg;
+
+    private List<Double> window = new ArrayList<>();
 
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override applied to every run (repeatable)")
     List<String> sets = new ArrayList<>();
@@ -141,7 +145,18 @@ final class CompareCommand implements Callable<Integer> {
 
     /** {@code --window T1,T2}: two times in seconds, 0 <= T1 < T2 <= the scenario's duration. */
     private void checkWindow(Scenario sc, Metric rank) {
-        String given = "--window " + String.join(",", window.stream().map(String::valueOf).toList());
+        String given = "--window " + windowArg;
+        window = new ArrayList<>();
+        if (windowArg != null) {
+            for (String t : windowArg.split(",", -1)) {
+                try {
+                    window.add(Double.parseDouble(t.trim()));
+                } catch (NumberFormatException e) {
+                    throw new Main.BadInput(given + ": '" + t + "' is not a time in seconds; takes two times in seconds,"
+                            + " start and end (e.g. --window 10,20)");
+                }
+            }
+        }
         if (window.isEmpty()) {
             if (rank == Metric.EVENT_GOODPUT) {
                 throw new Main.BadInput("--rank-by event_goodput needs --window T1,T2 (seconds, e.g. --window 10,20)");
@@ -169,9 +184,9 @@ final class CompareCommand implements Callable<Integer> {
 
     private List<Alternative> combinations() {
         List<List<String>> axes = new ArrayList<>();
-        axes.add(prefixed("net.ipv4.tcp_congestion_control", ccs));
-        axes.add(prefixed("net.mptcp.mptcp_path_manager", pms));
-        axes.add(prefixed("net.mptcp.mptcp_scheduler", scheds));
+        axes.add(prefixed("net.ipv4.tcp_congestion_control", names("--cc", ccs, "mptcpsim.cc")));
+        axes.add(prefixed("net.mptcp.mptcp_path_manager", names("--pm", pms, "mptcpsim.pm")));
+        axes.add(prefixed("net.mptcp.mptcp_scheduler", names("--scheduler", scheds, "mptcpsim.scheduler")));
         List<List<String>> combos = new ArrayList<>();
         combos.add(new ArrayList<>());
         for (List<String> axis : axes) {
@@ -201,7 +216,29 @@ final class CompareCommand implements Callable<Integer> {
         return out;
     }
 
+    /**
+     * The names given to {@code flag} (every occurrence, comma-separated), trimmed; a blank name or one given twice is
+     * refused, naming the flag, what was given and what is allowed ({@code choices}: the system property
+     * {@link Choices} publishes).
+     */
+    static List<String> names(String flag, List<String> given, String choices) {
+        String allowed = "; allowed: comma-separated distinct names, each one of: " + System.getProperty(choices, "?");
+        String all = flag + " " + String.join(",", given);
+        List<String> out = new ArrayList<>();
+        for (String v : given) {
+            String t = v.trim();
+            if (t.isEmpty()) {
+                throw new Main.BadInput(all + ": an empty name" + allowed);
+            }
+            if (out.contains(t)) {
+                throw new Main.BadInput(all + ": " + t + " is given twice (each alternative runs once per seed)" + allowed);
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
     private static List<String> prefixed(String key, List<String> values) {
-        return values.stream().map(v -> key + "=" + v.trim()).toList();
+        return values.stream().map(v -> key + "=" + v).toList();
     }
 }

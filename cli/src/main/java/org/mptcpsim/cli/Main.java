@@ -69,6 +69,12 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * What an out-of-memory error means while it is set (a command sets it around a step whose size is not one run's,
+     * e.g. binding a sweep grid), up to "or": the message adds the heap advice; null = one run's size.
+     */
+    static volatile String outOfMemoryHint;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "print the Java stack trace of an internal error (also MPTCP_SIM_DEBUG=1)")
     boolean debug;
@@ -164,9 +170,10 @@ public final class Main implements Runnable {
         }
         for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
             // a located scenario error met by one run of compare or sweep: bad input, with the run it stopped;
-            // a kernel image that cannot run on this machine: the user's choice of image or backend, not our bug
+            // a kernel image that cannot run on this machine or does not boot: the user's choice of image or backend, not our bug
             if (c instanceof org.mptcpsim.scenario.model.ScenarioException
-                    || c instanceof org.mptcpsim.lab.UmlLab.UnsupportedHostException) {
+                    || c instanceof org.mptcpsim.lab.UmlLab.UnsupportedHostException
+                    || c instanceof org.mptcpsim.lab.VmLab.DidNotBootException) {
                 err.println("mptcp-sim: " + ex.getMessage());
                 return BAD_INPUT;
             }
@@ -179,22 +186,14 @@ public final class Main implements Runnable {
         if (ex instanceof FileSystemException f) {
             // a path given on the command line that cannot be written or read (a file where a
             // directory is needed, no permission, ...): the user's input, not our bug
-            String why = f.getReason() != null ? f.getReason() : switch (ex.getClass().getSimpleName()) {
-                case "FileAlreadyExistsException" -> "a file is in the way (a directory is needed here)";
-                case "NotDirectoryException" -> "not a directory";
-                case "AccessDeniedException" -> "permission denied";
-                case "NoSuchFileException" -> "no such file or directory";
-                case "DirectoryNotEmptyException" -> "directory not empty";
-                default -> ex.getClass().getSimpleName();
-            };
-            err.println("mptcp-sim: " + (f.getFile() == null ? "" : f.getFile() + ": ") + why + (f.getOtherFile() != null ? " (" + f.getOtherFile()
-                    + ")" : "") + "; choose another path (e.g. --out runs/new)");
+            err.println("mptcp-sim: " + describe(f) + "; choose another path (e.g. --out runs/new)");
             return BAD_INPUT;
         }
         if (ex instanceof OutOfMemoryError) {
-            err.println("mptcp-sim: out of memory: the scenario needs more than this JVM's heap (" + Runtime.getRuntime()
-                    .maxMemory() / (1 << 20) + " MB); shorten duration, raise sample, or give java more memory with"
-                    + " -Xmx");
+            String hint = outOfMemoryHint;
+            err.println("mptcp-sim: out of memory: " + (hint != null ? hint : "the scenario needs more than this JVM's"
+                    + " heap; shorten duration, raise sample, or") + " give java more memory (" + Runtime.getRuntime()
+                    .maxMemory() / (1 << 20) + " MB now) with -Xmx (MPTCP_SIM_JAVA_OPTS for the launcher)");
             return INTERNAL;
         }
         err.println("mptcp-sim: internal error: " + ex + (ex.getStackTrace().length > 0 ? " at "
@@ -205,6 +204,20 @@ public final class Main implements Runnable {
             ex.printStackTrace(err);
         }
         return INTERNAL;
+    }
+
+    /** "FILE: why (OTHER)" for a file-system error, in words. */
+    static String describe(FileSystemException f) {
+        String why = f.getReason() != null ? f.getReason() : switch (f.getClass().getSimpleName()) {
+            case "FileAlreadyExistsException" -> "a file is in the way (a directory is needed here)";
+            case "NotDirectoryException" -> "not a directory";
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "no such file or directory";
+            case "DirectoryNotEmptyException" -> "directory not empty";
+            default -> f.getClass().getSimpleName();
+        };
+        return (f.getFile() == null ? "" : f.getFile() + ": ") + why + (f.getOtherFile() != null ? " (" + f.getOtherFile()
+                + ")" : "");
     }
 
     private static boolean debug(boolean flag) {

@@ -29,6 +29,10 @@ final class ReportCommand implements Callable<Integer> {
             // the run's files are read in full before a chart is drawn, so nothing was written
             throw new Main.BadInput("RUN_DIR " + dir + ": " + run + "/" + e.getMessage() + " (the run's files must follow"
                     + " docs/outputs.md: damaged or edited by hand; restore the file or run the scenario again). Nothing was changed.");
+        } catch (java.nio.file.FileSystemException e) {
+            // report writes into the run directory itself (charts/, report.html): there is no --out to choose
+            throw new Main.BadInput("RUN_DIR " + dir + ": " + Main.describe(e) + "; report writes charts/ and report.html"
+                    + " into the run directory: move what is in the way, or copy the run elsewhere and report that");
         }
         System.out.println("report: " + run.resolve("report.html"));
         return Main.OK;

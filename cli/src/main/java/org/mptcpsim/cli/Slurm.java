@@ -64,8 +64,10 @@ final class Slurm {
         if (arrayLimit != null && arrayLimit < 1) {
             throw new Main.BadInput("--array-limit " + arrayLimit + ": allowed a positive number of tasks at once");
         }
-        if (cpus != null && cpus < 1) {
-            throw new Main.BadInput("--cpus-per-task " + cpus + ": allowed a positive number of CPUs");
+        if (cpus != null && (cpus < 1 || cpus > Jobs.MAX)) {
+            // each task passes it on as sweep --jobs, so it has --jobs's range
+            throw new Main.BadInput("--cpus-per-task " + cpus + ": allowed 1 to " + Jobs.MAX + " CPUs (each task runs"
+                    + " that many points at a time, as --jobs)");
         }
         this.scenario = scenario;
         this.target = target;

@@ -105,7 +105,8 @@ final class SweepCommand implements Callable<Integer> {
             throw new Main.BadInput("--x " + x + ": not a swept key of this scenario" + org.mptcpsim.scenario.options
                     .Names.didYouMean(x, axes) + "; allowed: " + String.join(", ", axes));
         }
-        List<ScenarioLoader.SweepPoint> points = new ScenarioLoader().sweep(scenario, sets);
+        // a shard binds (validates) only its own points: the other shards check theirs
+        List<ScenarioLoader.SweepPoint> points = sweepPoints(sc, sh);
         Metric m;
         try {
             m = Metric.parse(metric);
@@ -117,12 +118,34 @@ final class SweepCommand implements Callable<Integer> {
         OutputDir target = main.outputDir(out, OutputDir.defaultDir("sweep-", sc.name(),
                 sh == null ? "" : "-shard-" + sh[0] + "-of-" + sh[1]));
         OutputBudget budget = allowLarge ? OutputBudget.UNLIMITED : OutputBudget.DEFAULT;
-        budget.checkAll(points.stream().map(ScenarioLoader.SweepPoint::scenario).toList());
+        budget.checkAll(points.stream().map(ScenarioLoader.SweepPoint::scenario).filter(java.util.Objects::nonNull).toList());
         if (slurm) {
             Slurm job = new Slurm(scenario.toAbsolutePath().normalize(), target, points.size(), shards, partition, time,
                     arrayLimit, cpusPerTask, sets, metric, x, allowLarge);
             return job.writeAndSubmit(dryRun, System.out);
         }
+        return runHere(sc, points, target, budget, key, m, sh);
+    }
+
+    /**
+     * The grid's points, those of shard {@code sh} (null: all) bound; running out of memory here is the grid's size
+     * (Main's message says so), not one run's.
+     */
+    private List<ScenarioLoader.SweepPoint> sweepPoints(Scenario sc, int[] sh) {
+        String before = Main.outOfMemoryHint;
+        Main.outOfMemoryHint = "the sweep grid of " + sc.sweep().size() + " points" + (sh == null ? "" : " (shard " + sh[0]
+                + "/" + sh[1] + " binds its own)") + " needs more than this JVM's heap; give the axes fewer values, split"
+                + " the sweep with --shard I/N, or";
+        try {
+            return new ScenarioLoader().sweep(scenario, sets, sh == null ? i -> true : i -> i % sh[1] == sh[0]);
+        } finally {
+            Main.outOfMemoryHint = before;
+        }
+    }
+
+    /** Runs the sweep (or the shard {@code sh}) in this process. */
+    private int runHere(Scenario sc, List<ScenarioLoader.SweepPoint> points, OutputDir target, OutputBudget budget,
+                        String key, Metric m, int[] sh) throws Exception {
         Path dir = target.path();
         SweepRunner sweep = new SweepRunner(scenario, grid(points), dir, new SimRunFunction(budget)).seed(sc.seed())
                 .progress(System.err).chart(key, m);
@@ -138,7 +161,13 @@ final class SweepCommand implements Callable<Integer> {
         if (sh != null) {
             sweep.shard(sh[0], sh[1]);
         }
-        Path csv = sweep.run();
+        Path csv;
+        try {
+            csv = sweep.run();
+        } catch (org.mptcpsim.study.SweepRunner.Refused e) {
+            // an earlier session's sweep.csv it cannot resume: located, before any point ran
+            throw new Main.BadInput(e.getMessage());
+        }
         System.out.println((sh == null ? "sweep: " : "sweep shard " + sh[0] + "/" + sh[1] + ": ") + csv);
         return Main.OK;
     }

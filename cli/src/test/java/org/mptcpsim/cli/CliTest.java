@@ -85,6 +85,21 @@ class CliTest {
     }
 
     @Test
+    void reportWithAFileWhereChartsGoNamesNoOutFlag() throws IOException {
+        Path out = tmp.resolve("rc");
+        Object[] r = exec("run", example("two-paths.yaml").toString(), "--out", out.toString(), "--quiet", "--no-report",
+                "--set", "duration=1s");
+        assertEquals(0, r[0], (String) r[1]);
+        Files.writeString(out.resolve("charts"), "mine\n");
+        r = exec("report", out.toString());
+        String err = (String) r[1];
+        assertEquals(2, r[0], err);
+        assertTrue(err.contains("charts") && err.contains("move what is in the way"), err);
+        assertFalse(err.contains("--out"), "report has no --out: " + err);
+        assertEquals("mine\n", Files.readString(out.resolve("charts")), "the file in the way is untouched");
+    }
+
+    @Test
     void runWritesTheReportAndReportRedrawsIt() throws IOException {
         Path out = tmp.resolve("rep");
         Object[] r = exec("run", example("shared-bottleneck.yaml").toString(), "--out", out.toString(), "--quiet",
@@ -338,7 +353,41 @@ class CliTest {
                 "--out", out.toString());
         assertEquals(2, r[0], (String) r[1]);
         assertTrue(((String) r[1]).contains("needs --window"), (String) r[1]);
+        r = exec("compare", example("two-paths.yaml").toString(), "--cc", "lia", "--window", "0,1,1,2", "--out",
+                out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("--window 0,1,1,2: takes two times"), (String) r[1]);
+        r = exec("compare", example("two-paths.yaml").toString(), "--cc", "lia", "--window", "1,x", "--out",
+                out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("--window 1,x: 'x' is not a time in seconds"), (String) r[1]);
+        // the help promises one window, not several (picocli's synopsis of a split option said T1,T2[,T1,T2...])
+        String help = (String) CommandLineHabitsTest.exec("compare", "--help")[1];
+        assertTrue(help.contains("--window=T1,T2 ") && !help.contains("T1,T2["), help);
         assertFalse(Files.exists(out), "nothing ran");
+    }
+
+    @Test
+    void compareRefusesABlankOrRepeatedAlternativeAsAFlagError() {
+        Path out = tmp.resolve("c-dup");
+        String[][] cases = {
+            {"--cc", "lia,lia", "--cc lia,lia: lia is given twice"},
+            {"--cc", "lia", "--cc", "lia", "--cc lia,lia: lia is given twice"},
+            {"--pm", "fullmesh, fullmesh", "--pm fullmesh, fullmesh: fullmesh is given twice"},
+            {"--cc", "", "--cc : an empty name"},
+        };
+        for (String[] c : cases) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("compare",
+                    example("two-paths.yaml").toString(), "--seeds", "1", "--out", out.toString()));
+            args.addAll(java.util.List.of(c).subList(0, c.length - 1));
+            Object[] r = exec(args.toArray(String[]::new));
+            String err = (String) r[1];
+            assertEquals(2, r[0], err);
+            assertTrue(err.contains(c[c.length - 1]), err);
+            assertTrue(err.contains("allowed: comma-separated distinct names"), err);
+            assertFalse(err.contains("internal error"), err);
+            assertFalse(Files.exists(out), "nothing ran");
+        }
     }
 
     @Test
@@ -357,6 +406,25 @@ class CliTest {
     }
 
     @Test
+    void resumingADamagedSweepCsvIsALocatedExit2() throws IOException {
+        Path sc = tmp.resolve("sw.yaml");
+        Files.writeString(sc, "name: sw\nduration: 1s\npaths:\n  - {id: a, rate: 10Mbit, delay: 10ms, buffer: 1BDP}\n"
+                + "sweep: {seed: [1, 2]}\n");
+        Path out = tmp.resolve("sw");
+        Object[] r = exec("sweep", sc.toString(), "--out", out.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        Path csv = out.resolve("sweep.csv");
+        // the goodput cell of point 0's row (line 2: point, seed, then goodput_mbps)
+        String edited = Files.readString(csv).replaceFirst("(?m)^0,1,[^,]*", "0,1,fast");
+        Files.writeString(csv, edited);
+        r = exec("sweep", sc.toString(), "--out", out.toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains(csv + ":2: point 0: goodput_mbps 'fast' is not a number"), (String) r[1]);
+        assertFalse(((String) r[1]).contains("internal error"), (String) r[1]);
+        assertEquals(edited, Files.readString(csv), "the user's file is left as it was");
+    }
+
+    @Test
     void outPathsThatCannotBeRunDirectoriesDoNotCrash() throws IOException {
         Path afile = tmp.resolve("afile");
         Files.writeString(afile, "hi\n");
@@ -367,6 +435,39 @@ class CliTest {
             assertFalse(((String) r[1]).contains("\tat ") || ((String) r[1]).contains("internal error"), (String) r[1]);
         }
         assertEquals("hi\n", Files.readString(afile), "the file in the way is untouched");
+    }
+
+    @Test
+    void outOfMemoryBlamesTheSweepGridWhileItIsBoundAndTheRunOtherwise() throws IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        assertEquals(1, Main.report(new OutOfMemoryError("Java heap space"), new java.io.PrintWriter(w, true), false));
+        assertTrue(w.toString().contains("the scenario needs more than this JVM's heap; shorten duration, raise sample,"
+                + " or give java more memory"), w.toString());
+        Main.outOfMemoryHint = "the sweep grid of 7880599 points needs more than this JVM's heap; give the axes fewer"
+                + " values, split the sweep with --shard I/N, or";
+        try {
+            w = new java.io.StringWriter();
+            Main.report(new OutOfMemoryError("Java heap space"), new java.io.PrintWriter(w, true), false);
+            assertTrue(w.toString().contains("out of memory: the sweep grid of 7880599 points"), w.toString());
+            assertFalse(w.toString().contains("duration"), w.toString());
+        } finally {
+            Main.outOfMemoryHint = null;
+        }
+        // a grid above the limit is refused up front instead (1000 x 1001 = 1 001 000 points)
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= 1001; i++) {
+            a.append(i <= 1000 ? (i > 1 ? "," : "") + i : "");
+            b.append(i > 1 ? "," : "").append(i).append("Mbit");
+        }
+        Path sc = tmp.resolve("big.yaml");
+        Files.writeString(sc, "name: big\nduration: 1s\npaths:\n  - {id: a, rate: 10Mbit, delay: 10ms, buffer: 1BDP}\n"
+                + "sweep: {seed: [" + a + "], links.a.rate: [" + b + "]}\n");
+        Object[] r = exec("sweep", sc.toString(), "--out", tmp.resolve("big").toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("the sweep grid has 1001000 points (1000 seed x 1001 links.a.rate)"),
+                (String) r[1]);
+        assertFalse(Files.exists(tmp.resolve("big")));
     }
 
     @Test

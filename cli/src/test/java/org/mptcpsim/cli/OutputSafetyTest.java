@@ -295,4 +295,29 @@ class OutputSafetyTest {
         assertEquals("panic\n", Files.readString(kept));
         assertFalse(Files.exists(out), "DIR never holds half a run");
     }
+
+    /**
+     * A --kernel image that boots no lab under QEMU (VmLab's DidNotBootException, met inside intoRunDir) is bad input:
+     * exit 2, one paragraph naming the console log where it is kept (DIR.failed), not an "internal error".
+     */
+    @Test
+    void aKernelImageThatDidNotBootIsBadInputWithItsConsoleKept() throws Exception {
+        Path out = cwd.resolve("k");
+        OutputDir[] targets = {OutputDir.check(cwd, out, "--out"),
+                OutputDir.check(cwd, OutputDir.failedSibling(out).getFileName(), "the directory for a failed run")};
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> KernelCommand.intoRunDir(
+                targets, "kernel", "s", dir -> {
+                    Path raw = Files.createDirectories(dir.resolve("raw"));
+                    Files.writeString(raw.resolve("console.log"), "no kernel output\n");
+                    throw new org.mptcpsim.lab.VmLab.DidNotBootException("the kernel image did not boot: qemu exited 1;"
+                            + " console: " + raw.resolve("console.log"));
+                }));
+        java.io.StringWriter w = new java.io.StringWriter();
+        assertEquals(Main.BAD_INPUT, Main.report(e, new java.io.PrintWriter(w, true), false));
+        Path kept = cwd.resolve("k.failed").resolve("raw").resolve("console.log");
+        assertEquals("mptcp-sim: the kernel image did not boot: qemu exited 1; console: " + kept
+                + " (the partial run, with its raw logs, is in " + cwd.resolve("k.failed") + ")", w.toString().strip());
+        assertEquals("no kernel output\n", Files.readString(kept));
+        assertFalse(Files.exists(out), "DIR never holds half a run");
+    }
 }

@@ -190,6 +190,9 @@ class SweepShardTest {
                 tmp.resolve("w").toString()), "--time soon: not a Slurm time");
         assertRefused(exec("sweep", scenario.toString(), "--slurm", "--dry-run", "--shards", "10", "--out",
                 tmp.resolve("w").toString()), "--shards 10: allowed 1 to 9");
+        // the tasks pass --cpus-per-task on as --jobs, whose range is 1..1024
+        assertRefused(exec("sweep", scenario.toString(), "--slurm", "--dry-run", "--cpus-per-task", "100000", "--out",
+                tmp.resolve("w").toString()), "--cpus-per-task 100000: allowed 1 to 1024 CPUs");
         assertFalse(Files.exists(tmp.resolve("w")));
     }
 

@@ -57,7 +57,7 @@ public final class VmLab {
                     "-kernel", k[0].toString(), "-initrd", initrd.toString(), "-drive", "file=" + img + ",format=raw,if=virtio",
                     "-append", kernelCommandLine(spec)), raw.resolve("console.log"), Math.round(spec.durationS()) + 240);
             double wall = (System.nanoTime() - start) / 1e9;
-            collect(img, work, raw, rc);
+            collect(img, work, raw, rc, kernel != null);
             Files.writeString(raw.resolve("host.log"), log + "qemu rc=" + rc + " accel=" + accel + " wall=" + wall + "s\n");
             RunDirWriter.write(spec, Backend.VM, raw, out, wall);
             return out.resolve("summary.json");
@@ -104,13 +104,32 @@ public final class VmLab {
         return append.toString();
     }
 
-    /** Moves the guest's captures from the results disk {@code img} into {@code raw}. */
-    private static void collect(Path img, Path work, Path raw, int qemuRc) throws IOException, InterruptedException {
+    /**
+     * The user's kernel image (--kernel) booted no lab under QEMU: it wrote no results. Bad input (the image), not a
+     * bug; the console log says why.
+     */
+    public static final class DidNotBootException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public DidNotBootException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Moves the guest's captures from the results disk {@code img} into {@code raw}. No results: a
+     * {@link DidNotBootException} for the user's image ({@code userImage}), else a plain IOException.
+     */
+    static void collect(Path img, Path work, Path raw, int qemuRc, boolean userImage) throws IOException, InterruptedException {
         Path x = work.resolve("x");
         Files.createDirectories(x);
         exec(List.of("tar", "-xf", img.toString(), "-C", x.toString()), work.resolve("tar.log"), 60);
         Path guestRaw = x.resolve("out/raw");
-        if (!Files.isDirectory(guestRaw)) throw new IOException("the VM wrote no results (qemu rc " + qemuRc + "); see " + raw.resolve("console.log"));
+        if (!Files.isDirectory(guestRaw)) {
+            String why = "the kernel image did not boot: qemu " + (qemuRc < 0 ? "was stopped at its time limit" : "exited "
+                    + qemuRc) + "; console: " + raw.resolve("console.log");
+            throw userImage ? new DidNotBootException(why) : new IOException(why);
+        }
         try (Stream<Path> files = Files.list(guestRaw)) {
             for (Path f : files.toList()) Files.move(f, raw.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }

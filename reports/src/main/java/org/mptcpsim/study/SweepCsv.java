@@ -30,7 +30,11 @@ final class SweepCsv {
     /**
      * Loads the finished rows of a previous session (if the file exists), checking that its
      * header matches and that each row's override cells equal {@code expectedPrefix(point)};
-     * then rewrites the file with only those rows so that appending can continue.
+     * then rewrites the file with only those rows so that appending can continue. Only a
+     * half-written last line (no newline: the session died while appending it) is dropped; any
+     * other line that is not a row this sweep wrote (wrong field count, a point outside the grid
+     * or given twice, other override values, a metric cell that is not a number) is refused
+     * with {@link SweepRunner.Refused}, naming the line, before the file is changed.
      */
     synchronized Map<Integer, String> resume(List<String> expectedPrefixes) throws IOException {
         if (Files.exists(file)) {
@@ -39,29 +43,52 @@ final class SweepCsv {
             String[] lines = end < 0 ? new String[0] : text.substring(0, end).split("\n", -1);
             // no complete line at all (crash while creating the file): start afresh
             if (lines.length > 0 && !lines[0].equals(header)) {
-                throw new IOException(file + ":1: header does not match this sweep's grid and metrics "
-                        + "(expected '" + header + "'); move the old file away");
+                throw refused(1, "header '" + lines[0] + "' does not match this sweep's grid and metrics (expected '"
+                        + header + "')");
             }
             int fields = header.split(",", -1).length;
+            Map<Integer, Integer> lineOf = new java.util.HashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 String line = lines[i];
-                boolean last = i == lines.length - 1;
                 int point = parsePoint(line);
-                if (point < 0 || point >= expectedPrefixes.size() || countFields(line) != fields) {
-                    if (last) {
-                        break;
-                    }
-                    throw new IOException(file + ":" + (i + 1) + ": malformed row '" + line + "'");
+                if (point < 0 || point >= expectedPrefixes.size()) {
+                    throw refused(i + 1, "'" + line + "' does not start with a point of this sweep (0 to "
+                            + (expectedPrefixes.size() - 1) + ")");
                 }
-                if (!line.startsWith(expectedPrefixes.get(point))) {
-                    throw new IOException(file + ":" + (i + 1) + ": point " + point
-                            + " has other override values than this sweep's grid; move the old file away");
+                if (countFields(line) != fields) {
+                    throw refused(i + 1, "'" + line + "' has " + countFields(line) + " fields, the header " + fields);
+                }
+                String prefix = expectedPrefixes.get(point);
+                if (!line.startsWith(prefix)) {
+                    throw refused(i + 1, "point " + point + " has other override values than this sweep's grid ('"
+                            + line + "', expected '" + prefix + "...')");
+                }
+                List<String> cells = split(line);
+                List<String> names = split(header);
+                for (int c = split(prefix).size() - 1; c < cells.size(); c++) {
+                    try {
+                        Double.parseDouble(cells.get(c));
+                    } catch (NumberFormatException e) {
+                        throw refused(i + 1, "point " + point + ": " + names.get(c) + " '" + cells.get(c)
+                                + "' is not a number");
+                    }
+                }
+                Integer before = lineOf.put(point, i + 1);
+                if (before != null) {
+                    throw refused(i + 1, "point " + point + " again (also on line " + before + ")");
                 }
                 rows.put(point, line);
             }
         }
         rewrite();
         return Map.copyOf(rows);
+    }
+
+    /** A refusal of the earlier session's file at {@code line}, saying what to do. */
+    private SweepRunner.Refused refused(int line, String what) {
+        return new SweepRunner.Refused(file + ":" + line + ": " + what + "; this is not a sweep.csv this sweep wrote"
+                + " (another grid, or edited): move it (or the whole directory) away to start afresh, or restore it."
+                + " Nothing was run or changed.");
     }
 
     /** Appends one finished row (completion order) and remembers it. */

@@ -32,6 +32,18 @@ public final class SweepRunner {
     /** The command recorded in a shard directory's marker. */
     public static final String SHARD_COMMAND = "sweep-shard";
 
+    /**
+     * The output directory holds an earlier session's files that this sweep cannot resume (a damaged or foreign
+     * sweep.csv): bad input, located, raised before any point runs.
+     */
+    public static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     private final Path scenario;
     private final List<LinkedHashMap<String, String>> points;
     private final Path outDir;
@@ -146,7 +158,7 @@ public final class SweepRunner {
         Map<Integer, String> finished = csv.resume(prefixes);
         for (int k : finished.keySet()) {
             if (sharded && Math.floorMod(k, shardCount) != shardIndex) {
-                throw new IOException(csvFile + ": point " + k + " does not belong to shard " + shardIndex + "/"
+                throw new Refused(csvFile + ": point " + k + " does not belong to shard " + shardIndex + "/"
                         + shardCount + "; move the directory away");
             }
         }

@@ -141,12 +141,44 @@ class SweepTest {
     void aSweepCsvOfAnotherGridIsRefused() throws Exception {
         OutputDir.writeMarker(tmp, "sweep", "s.yaml");
         Files.writeString(tmp.resolve(SweepRunner.CSV), "point,other,goodput_mbps\n0,x,1\n");
-        IOException e = assertThrows(IOException.class, () -> sweep(tmp, new FakeRunner(SweepTest::model)).run());
-        assertTrue(e.getMessage().contains("sweep.csv:1: header does not match"), e.getMessage());
+        IOException e = assertThrows(SweepRunner.Refused.class, () -> sweep(tmp, new FakeRunner(SweepTest::model)).run());
+        assertTrue(e.getMessage().contains("sweep.csv:1: header 'point,other,goodput_mbps' does not match"), e.getMessage());
         String header = "point," + CC + "," + RATE + ",goodput_mbps,srtt_p99_ms\n";
         Files.writeString(tmp.resolve(SweepRunner.CSV), header + "0,olia,5Mbit,4,45\n");
-        e = assertThrows(IOException.class, () -> sweep(tmp, new FakeRunner(SweepTest::model)).run());
+        e = assertThrows(SweepRunner.Refused.class, () -> sweep(tmp, new FakeRunner(SweepTest::model)).run());
         assertTrue(e.getMessage().contains("sweep.csv:2: point 0 has other override values"), e.getMessage());
+    }
+
+    /**
+     * Every line of an earlier session's sweep.csv that the sweep did not write itself is refused, located, before
+     * any point runs and without rewriting the file; only a last line without its newline is a half-written row.
+     */
+    @Test
+    void aDamagedOrEditedSweepCsvIsRefusedBeforeAnyPointRuns() throws Exception {
+        String header = "point," + CC + "," + RATE + ",goodput_mbps,srtt_p99_ms\n";
+        // model(): lia at 5 Mbit/s gives goodput 5 x 0.8 = 4 and srtt p99 40 + 5 = 45
+        String row0 = "0,lia,5Mbit,4,45\n";
+        String[][] cases = {
+            {header + row0 + "garbage line,,,\n", "sweep.csv:3: 'garbage line,,,' does not start with a point"},
+            {header + row0 + "1,lia,10Mbit,8\n", "sweep.csv:3: '1,lia,10Mbit,8' has 4 fields, the header 5"},
+            {header + "0,NaN,5Mbit,4,45\n", "sweep.csv:2: point 0 has other override values"},
+            {header + "0,lia,5Mbit,fast,45\n", "sweep.csv:2: point 0: goodput_mbps 'fast' is not a number"},
+            {header + row0 + row0, "sweep.csv:3: point 0 again (also on line 2)"},
+            {header + "6,olia,5Mbit,4,45\n", "sweep.csv:2: '6,olia,5Mbit,4,45' does not start with a point of this"
+                    + " sweep (0 to 5)"},
+        };
+        for (String[] c : cases) {
+            Path out = tmp.resolve("d" + Math.abs(c[1].hashCode()));
+            Files.createDirectories(out);
+            OutputDir.writeMarker(out, "sweep", "s.yaml");
+            Files.writeString(out.resolve(SweepRunner.CSV), c[0]);
+            FakeRunner fake = new FakeRunner(SweepTest::model);
+            SweepRunner.Refused e = assertThrows(SweepRunner.Refused.class, () -> sweep(out, fake).run());
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+            assertTrue(e.getMessage().contains("move it (or the whole directory) away"), e.getMessage());
+            assertEquals(0, fake.calls.get(), "no point ran");
+            assertEquals(c[0], Files.readString(out.resolve(SweepRunner.CSV)), "the file is left as it was");
+        }
     }
 
     private static int count(FakeRunner f, int point) {

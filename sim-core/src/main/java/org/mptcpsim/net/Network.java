@@ -14,6 +14,9 @@ import java.util.List;
 public final class Network {
     private final List<String> nodes = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
+    /** Indexes of {@link #nodes} (first of a name) and {@link #links}: a list search per lookup was quadratic in a fabric. */
+    private final java.util.Map<String, Integer> nodeIndex = new java.util.HashMap<>();
+    private final java.util.Map<Link, Integer> linkIndex = new java.util.IdentityHashMap<>();
     private final Routing graph = new Routing();
     private final long hashSeed;
 
@@ -23,18 +26,25 @@ public final class Network {
 
     /** Adds a node that forwards others' packets ({@code transit}: a switch, or a forwarding host) or not. */
     public int addNode(String name, boolean transit) {
+        nodeIndex.putIfAbsent(name, nodes.size());
         nodes.add(name);
         return graph.addNode(transit);
     }
 
     /** Registers a link direction from node {@code from} to node {@code to}. */
     public void addLink(Link link, int from, int to) {
+        linkIndex.putIfAbsent(link, links.size());
         links.add(link);
         graph.addEdge(from, to);
     }
 
+    /** The index of {@code l} among {@link #links()} (-1: not added), as {@code links().indexOf(l)}. */
+    private int indexOf(Link l) {
+        return linkIndex.getOrDefault(l, -1);
+    }
+
     public int nodeIndex(String name) {
-        return nodes.indexOf(name);
+        return nodeIndex.getOrDefault(name, -1);
     }
 
     public List<Link> links() {
@@ -42,11 +52,11 @@ public final class Network {
     }
 
     public int from(Link l) {
-        return graph.from(links.indexOf(l));
+        return graph.from(indexOf(l));
     }
 
     public int to(Link l) {
-        return graph.to(links.indexOf(l));
+        return graph.to(indexOf(l));
     }
 
     /**
@@ -56,8 +66,8 @@ public final class Network {
      * interface), else it reaches {@code dst} by any link. Returns {@code null} when unreachable.
      */
     public List<Link> route(int src, Link firstHop, int dst, Link lastHop, long flowHash) {
-        int[] r = graph.route(src, firstHop == null ? -1 : links.indexOf(firstHop), dst,
-                lastHop == null ? -1 : links.indexOf(lastHop), node -> Routing.ecmpHash(flowHash, hashSeed, node));
+        int[] r = graph.route(src, firstHop == null ? -1 : indexOf(firstHop), dst,
+                lastHop == null ? -1 : indexOf(lastHop), node -> Routing.ecmpHash(flowHash, hashSeed, node));
         if (r == null) {
             return null;
         }

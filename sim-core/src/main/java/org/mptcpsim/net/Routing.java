@@ -40,8 +40,11 @@ public final class Routing {
     private int[][] inEdges = new int[8][];
     private int[] outCount = new int[8];
     private int[] inCount = new int[8];
-    /** Hop counts per target, computed on first use; cleared whenever a node or edge is added. */
-    private int[][] distCache = new int[8][];
+    /**
+     * Hop counts per target, computed on first use; dropped (null) whenever a node or edge is added and made again
+     * on the next search: clearing it on every addition cost nodes x edges while a k=64 fat tree was built (minutes).
+     */
+    private int[][] distCache;
 
     /** Adds a node that forwards ({@code transit}) or not; returns its index. */
     public int addNode(boolean forwards) {
@@ -56,7 +59,7 @@ public final class Routing {
         transit[nodes] = forwards;
         outEdges[nodes] = new int[2];
         inEdges[nodes] = new int[2];
-        distCache = new int[nodes + 1][];
+        distCache = null;
         return nodes++;
     }
 
@@ -70,7 +73,7 @@ public final class Routing {
         to[edges] = b;
         outEdges[a] = append(outEdges[a], outCount[a]++, edges);
         inEdges[b] = append(inEdges[b], inCount[b]++, edges);
-        Arrays.fill(distCache, null);
+        distCache = null;
         return edges++;
     }
 
@@ -218,6 +221,9 @@ public final class Routing {
      * are all transit nodes; -1 = unreachable.
      */
     private int[] distancesTo(int target) {
+        if (distCache == null) {
+            distCache = new int[nodes][];
+        }
         int[] cached = distCache[target];
         if (cached != null) {
             return cached;

@@ -135,4 +135,32 @@ class NetworkTest {
         assertEquals(net.nodeIndex("m2"), net.to(firsts.get(2)));
         assertEquals(-1, net.nodeIndex("nowhere"));
     }
+
+    /**
+     * Building a k=64 fat tree's graph is linear: 65 536 hosts + 5 120 switches (5k^2/4), 196 608 links (3k^3/4) in
+     * both directions. Clearing the hop-count cache on every addition made this nodes x edges (minutes in check).
+     */
+    @Test
+    void aLargeFabricIsBuiltInLinearTime() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            Routing g = new Routing();
+            int switches = 5120;
+            int hosts = 65_536;
+            for (int i = 0; i < switches + hosts; i++) {
+                g.addNode(i < switches);
+            }
+            // every host to one switch, and each switch to 25 others: 65 536 + 5 120 x 25 = 193 536 links, near the tree's
+            for (int h = 0; h < hosts; h++) {
+                g.addEdge(switches + h, h % switches);
+                g.addEdge(h % switches, switches + h);
+            }
+            for (int s = 0; s < switches; s++) {
+                for (int j = 1; j <= 25; j++) {
+                    g.addEdge(s, (s + j) % switches);
+                    g.addEdge((s + j) % switches, s);
+                }
+            }
+            assertTrue(g.route(switches, -1, switches + 1, -1, n -> 0) != null, "host 0 reaches host 1");
+        });
+    }
 }

@@ -12,6 +12,11 @@ import java.util.List;
 public record Sweep(List<SweepAxis> axes) {
 
     public static final Sweep NONE = new Sweep(List.of());
+    /**
+     * The largest grid: 1 000 000 points (docs/scenario-format.md, "Limits"). Each point is a scenario bound before
+     * any runs and a row of sweep.csv; 7.9 million points filled a 1 GB heap before the first one ran.
+     */
+    public static final long MAX_POINTS = 1_000_000;
 
     public Sweep {
         axes = List.copyOf(axes);
@@ -19,6 +24,19 @@ public record Sweep(List<SweepAxis> axes) {
 
     public boolean isEmpty() {
         return axes.isEmpty();
+    }
+
+    /** The number of points: the product of the axes' sizes (0 without axes), {@link Long#MAX_VALUE} if larger. */
+    public long size() {
+        if (axes.isEmpty()) {
+            return 0;
+        }
+        long n = 1;
+        for (SweepAxis a : axes) {
+            int v = a.values().size();
+            n = n > Long.MAX_VALUE / Math.max(1, v) ? Long.MAX_VALUE : n * v;
+        }
+        return n;
     }
 
     /** All points of the grid in deterministic order (first axis slowest). */

@@ -2,7 +2,6 @@ package org.mptcpsim.scenario.parse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -252,10 +251,7 @@ final class AppBinder {
         }
         String text;
         try {
-            if (Files.size(file) > MAX_CDF_BYTES) {
-                throw new ScenarioException(at, "the CDF file " + name + " is larger than 1 MiB");
-            }
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            text = new String(DataFiles.read(file, "CDF file", name, at, MAX_CDF_BYTES, "1 MiB"), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(at, "no such CDF file: " + name + " (paths are relative to the scenario file)");
         } catch (IOException e) {

@@ -63,8 +63,21 @@ public final class ScenarioLoader {
         return sweepText(file.toString(), read(file), sets);
     }
 
+    /**
+     * As {@link #sweep(Path, List)}, but binds (validates) only the points {@code bind} accepts, e.g. one shard's; the
+     * others come with their overrides and a null {@link SweepPoint#scenario()}.
+     */
+    public List<SweepPoint> sweep(Path file, List<String> sets, java.util.function.IntPredicate bind) {
+        return sweepText(file.toString(), read(file), sets, bind);
+    }
+
     /** {@link #sweep(Path, List)} on text. */
     public List<SweepPoint> sweepText(String fileName, String text, List<String> sets) {
+        return sweepText(fileName, text, sets, i -> true);
+    }
+
+    private List<SweepPoint> sweepText(String fileName, String text, List<String> sets,
+                                       java.util.function.IntPredicate bind) {
         MapNode root = TreeReader.read(fileName, text);
         Scenario base = bind(root.copy(), fileName, sets);
         List<SweepPoint> out = new ArrayList<>();
@@ -72,7 +85,13 @@ public final class ScenarioLoader {
             out.add(new SweepPoint(new LinkedHashMap<>(), base));
             return out;
         }
-        for (LinkedHashMap<String, String> point : base.sweep().points()) {
+        List<LinkedHashMap<String, String>> points = base.sweep().points();
+        for (int i = 0; i < points.size(); i++) {
+            LinkedHashMap<String, String> point = points.get(i);
+            if (!bind.test(i)) {
+                out.add(new SweepPoint(point, null));
+                continue;
+            }
             List<String> all = new ArrayList<>(sets);
             point.forEach((k, v) -> all.add(k + "=" + v));
             try {
@@ -147,7 +166,7 @@ public final class ScenarioLoader {
         }
     }
 
-    /** One point of a sweep: its overrides (key to value, axis order) and the scenario. */
+    /** One point of a sweep: its overrides (key to value, axis order) and the scenario (null: not bound). */
     public record SweepPoint(LinkedHashMap<String, String> overrides, Scenario scenario) {
     }
 }

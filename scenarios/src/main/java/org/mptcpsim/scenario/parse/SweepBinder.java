@@ -42,6 +42,14 @@ final class SweepBinder {
             }
             axes.add(new SweepAxis(key, values, v.loc().withPath(path)));
         }
-        return new Sweep(axes);
+        Sweep sweep = new Sweep(axes);
+        if (sweep.size() > Sweep.MAX_POINTS) {
+            throw new ScenarioException(node.loc().withPath("sweep"), "the sweep grid has " + (sweep.size()
+                    == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(sweep.size())) + " points ("
+                    + String.join(" x ", axes.stream().map(a -> a.values().size() + " " + a.key()).toList())
+                    + "); the largest allowed grid is " + Sweep.MAX_POINTS + " points: give the axes fewer values, or"
+                    + " split the sweep into several scenarios");
+        }
+        return sweep;
     }
 }

@@ -134,6 +134,15 @@ final class TopologyBinder {
 
     /** Each host's interfaces: one per attached link; a short-form server has one, "any". */
     private Map<String, HostSpec> interfaces() {
+        // each node's links in link order, indexed once: asking every link of every host was hosts x links (a k=64 fat
+        // tree's 65 536 hosts x 196 608 links kept check busy for minutes)
+        Map<String, List<LinkSpec>> linksOf = new java.util.HashMap<>();
+        for (LinkSpec l : links.values()) {
+            linksOf.computeIfAbsent(l.from(), x -> new ArrayList<>()).add(l);
+            if (!l.to().equals(l.from())) {
+                linksOf.computeIfAbsent(l.to(), x -> new ArrayList<>()).add(l);
+            }
+        }
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         for (NodeSpec n : nodes.values()) {
             if (!n.isHost()) {
@@ -141,10 +150,7 @@ final class TopologyBinder {
             }
             List<InterfaceSpec> ifs = new ArrayList<>();
             List<String> anyLinks = new ArrayList<>();
-            for (LinkSpec l : links.values()) {
-                if (!l.touches(n.id())) {
-                    continue;
-                }
+            for (LinkSpec l : linksOf.getOrDefault(n.id(), List.of())) {
                 if (n.id().equals(SERVER) && pathIds.contains(l.id())) {
                     anyLinks.add(l.id());
                 } else {

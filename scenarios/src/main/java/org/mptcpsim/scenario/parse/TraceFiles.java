@@ -3,7 +3,6 @@ package org.mptcpsim.scenario.parse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.mptcpsim.net.DeliveryTrace;
@@ -38,15 +37,7 @@ final class TraceFiles {
         String name = file.toString();
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new ScenarioException(at, "trace file " + name + " is " + size + " bytes; the largest allowed"
-                        + " trace file is " + MAX_BYTES + " bytes (64 MiB)");
-            }
-            if (Files.isDirectory(file)) {
-                throw new ScenarioException(at, "trace file " + name + " is a directory");
-            }
-            bytes = Files.readAllBytes(file);
+            bytes = DataFiles.read(file, "trace file", name, at, MAX_BYTES, "64 MiB");
         } catch (NoSuchFileException e) {
             throw new ScenarioException(at, "trace file " + name + " does not exist (a relative path is resolved"
                     + " against the scenario file's directory)");

@@ -141,6 +141,20 @@ class AppErrorsTest {
         at(e, "t.yaml", 12, 42, "connections[m1].app.flows.size.cdf");
     }
 
+    /** A device or a pipe is refused at the field before it is read (/dev/zero never ends, a FIFO blocks). */
+    @Test
+    void cdfFileThatIsADeviceOrAPipe(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("cdf.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        for (String cdf : List.of("/dev/zero", fifo.toString())) {
+            ScenarioException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration
+                    .ofSeconds(20), () -> failApp("{flows: {every: 1s, size: {cdf: '" + cdf + "'}}}"));
+            at(e, "t.yaml", 12, 42, "connections[m1].app.flows.size.cdf");
+            assertTrue(e.getMessage().contains("CDF file " + cdf + " is not a regular file (a pipe or device)"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void cdfFileThatIsNotMonotoneIsLocatedAtItsLine(@TempDir Path dir) throws IOException {
         Path cdf = dir.resolve("bad.txt");

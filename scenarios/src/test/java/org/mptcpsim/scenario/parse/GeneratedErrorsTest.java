@@ -193,6 +193,19 @@ class GeneratedErrorsTest {
     }
 
     @Test
+    void aTrafficMatrixAboveTheConnectionLimitIsRefusedWithItsCount() {
+        // k = 10: k^3/4 = 250 hosts; all-to-all: 250 x 249 = 62 250 connections, above the limit of 20 000
+        ScenarioException e = fail("t.yaml", BASE.replace("k: 4", "k: 10").replace("pattern: permutation",
+                "pattern: all-to-all"));
+        at(e, "t.yaml", 9, 12, "traffic.pattern");   // BASE line 9: "  pattern: ...", the value at column 12
+        assertTrue(e.getMessage().contains("the all-to-all traffic of 250 hosts would be 62250 connections (250 x 249);"
+                + " the largest allowed traffic matrix is 20000 connections"), e.getMessage());
+        // k = 8: 128 hosts, 128 x 127 = 16 256 connections, within it
+        assertEquals(16_256, ErrorsTest.LOADER.parse("t.yaml", BASE.replace("k: 4", "k: 8").replace(
+                "pattern: permutation", "pattern: all-to-all"), List.of()).connections().size());
+    }
+
+    @Test
     void trafficIdCollidesWithAConnection() {
         String text = BASE.replace("  pattern: permutation", "  pattern: all-to-all")
                 + "connections: [{id: h0_0_0-h0_0_1, from: h0_0_0, to: h0_0_1}]\n";

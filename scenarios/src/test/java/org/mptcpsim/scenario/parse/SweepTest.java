@@ -47,6 +47,49 @@ class SweepTest {
     }
 
     @Test
+    void aGridAboveTheLimitIsRefusedWithItsSize() {
+        // 101 x 100 x 100 = 1 010 000 points, above the limit of 1 000 000
+        String grid = "sweep:\n  seed: " + values(101, "") + "\n  links.wifi.rate: " + values(100, "Mbit")
+                + "\n  links.wifi.delay: " + values(100, "ms") + "\n";
+        String text = TEXT.substring(0, TEXT.indexOf("sweep:")) + grid;
+        ScenarioException e = assertThrows(ScenarioException.class, () -> LOADER.parse("s.yaml", text, List.of()));
+        assertEquals(5, e.line(), e.getMessage());
+        assertEquals("sweep", e.path());
+        assertTrue(e.getMessage().contains("the sweep grid has 1010000 points (101 seed x 100 links.wifi.rate x 100"
+                + " links.wifi.delay); the largest allowed grid is 1000000 points"), e.getMessage());
+    }
+
+    @Test
+    void onlyThePointsAskedForAreBound() {
+        // a shard's points: k mod 4 = 1 of the 6 points, i.e. points 1 and 5
+        List<ScenarioLoader.SweepPoint> pts = LOADER.sweep(write(TEXT), List.of(), i -> i % 4 == 1);
+        assertEquals(6, pts.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(i == 1 || i == 5, pts.get(i).scenario() != null, "point " + i);
+            assertEquals(2, pts.get(i).overrides().size(), "every point has its overrides");
+        }
+        assertEquals("olia", pts.get(1).scenario().connections().get(0).kernel().congestionControl());
+    }
+
+    private static String values(int n, String unit) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 1; i <= n; i++) {
+            b.append(i == 1 ? "" : ", ").append(i).append(unit);
+        }
+        return b.append(']').toString();
+    }
+
+    private static java.nio.file.Path write(String text) {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("sweep", ".yaml");
+            f.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(f, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void badKeyIsLocatedInTheFile() {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> LOADER.parse("s.yaml", TEXT.replace("links.wifi.rate", "links.wlan.rate"), List.of()));

@@ -157,6 +157,22 @@ class WirelessErrorsTest {
         assertTrue(e.getMessage().contains("the largest allowed trace file is 67108864 bytes (64 MiB)"), e.getMessage());
     }
 
+    /**
+     * A device or a pipe is refused at the field before it is read, as a scenario file is: /dev/zero reports size 0 and
+     * never ends (it filled the heap), a FIFO without a writer blocks the read for ever.
+     */
+    @Test
+    void aDeviceOrAPipeIsNotATrace() throws Exception {
+        Path fifo = dir.resolve("f.mahi");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        for (String trace : List.of("/dev/zero", "f.mahi")) {
+            ScenarioException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration
+                    .ofSeconds(20), () -> fail("trace: " + trace));
+            ErrorsTest.at(e, scenario.toString(), 5, 20, "paths[p].trace");
+            assertTrue(e.getMessage().contains("is not a regular file (a pipe or device)"), e.getMessage());
+        }
+    }
+
     @Test
     void aDirectoryIsNotATrace() throws IOException {
         Files.createDirectory(dir.resolve("d.mahi"));
