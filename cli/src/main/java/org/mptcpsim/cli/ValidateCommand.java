@@ -78,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
         OutputBudget.DEFAULT.check(sc, simRuns);
         Path dir = targets[0].path();
         if (reference != null) {
-            List<Path> kernels = referenceRuns(main.resolve(reference));
+            List<Path> kernels = referenceRuns(main.resolve(reference), sc.name());
             int rc = KernelCommand.intoRunDir(targets, "validate", sc.name(), d -> {
                 System.out.printf("simulator: %d run(s) vs %d recorded kernel run(s) in %s%n", simRuns, kernels.size(), reference);
                 return Validation.compareAndReport(sc.name(), Validation.simRuns(sc, simRuns, d), kernels, Validation.window(sc, System.out), d, System.out);
@@ -98,18 +98,35 @@ final class ValidateCommand implements Callable<Integer> {
         return rc == 0 ? Main.OK : OUTSIDE_TOLERANCE;
     }
 
-    /** {@code dir} itself when it is a run directory, else its {@code run-1, run-2, ...}; bad input when neither. */
-    static List<Path> referenceRuns(Path dir) {
-        if (Files.isRegularFile(dir.resolve("summary.json"))) return List.of(dir);
+    /**
+     * {@code dir} itself when it is a run directory, else its {@code run-1, run-2, ...}; bad input when neither, when a
+     * run is not a kernel run (summary.json's {@code source} is not {@code kernel-...}: a simulator run would pass the
+     * simulator as its own reference) or records another scenario than {@code scenario}.
+     */
+    static List<Path> referenceRuns(Path dir, String scenario) {
         List<Path> r = new ArrayList<>();
-        for (int i = 1; Files.isRegularFile(dir.resolve("run-" + i).resolve("summary.json")); i++) r.add(dir.resolve("run-" + i));
+        if (Files.isRegularFile(dir.resolve("summary.json"))) {
+            r.add(dir);   // one run directory, checked as the run-N below
+        } else {
+            for (int i = 1; Files.isRegularFile(dir.resolve("run-" + i).resolve("summary.json")); i++) r.add(dir.resolve("run-" + i));
+        }
         if (r.isEmpty()) {
             throw new Main.BadInput("--reference " + dir + ": not a run directory (summary.json) nor a directory of run-1, run-2, ...");
         }
         for (Path run : r) {
             // read every recorded run in full before anything is written: a damaged file is the user's input, located
             try {
-                RunData.load(run);
+                org.mptcpsim.report.Summary sum = RunData.load(run).summary();
+                if (!sum.source().startsWith("kernel")) {
+                    throw new Main.BadInput("--reference " + dir + ": " + run + " is not a kernel run (its summary.json says source "
+                            + (sum.source().isEmpty() ? "(none)" : sum.source()) + "; a reference is what `mptcp-sim kernel` or the lab"
+                            + " recorded: source kernel-host, kernel-vm, kernel-uml, ...). Nothing was written.");
+                }
+                if (!sum.scenario().equals(scenario)) {
+                    throw new Main.BadInput("--reference " + dir + ": " + run + " records scenario " + sum.scenario() + ", not "
+                            + scenario + " (validate the scenario the kernel ran, or --set name=" + sum.scenario()
+                            + " if this one is meant to be the same). Nothing was written.");
+                }
             } catch (MalformedRunException e) {
                 throw new Main.BadInput("--reference " + dir + ": " + run + "/" + e.getMessage() + " (a recorded run's files must"
                         + " follow docs/outputs.md; restore the file or record the run again). Nothing was written.");

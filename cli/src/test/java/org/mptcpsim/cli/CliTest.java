@@ -288,6 +288,28 @@ class CliTest {
     }
 
     /**
+     * A reference must be a kernel run of the same scenario: a simulator run given as --reference would hold the
+     * simulator to itself (it passed, exit 0, before), and a kernel run of another scenario compares unlike things.
+     */
+    @Test
+    void validateRefusesASimulatorRunOrAnotherScenarioAsReference() throws IOException {
+        Path simRun = tmp.resolve("simrun");
+        assertEquals(0, exec("run", example("lab/lab-oot-a1-reno.yaml").toString(), "--out", simRun.toString(), "--quiet",
+                "--no-report", "--set", "duration=2s")[0]);
+        Object[] r = exec("validate", example("lab/lab-oot-a1-reno.yaml").toString(), "--reference", simRun.toString(),
+                "--sim-runs", "1", "--out", tmp.resolve("v-sim").toString());
+        assertEquals(2, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("is not a kernel run") && ((String) r[1]).contains("source sim"), (String) r[1]);
+        assertFalse(Files.exists(tmp.resolve("v-sim")), "nothing written");
+        Path other = Path.of("..", "kernel-lab", "src", "test", "resources", "reference-oot", "lab-oot-a1-reno");
+        Object[] o = exec("validate", example("lab/lab-two-paths-reno.yaml").toString(), "--reference", other.toString(),
+                "--sim-runs", "1", "--out", tmp.resolve("v-other").toString());
+        assertEquals(2, o[0], (String) o[1]);
+        assertTrue(((String) o[1]).contains("records scenario lab-oot-a1-reno, not lab-two-paths-reno"), (String) o[1]);
+        assertFalse(Files.exists(tmp.resolve("v-other")), "nothing written");
+    }
+
+    /**
      * A damaged file in a run directory (here summary.json cut short, as a full disk or an interrupted copy leaves it)
      * is the user's input: located (file, line, column), exit 2, and nothing is drawn; not an internal error.
      */

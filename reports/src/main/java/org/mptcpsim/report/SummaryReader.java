@@ -31,6 +31,7 @@ final class SummaryReader {
         if (root == null || !root.isObject()) {
             throw new MalformedRunException(file.getFileName() + ":1: expected a JSON object");
         }
+        SummaryTypes.check(root, file.getFileName().toString());
         List<Summary.Connection> conns = new ArrayList<>();
         for (JsonNode c : root.path("connections")) {
             conns.add(connection(c));

@@ -91,6 +91,33 @@ class RunDataTest {
         assertFalse(e.getMessage().contains("ALLOW_COMMENTS"), e.getMessage());
     }
 
+    /**
+     * A field that is there must have its type: "connections": "oops" drew an empty table, a goodput of "fast" showed
+     * n/a, a negative duration "-5 s", all with exit 0. Absent and null fields stay allowed (kernel runs leave startS
+     * null), so the synthetic run loads first.
+     */
+    @Test
+    void aSummaryFieldOfTheWrongTypeIsRefusedWithItsPath() throws Exception {
+        SyntheticRun.write(dir, SyntheticRun.Params.defaults());
+        String good = Files.readString(dir.resolve("summary.json"));
+        RunData.load(dir);
+        String[][] cases = {
+            {"{\"connections\": \"oops\"}", "summary.json: connections: \"oops\" is not a list"},
+            {"{\"durationS\": -5}", "summary.json: durationS: -5 is negative"},
+            {"{\"connections\": [{\"id\": \"m1\", \"subflows\": [{\"id\": 0, \"goodputMbps\": \"fast\"}]}]}",
+                "summary.json: connections[0].subflows[0].goodputMbps: \"fast\" is not a number"},
+            {"{\"links\": [{\"id\": \"wifi\", \"drops\": true}]}", "summary.json: links[0].drops: true is not a number"},
+            {"{\"engine\": [1]}", "summary.json: engine: [1] is not an object"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(dir.resolve("summary.json"), c[0]);
+            MalformedRunException e = assertThrows(MalformedRunException.class, () -> RunData.load(dir), c[0]);
+            assertTrue(e.getMessage().startsWith(c[1]), e.getMessage());
+        }
+        Files.writeString(dir.resolve("summary.json"), good.replace("\"durationS\": 1.0", "\"durationS\": null"));
+        RunData.load(dir);
+    }
+
     @Test
     void missingCsvReadsAsEmpty() throws Exception {
         SyntheticRun.write(dir, SyntheticRun.Params.defaults());

@@ -210,7 +210,11 @@ public final class OutputDir {
      */
     public Path newTemp(String command, String scenario) throws IOException {
         Path parent = path.getParent();
-        Files.createDirectories(parent);
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw cannotCreate(e);
+        }
         removeStale();
         // not Files.createTempDirectory, which makes it 0700: the run directory it becomes follows the umask
         Path tmp;
@@ -220,6 +224,8 @@ public final class OutputDir {
                 break;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // another name
+            } catch (IOException e) {
+                throw cannotCreate(e);
             }
         }
         writeMarker(tmp, command, scenario);
@@ -248,6 +254,15 @@ public final class OutputDir {
         return now.state == State.EARLIER_RUN;
     }
 
+    /** The target's parent refuses a new directory (read-only, /proc, no permission): named as the user gave it. */
+    private Refused cannotCreate(IOException e) {
+        String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getClass().getSimpleName();
+        return new Refused(flag + " " + path + ": cannot create a directory in " + path.getParent() + " (" + why
+                + "). Nothing was changed. Give a directory on a writable file system, e.g. --out runs/new.");
+    }
+
     /** Deletes a temporary directory of ours (a run that failed). */
     public static void discard(Path tmp) {
         try {
@@ -265,19 +280,31 @@ public final class OutputDir {
      */
     public Path fresh(String command, String scenario) throws IOException {
         OutputDir now = check(path.getParent(), path.getFileName(), flag);
-        Files.createDirectories(path.getParent());
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw cannotCreate(e);
+        }
         removeStale();
         if (now.state == State.EARLIER_RUN) {
             deleteTree(moveAside());
         }
-        Files.createDirectories(path);
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw cannotCreate(e);
+        }
         writeMarker(path, command, scenario);
         return path;
     }
 
     /** Ensures the marker is in the target (missing or empty: created), keeping an earlier output. */
     public Path keep(String command, String scenario) throws IOException {
-        Files.createDirectories(path);
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw cannotCreate(e);
+        }
         if (!isOurs(path)) {
             writeMarker(path, command, scenario);
         }

@@ -559,12 +559,18 @@ public final class ScenarioRunner {
             }
         }
         long jitter = Time.us(sc.kernel().getInt("sim.tx_jitter_us", 100));
+        java.util.Set<String> hostIds = new java.util.HashSet<>();   // not sc.node() per link: a list search each
+        for (var n : sc.nodes()) {
+            if (n.isHost()) {
+                hostIds.add(n.id());
+            }
+        }
         for (LinkSpec spec : sc.links()) {
             Link[] d = topo.byLinkId.get(spec.id());
-            if (sc.node(spec.from()).isHost()) {
+            if (hostIds.contains(spec.from())) {
                 d[0].setJitter(jitter);
             }
-            if (sc.node(spec.to()).isHost()) {
+            if (hostIds.contains(spec.to())) {
                 d[1].setJitter(jitter);
             }
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,17 @@ class OutputDirTest {
         Path tmp = d.newTemp("run", "s");
         d.commit(tmp);
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(d.path()));
+    }
+
+    /** A place no directory can be made in (/proc, even for root) is named as given, not by our temporary's name. */
+    @Test
+    void aTargetOnAFileSystemThatRefusesDirectoriesIsNamedAsGiven() {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+        OutputDir d = check("/proc/mptcp-sim-out");
+        String msg = assertThrows(OutputDir.Refused.class, () -> d.newTemp("run", "s")).getMessage();
+        assertTrue(msg.startsWith("--out /proc/mptcp-sim-out: cannot create a directory in /proc"), msg);
+        assertFalse(msg.contains(".tmp-"), msg);
+        assertThrows(OutputDir.Refused.class, () -> d.fresh("sweep", "s"));
     }
 
     @Test
