@@ -275,6 +275,12 @@ class OutputSafetyTest {
         assertRefused(exec("validate", LAB, "--out", "afile/v"), "is a file");
     }
 
+    /** A lab run's two targets: DIR, and DIR.failed for a run that fails (as KernelCommand.targets makes them). */
+    private OutputDir[] labTargets(Path out) {
+        return new OutputDir[] {OutputDir.check(cwd, out, "--out"),
+                OutputDir.check(cwd, OutputDir.failedSibling(out).getFileName(), "the directory for a failed run")};
+    }
+
     /**
      * A lab run that fails keeps its partial directory as DIR.failed, and its message names the log files where they
      * are now (DIR.failed/raw/...), not under the temporary directory the lab wrote them to, which no longer exists.
@@ -282,8 +288,7 @@ class OutputSafetyTest {
     @Test
     void aFailedLabRunsMessageNamesItsLogsWhereTheyAreKept() throws Exception {
         Path out = cwd.resolve("k");
-        OutputDir[] targets = {OutputDir.check(cwd, out, "--out"),
-                OutputDir.check(cwd, OutputDir.failedSibling(out).getFileName(), "the directory for a failed run")};
+        OutputDir[] targets = labTargets(out);
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> KernelCommand.intoRunDir(
                 targets, "kernel", "s", dir -> {
                     Path raw = Files.createDirectories(dir.resolve("raw"));
@@ -303,8 +308,7 @@ class OutputSafetyTest {
     @Test
     void aKernelImageThatDidNotBootIsBadInputWithItsConsoleKept() throws Exception {
         Path out = cwd.resolve("k");
-        OutputDir[] targets = {OutputDir.check(cwd, out, "--out"),
-                OutputDir.check(cwd, OutputDir.failedSibling(out).getFileName(), "the directory for a failed run")};
+        OutputDir[] targets = labTargets(out);
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> KernelCommand.intoRunDir(
                 targets, "kernel", "s", dir -> {
                     Path raw = Files.createDirectories(dir.resolve("raw"));
