@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
                 + "nodes and links (what the paths: short form became), connections, kernel options that differ from "
                 + "the defaults, and the subflows opened in the first " + CheckCommand.PREVIEW_S + " s with the links "
                 + "each takes.",
-                "Every file is checked and every error reported with file, line, column and field. Exit 0 all valid, 2 otherwise."})
+                "Every file is checked, and the first error of each is reported with file, line, column and field. Exit 0 all valid, 2 otherwise."})
 final class CheckCommand implements Callable<Integer> {
     /** Seconds simulated to see which subflows the path managers open and their routes. */
     static final int PREVIEW_S = 2;
