@@ -208,15 +208,7 @@ public final class Main implements Runnable {
 
     /** "FILE: why (OTHER)" for a file-system error, in words. */
     static String describe(FileSystemException f) {
-        String why = f.getReason() != null ? f.getReason() : switch (f.getClass().getSimpleName()) {
-            case "FileAlreadyExistsException" -> "a file is in the way (a directory is needed here)";
-            case "NotDirectoryException" -> "not a directory";
-            case "AccessDeniedException" -> "permission denied";
-            case "NoSuchFileException" -> "no such file or directory";
-            case "DirectoryNotEmptyException" -> "directory not empty";
-            default -> f.getClass().getSimpleName();
-        };
-        return (f.getFile() == null ? "" : f.getFile() + ": ") + why + (f.getOtherFile() != null ? " (" + f.getOtherFile()
+        return (f.getFile() == null ? "" : f.getFile() + ": ") + OutputDir.reason(f) + (f.getOtherFile() != null ? " (" + f.getOtherFile()
                 + ")" : "");
     }
 

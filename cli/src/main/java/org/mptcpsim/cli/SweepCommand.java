@@ -137,7 +137,8 @@ final class SweepCommand implements Callable<Integer> {
                 + "/" + sh[1] + " binds its own)") + " needs more than this JVM's heap; give the axes fewer values, split"
                 + " the sweep with --shard I/N, or";
         try {
-            return new ScenarioLoader().sweep(scenario, sets, sh == null ? i -> true : i -> i % sh[1] == sh[0]);
+            return new ScenarioLoader().sweep(scenario, sets, sh == null ? i -> true
+                    : i -> org.mptcpsim.study.SweepShard.owns(sh[0], sh[1], i));
         } finally {
             Main.outOfMemoryHint = before;
         }

@@ -703,10 +703,9 @@ public final class ScenarioToLab {
     private static Loc loc(KernelOptions k, String name, ConnectionSpec c) {
         Loc l = k.locationOf(name);
         if (l != null) return l;
-        boolean implied = c.loc().path().equals("connections");
-        if (implied) {
-            return Loc.of(c.loc().file(), "kernel." + name + " (not set" + (implied ? "; connection " + c.id()
-                    + " is implied by the short form's paths:" : "") + ")");
+        if (c.loc().path().equals("connections")) {   // the short form's implied connection
+            return Loc.of(c.loc().file(), "kernel." + name + " (not set; connection " + c.id()
+                    + " is implied by the short form's paths:)");
         }
         return c.loc().withPath("connections[" + c.id() + "].kernel." + name);
     }

@@ -31,24 +31,87 @@ final class SummaryReader {
         if (root == null || !root.isObject()) {
             throw new MalformedRunException(file.getFileName() + ":1: expected a JSON object");
         }
-        SummaryTypes.check(root, file.getFileName().toString());
+        Fields f = new Fields(file.getFileName().toString());
         List<Summary.Connection> conns = new ArrayList<>();
-        for (JsonNode c : root.path("connections")) {
-            conns.add(connection(c));
+        JsonNode cs = f.list(root, "", "connections");
+        for (int i = 0; i < cs.size(); i++) {
+            conns.add(connection(f, cs.get(i), "connections[" + i + "]."));
         }
         List<Summary.Link> links = new ArrayList<>();
-        for (JsonNode l : root.path("links")) {
-            links.add(new Summary.Link(l.path("id").asText(""), num(l, "utilization"),
-                    l.path("drops").asLong(0), num(l, "queueMeanPkts"),
-                    l.path("bufferPkts").asLong(Summary.Link.NO_LIMIT)));
+        JsonNode ls = f.list(root, "", "links");
+        for (int i = 0; i < ls.size(); i++) {
+            JsonNode l = ls.get(i);
+            String at = "links[" + i + "].";
+            links.add(new Summary.Link(l.path("id").asText(""), f.num(l, at, "utilization"),
+                    f.lng(l, at, "drops", 0), f.num(l, at, "queueMeanPkts"),
+                    f.lng(l, at, "bufferPkts", Summary.Link.NO_LIMIT)));
         }
-        JsonNode e = root.path("engine");
-        return new Summary(root.path("scenario").asText(""), root.path("seed").asLong(0),
-                num(root, "durationS"), root.path("source").asText(""), kernel(root.path("kernel")),
+        JsonNode e = f.object(root, "engine");
+        double duration = f.num(root, "", "durationS");
+        if (duration < 0) {
+            throw new MalformedRunException(f.file + ": durationS: " + root.path("durationS")
+                    + " is negative (a run's simulated seconds, at least 0)");
+        }
+        return new Summary(root.path("scenario").asText(""), f.lng(root, "", "seed", 0),
+                duration, root.path("source").asText(""), kernel(root.path("kernel")),
                 Collections.unmodifiableList(conns), Collections.unmodifiableList(links),
-                num(root.path("fairness"), "jain"),
-                new Summary.Engine(e.path("events").asLong(0), e.path("dataPackets").asLong(0),
-                        num(e, "wallSeconds")), texts(root.path("overrides")), transfers(root));
+                f.num(f.object(root, "fairness"), "fairness.", "jain"),
+                new Summary.Engine(f.lng(e, "engine.", "events", 0), f.lng(e, "engine.", "dataPackets", 0),
+                        f.num(e, "engine.", "wallSeconds")), texts(root.path("overrides")), transfers(root));
+    }
+
+    /**
+     * The fields report reads, checked as they are read: one may be absent or null (older runs and kernel runs leave
+     * some out), but one that is there must have its type, so that a damaged or hand-edited file is refused with the
+     * field's path ({@code file: connections[0].goodputMbps: "fast" is not a number}) instead of drawing an empty
+     * table or "n/a" and exiting 0.
+     */
+    private record Fields(String file) {
+        double num(JsonNode parent, String at, String field) {
+            JsonNode n = parent.path(field);
+            if (absent(n)) {
+                return Double.NaN;
+            }
+            if (!n.isNumber()) {
+                throw new MalformedRunException(file + ": " + at + field + ": " + brief(n) + " is not a number");
+            }
+            return n.asDouble();
+        }
+
+        long lng(JsonNode parent, String at, String field, long dflt) {
+            double v = num(parent, at, field);
+            return Double.isNaN(v) ? dflt : parent.path(field).asLong();
+        }
+
+        /** The list {@code field} of {@code parent} (empty when absent or null). */
+        JsonNode list(JsonNode parent, String at, String field) {
+            JsonNode n = parent.path(field);
+            if (absent(n)) {
+                return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            }
+            if (!n.isArray()) {
+                throw new MalformedRunException(file + ": " + at + field + ": " + brief(n) + " is not a list");
+            }
+            return n;
+        }
+
+        /** The object {@code field} of the top level (a missing node when absent or null). */
+        JsonNode object(JsonNode root, String field) {
+            JsonNode n = root.path(field);
+            if (!absent(n) && !n.isObject()) {
+                throw new MalformedRunException(file + ": " + field + ": " + brief(n) + " is not an object");
+            }
+            return n;
+        }
+
+        private static boolean absent(JsonNode n) {
+            return n.isMissingNode() || n.isNull();
+        }
+
+        private static String brief(JsonNode n) {
+            String s = n.toString();
+            return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        }
     }
 
     private static Summary.Transfers transfers(JsonNode root) {
@@ -95,22 +158,25 @@ final class SummaryReader {
         return Collections.unmodifiableMap(out);
     }
 
-    private static Summary.Connection connection(JsonNode c) {
+    private static Summary.Connection connection(Fields f, JsonNode c, String at) {
         List<Summary.Subflow> sfs = new ArrayList<>();
-        for (JsonNode s : c.path("subflows")) {
+        JsonNode ss = f.list(c, at, "subflows");
+        for (int j = 0; j < ss.size(); j++) {
+            JsonNode s = ss.get(j);
+            String a = at + "subflows[" + j + "].";
             List<String> path = new ArrayList<>();
-            for (JsonNode p : s.path("path")) {
+            for (JsonNode p : f.list(s, a, "path")) {
                 path.add(p.asText());
             }
-            sfs.add(new Summary.Subflow(s.path("id").asInt(0), Collections.unmodifiableList(path),
-                    num(s, "goodputMbps"), s.path("retransmits").asLong(0), num(s, "srttMeanMs"),
-                    num(s, "srttP99Ms"), num(s, "cwndMean"), s.path("ssthreshReductions").asLong(0),
-                    s.path("bytesAcked").asLong(0), num(s, "startS"), num(s, "endS"),
-                    s.path("bytesDelivered").asLong(-1)));
+            sfs.add(new Summary.Subflow((int) f.lng(s, a, "id", 0), Collections.unmodifiableList(path),
+                    f.num(s, a, "goodputMbps"), f.lng(s, a, "retransmits", 0), f.num(s, a, "srttMeanMs"),
+                    f.num(s, a, "srttP99Ms"), f.num(s, a, "cwndMean"), f.lng(s, a, "ssthreshReductions", 0),
+                    f.lng(s, a, "bytesAcked", 0), f.num(s, a, "startS"), f.num(s, a, "endS"),
+                    f.lng(s, a, "bytesDelivered", -1)));
         }
         return new Summary.Connection(c.path("id").asText(""), c.path("type").asText(""),
                 c.path("cc").asText(""), c.path("pm").asText(""), c.path("scheduler").asText(""),
-                num(c, "goodputMbps"), c.path("bytesDelivered").asLong(0),
+                f.num(c, at, "goodputMbps"), f.lng(c, at, "bytesDelivered", 0),
                 Collections.unmodifiableList(sfs));
     }
 

@@ -47,6 +47,7 @@ final class SweepCsv {
                         + header + "')");
             }
             int fields = header.split(",", -1).length;
+            List<String> names = split(header);
             Map<Integer, Integer> lineOf = new java.util.HashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 String line = lines[i];
@@ -64,7 +65,6 @@ final class SweepCsv {
                             + line + "', expected '" + prefix + "...')");
                 }
                 List<String> cells = split(line);
-                List<String> names = split(header);
                 for (int c = split(prefix).size() - 1; c < cells.size(); c++) {
                     try {
                         Double.parseDouble(cells.get(c));

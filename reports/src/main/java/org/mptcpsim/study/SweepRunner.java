@@ -157,7 +157,7 @@ public final class SweepRunner {
         SweepCsv csv = new SweepCsv(csvFile, header);
         Map<Integer, String> finished = csv.resume(prefixes);
         for (int k : finished.keySet()) {
-            if (sharded && Math.floorMod(k, shardCount) != shardIndex) {
+            if (sharded && !SweepShard.owns(shardIndex, shardCount, k)) {
                 throw new Refused(csvFile + ": point " + k + " does not belong to shard " + shardIndex + "/"
                         + shardCount + "; move the directory away");
             }

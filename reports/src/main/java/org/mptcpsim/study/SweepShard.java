@@ -51,6 +51,11 @@ public record SweepShard(int index, int count, int gridSize, String scenarioHash
         return out;
     }
 
+    /** Whether shard {@code index} of {@code count} owns grid point {@code k} (the points {@link #owned} lists). */
+    public static boolean owns(int index, int count, int k) {
+        return Math.floorMod(k, count) == index;
+    }
+
     /** Hex SHA-256 of {@code bytes}. */
     static String sha256(byte[] bytes) {
         try {

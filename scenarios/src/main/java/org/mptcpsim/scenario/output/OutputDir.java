@@ -256,11 +256,23 @@ public final class OutputDir {
 
     /** The target's parent refuses a new directory (read-only, /proc, no permission): named as the user gave it. */
     private Refused cannotCreate(IOException e) {
-        String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-                : e.getClass().getSimpleName();
-        return new Refused(flag + " " + path + ": cannot create a directory in " + path.getParent() + " (" + why
+        return new Refused(flag + " " + path + ": cannot create a directory in " + path.getParent() + " (" + reason(e)
                 + "). Nothing was changed. Give a directory on a writable file system, e.g. --out runs/new.");
+    }
+
+    /** What a file-system error says, in words ("permission denied", the system's reason, ...). */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return switch (e.getClass().getSimpleName()) {
+            case "FileAlreadyExistsException" -> "a file is in the way (a directory is needed here)";
+            case "NotDirectoryException" -> "not a directory";
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "no such file or directory";
+            case "DirectoryNotEmptyException" -> "directory not empty";
+            default -> e.getClass().getSimpleName();
+        };
     }
 
     /** Deletes a temporary directory of ours (a run that failed). */

@@ -251,7 +251,7 @@ final class AppBinder {
         }
         String text;
         try {
-            text = new String(DataFiles.read(file, "CDF file", name, at, MAX_CDF_BYTES, "1 MiB"), StandardCharsets.UTF_8);
+            text = new String(DataFiles.read(file, "CDF file " + name, "CDF file", at, MAX_CDF_BYTES, "1 MiB"), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(at, "no such CDF file: " + name + " (paths are relative to the scenario file)");
         } catch (IOException e) {

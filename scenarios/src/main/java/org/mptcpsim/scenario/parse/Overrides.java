@@ -211,13 +211,14 @@ final class Overrides {
         if (root.has("connections") || root.has("traffic") || !root.has("paths")) {
             return null;
         }
-        if (!id.equals("m1")) {
+        String m1 = TopologyBinder.SHORT_FORM_CONNECTION;
+        if (!id.equals(m1)) {
             throw new ScenarioException(at, "no connections entry with id \"" + id + "\": the short form (paths:"
-                    + " without connections:) has one connection, m1", List.of("m1"));
+                    + " without connections:) has one connection, " + m1, List.of(m1));
         }
         Loc src = Loc.of(at.file(), "");
         MapNode c = new MapNode(src);
-        c.put("id", src, new ScalarNode("m1", ScalarNode.Type.TEXT, src));
+        c.put("id", src, new ScalarNode(m1, ScalarNode.Type.TEXT, src));
         c.put("from", src, new ScalarNode(TopologyBinder.CLIENT, ScalarNode.Type.TEXT, src));
         c.put("to", src, new ScalarNode(TopologyBinder.SERVER, ScalarNode.Type.TEXT, src));
         ListNode list = new ListNode(src);

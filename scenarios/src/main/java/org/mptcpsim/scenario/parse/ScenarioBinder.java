@@ -60,7 +60,8 @@ final class ScenarioBinder {
                 addTraffic(connections, TrafficBinder.bind(top.opt("traffic"), topo, kernel, kb, seed));
             }
         } else if (topo.shortForm()) {
-            connections = List.of(new ConnectionSpec("m1", ConnectionSpec.Type.MPTCP, TopologyBinder.CLIENT, null,
+            connections = List.of(new ConnectionSpec(TopologyBinder.SHORT_FORM_CONNECTION, ConnectionSpec.Type.MPTCP,
+                    TopologyBinder.CLIENT, null,
                     TopologyBinder.SERVER, null, 0, ConnectionSpec.BULK, kernel, List.of(),
                     top.loc("paths").withPath("connections")));
         } else {

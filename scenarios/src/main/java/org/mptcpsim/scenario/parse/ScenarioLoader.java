@@ -1,7 +1,6 @@
 package org.mptcpsim.scenario.parse;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,12 +150,8 @@ public final class ScenarioLoader {
     /** The file's text, decoded as strict UTF-8 ({@link SourceText}), refused above {@link #MAX_FILE_BYTES}. */
     private static String read(Path file) {
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new ScenarioException(Loc.of(file.toString(), ""), "the file is " + size + " bytes; the largest"
-                        + " allowed scenario file is " + MAX_FILE_BYTES + " bytes (1 MiB)");
-            }
-            return SourceText.decode(file.toString(), Files.readAllBytes(file));
+            return SourceText.decode(file.toString(), DataFiles.read(file, "the file", "scenario file",
+                    Loc.of(file.toString(), ""), MAX_FILE_BYTES, "1 MiB"));
         } catch (NoSuchFileException e) {
             throw new ScenarioException(Loc.of(file.toString(), ""), "no such file");
         } catch (java.nio.file.AccessDeniedException e) {

@@ -22,6 +22,8 @@ final class TopologyBinder {
 
     static final String CLIENT = "client";
     static final String SERVER = "server";
+    /** The short form's one connection (paths: without connections:), client to server. */
+    static final String SHORT_FORM_CONNECTION = "m1";
 
     private final Map<String, NodeSpec> nodes = new LinkedHashMap<>();
     private final Map<String, LinkSpec> links = new LinkedHashMap<>();

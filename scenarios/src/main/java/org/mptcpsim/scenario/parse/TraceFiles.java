@@ -37,7 +37,7 @@ final class TraceFiles {
         String name = file.toString();
         byte[] bytes;
         try {
-            bytes = DataFiles.read(file, "trace file", name, at, MAX_BYTES, "64 MiB");
+            bytes = DataFiles.read(file, "trace file " + name, "trace file", at, MAX_BYTES, "64 MiB");
         } catch (NoSuchFileException e) {
             throw new ScenarioException(at, "trace file " + name + " does not exist (a relative path is resolved"
                     + " against the scenario file's directory)");

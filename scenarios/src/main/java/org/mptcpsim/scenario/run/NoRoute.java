@@ -1,11 +1,10 @@
 package org.mptcpsim.scenario.run;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mptcpsim.net.Routing;
 import org.mptcpsim.scenario.model.LinkSpec;
 import org.mptcpsim.scenario.model.NodeSpec;
 import org.mptcpsim.scenario.model.Scenario;
@@ -33,35 +32,29 @@ final class NoRoute {
 
     /**
      * The hosts without forwarding on a shortest chain of links from {@code a} to {@code b} when every node is
-     * allowed to forward; {@code null} when no chain exists at all.
+     * allowed to forward ({@link Routing} with every node a transit node, links in both directions); {@code null}
+     * when no chain exists at all.
      */
     private static List<String> blockingHosts(Scenario sc, String a, String b) {
-        Map<String, List<String>> adj = new HashMap<>();
+        Routing all = new Routing();
+        Map<String, Integer> index = new HashMap<>();
+        List<NodeSpec> nodes = sc.nodes();
+        for (NodeSpec n : nodes) {
+            index.put(n.id(), all.addNode(true));
+        }
         for (LinkSpec l : sc.links()) {
-            adj.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l.to());
-            adj.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l.from());
+            all.addEdge(index.get(l.from()), index.get(l.to()));
+            all.addEdge(index.get(l.to()), index.get(l.from()));
         }
-        Map<String, String> parent = new HashMap<>();
-        parent.put(a, a);
-        Deque<String> queue = new ArrayDeque<>(List.of(a));
-        while (!queue.isEmpty() && !parent.containsKey(b)) {
-            String n = queue.poll();
-            for (String m : adj.getOrDefault(n, List.of())) {
-                if (parent.putIfAbsent(m, n) == null) {
-                    queue.add(m);
-                }
-            }
-        }
-        if (!parent.containsKey(b)) {
+        int[] route = all.route(index.get(a), -1, index.get(b), -1, node -> 0);
+        if (route == null) {
             return null;
         }
-        Map<String, NodeSpec> nodes = new HashMap<>();
-        sc.nodes().forEach(n -> nodes.put(n.id(), n));
         List<String> hosts = new ArrayList<>();
-        for (String n = parent.get(b); !n.equals(a); n = parent.get(n)) {
-            NodeSpec s = nodes.get(n);
-            if (s != null && s.type() == NodeSpec.Type.HOST && !s.forwarding()) {
-                hosts.add(0, n);
+        for (int k = 0; k < route.length - 1; k++) {   // the nodes between the two ends
+            NodeSpec n = nodes.get(all.to(route[k]));
+            if (n.type() == NodeSpec.Type.HOST && !n.forwarding()) {
+                hosts.add(n.id());
             }
         }
         return hosts;
