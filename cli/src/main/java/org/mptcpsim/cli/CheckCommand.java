@@ -36,7 +36,9 @@ import picocli.CommandLine.Parameters;
                 + "nodes and links (what the paths: short form became), connections, kernel options that differ from "
                 + "the defaults, and the subflows opened in the first " + CheckCommand.PREVIEW_S + " s with the links "
                 + "each takes.",
-                "Every file is checked, and the first error of each is reported with file, line, column and field. Exit 0 all valid, 2 otherwise."})
+                "Every file is checked, and each error is reported with file, line, column and field: every one that does not "
+                        + "follow from another (a connection is checked once the links and nodes it uses are good), up to "
+                        + ScenarioException.MAX_REPORTED + " per file, in file order. Exit 0 all valid, 2 otherwise."})
 final class CheckCommand implements Callable<Integer> {
     /** Seconds simulated to see which subflows the path managers open and their routes. */
     static final int PREVIEW_S = 2;
@@ -69,7 +71,12 @@ final class CheckCommand implements Callable<Integer> {
                 if (!quiet) {
                     print(System.out, f, sc, subflows, runner.simulatedPs() / 1e12);
                 }
-            } catch (ScenarioException | Main.BadInput e) {
+            } catch (ScenarioException e) {
+                for (String line : e.lines()) {
+                    System.err.println("mptcp-sim: " + line);
+                }
+                bad++;
+            } catch (Main.BadInput e) {
                 System.err.println("mptcp-sim: " + e.getMessage());
                 bad++;
             }

@@ -161,10 +161,20 @@ public final class Main implements Runnable {
         }
     }
 
+    /** A scenario's errors, one line each with the program's name in front (as a compiler prints its errors). */
+    private static void printLines(PrintWriter err, org.mptcpsim.scenario.model.ScenarioException e) {
+        for (String line : e.lines()) {
+            err.println("mptcp-sim: " + line);
+        }
+    }
+
     /** One paragraph on {@code err} for {@code ex}; the exit code. */
     static int report(Throwable ex, PrintWriter err, boolean debug) {
-        if (ex instanceof BadInput || ex instanceof org.mptcpsim.scenario.model.ScenarioException
-                || ex instanceof OutputDir.Refused) {
+        if (ex instanceof org.mptcpsim.scenario.model.ScenarioException se) {
+            printLines(err, se);
+            return BAD_INPUT;
+        }
+        if (ex instanceof BadInput || ex instanceof OutputDir.Refused) {
             err.println("mptcp-sim: " + ex.getMessage());
             return BAD_INPUT;
         }
@@ -174,7 +184,9 @@ public final class Main implements Runnable {
             if (c instanceof org.mptcpsim.scenario.model.ScenarioException
                     || c instanceof org.mptcpsim.lab.UmlLab.UnsupportedHostException
                     || c instanceof org.mptcpsim.lab.VmLab.DidNotBootException) {
-                err.println("mptcp-sim: " + ex.getMessage());
+                for (String line : String.valueOf(ex.getMessage()).split("\n")) {
+                    err.println("mptcp-sim: " + line);   // a scenario's errors are a line each
+                }
                 return BAD_INPUT;
             }
         }

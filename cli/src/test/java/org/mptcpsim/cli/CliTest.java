@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,25 +178,28 @@ class CliTest {
 
     // ---------------------------------------------------------------- issue 9: no stack trace for any input
 
-    /** The reproducers of ../shared/repro (copied to src/test/resources/fuzz) and where each must be reported. */
+    /**
+     * The reproducers of ../shared/repro (copied to src/test/resources/fuzz), where each must be reported and how many
+     * errors it has (fuzz-1102 two: connections c3 and c4 each end at a host without links; a line each).
+     */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-        "crash-non-utf8.yaml, 1:10, must be UTF-8",
-        "crash-utf16.yaml, 1:1, UTF-16",
-        "fuzz-0006-non-utf8.yaml, 2:67, must be UTF-8",
-        "fuzz-0008-non-utf8.yaml, 3:12, must be UTF-8",
-        "fuzz-0010-non-utf8.yaml, 9:3, must be UTF-8",
-        "npe-host-without-links.yaml, 11:33, host h2 has no links",
-        "fuzz-0300-npe-host-without-links.yaml, 51:33, host h2 has no links",
-        "fuzz-1102-npe-remote-null.yaml, 51:41, host h7 has no links",
-        "fuzz2-1453-npe-local-null.yaml, 29:31, host tcpsrc has no links",
-        "endpoints-typo.yaml, 10:20, unknown flag \"subflw\"",
-        "fuzz2-0910-endpoints-unknown-flag.yaml, 10:20, unknown flag \"subClow\"",
-        "msg-yaml-alias-read-as-name.yaml, 9:22, aliases are not supported",
-        "app-unknown-distribution.yaml, 10:49, unknown field \"gamma\" in a size distribution",
-        "app-negative-rate.yaml, 6:81, an arrival rate must be above 0",
+        "crash-non-utf8.yaml, 1:10, must be UTF-8, 1",
+        "crash-utf16.yaml, 1:1, UTF-16, 1",
+        "fuzz-0006-non-utf8.yaml, 2:67, must be UTF-8, 1",
+        "fuzz-0008-non-utf8.yaml, 3:12, must be UTF-8, 1",
+        "fuzz-0010-non-utf8.yaml, 9:3, must be UTF-8, 1",
+        "npe-host-without-links.yaml, 11:33, host h2 has no links, 1",
+        "fuzz-0300-npe-host-without-links.yaml, 51:33, host h2 has no links, 1",
+        "fuzz-1102-npe-remote-null.yaml, 51:41, host h7 has no links, 2",
+        "fuzz2-1453-npe-local-null.yaml, 29:31, host tcpsrc has no links, 1",
+        "endpoints-typo.yaml, 10:20, unknown flag \"subflw\", 1",
+        "fuzz2-0910-endpoints-unknown-flag.yaml, 10:20, unknown flag \"subClow\", 1",
+        "msg-yaml-alias-read-as-name.yaml, 9:22, aliases are not supported, 1",
+        "app-unknown-distribution.yaml, 10:49, unknown field \"gamma\" in a size distribution, 1",
+        "app-negative-rate.yaml, 6:81, an arrival rate must be above 0, 1",
     })
-    void everyReproducerIsALocatedOneParagraphExit2(String file, String lineCol, String what) {
+    void everyReproducerIsALocatedOneParagraphExit2(String file, String lineCol, String what, int errors) {
         Path f = Path.of("src", "test", "resources", "fuzz", file);
         Path out = tmp.resolve("o");
         for (String cmd : new String[] {"check", "run"}) {
@@ -205,8 +209,34 @@ class CliTest {
             assertEquals(2, r[0], err);
             assertTrue(err.startsWith("mptcp-sim: " + f + ":" + lineCol + ": "), err);
             assertTrue(err.contains(what), err);
-            assertEquals(1, err.lines().count(), "one paragraph: " + err);
+            assertEquals(errors, err.lines().count(), "a line per error: " + err);
+            assertTrue(err.lines().allMatch(l -> l.startsWith("mptcp-sim: " + f + ":")), err);
             assertFalse(err.contains("\tat "), err);
+        }
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** A file with three independent mistakes: check and run name all three, a prefixed line each, and write nothing. */
+    @Test
+    void everyIndependentErrorOfAFileIsALineOfItsOwn() throws IOException {
+        Path f = tmp.resolve("three.yaml");
+        Files.writeString(f, String.join("\n",
+                "duration: 5s",
+                "kernel: {net.ipv4.tcp_congestion_control: liaa}",
+                "paths:",
+                "  - {id: a, rate: 10Mbt, delay: 5ms, buffer: 1BDP}",
+                "  - {id: b, rate: 10Mbit, delay: 5ms, bufer: 1BDP}", ""));
+        Path out = tmp.resolve("o");
+        for (String cmd : new String[] {"check", "run"}) {
+            Object[] r = cmd.equals("run") ? exec("run", f.toString(), "--out", out.toString(), "--quiet", "--no-report")
+                    : exec("check", f.toString());
+            String err = (String) r[1];
+            assertEquals(2, r[0], err);
+            List<String> lines = err.lines().toList();
+            assertEquals(3, lines.size(), err);
+            assertTrue(lines.get(0).startsWith("mptcp-sim: " + f + ":2:43: kernel.net.ipv4.tcp_congestion_control: "), err);
+            assertTrue(lines.get(1).startsWith("mptcp-sim: " + f + ":4:19: paths[a].rate: "), err);
+            assertTrue(lines.get(2).startsWith("mptcp-sim: " + f + ":5:39: paths[b].bufer: unknown field"), err);
         }
         assertFalse(Files.exists(out), "nothing written");
     }

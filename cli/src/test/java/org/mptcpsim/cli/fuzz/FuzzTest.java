@@ -204,8 +204,11 @@ class FuzzTest {
             loader = 0;
         } catch (ScenarioException e) {
             loader = 2;
-            if (!e.loc().hasPosition() || !e.file().equals(file.toString())) {
-                fail(i, in, "loader: error without a file position: " + e.getMessage());
+            for (ScenarioException one : e.errors()) {   // each of a file's errors, not only the first
+                if (!one.loc().hasPosition() || !one.file().equals(file.toString())) {
+                    fail(i, in, "loader: error without a file position: " + one.getMessage());
+                    break;
+                }
             }
         } catch (Throwable e) {
             fail(i, in, "loader threw " + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?"));

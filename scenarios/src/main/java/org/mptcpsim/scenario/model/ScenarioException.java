@@ -1,5 +1,7 @@
 package org.mptcpsim.scenario.model;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -8,6 +10,10 @@ import java.util.List;
  * {@code two-paths.yaml:7:12: links[lte].rate: "10Mbt" is not a rate; use ... (e.g. 10Mbit)}.
  * Later stages (route resolution, the runner) throw it too, with the {@link Loc} that every model
  * object carries.
+ *
+ * <p>A file with several independent errors gives one exception that holds them all ({@link #of}):
+ * {@link #errors()} lists them in file order, and the message is their messages, a line each. This
+ * exception's own location, problem and allowed values are the first error's.
  */
 public final class ScenarioException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -15,6 +21,16 @@ public final class ScenarioException extends RuntimeException {
     private final transient Loc loc;
     private final String problem;
     private final List<String> allowed;
+    /** Every error, this one first (a single error: just this one). */
+    private final transient List<ScenarioException> errors;
+    /** How many errors there were, {@link #errors()} holding at most {@link #MAX_REPORTED} of them. */
+    private final int total;
+
+    /**
+     * Errors reported at most per file: past this many, a file is more likely wrong as a whole (the wrong
+     * file, or a format it does not follow) than in so many places, and the first ones say which.
+     */
+    public static final int MAX_REPORTED = 20;
 
     public ScenarioException(Loc loc, String problem) {
         this(loc, problem, List.of());
@@ -25,6 +41,69 @@ public final class ScenarioException extends RuntimeException {
         this.loc = loc;
         this.problem = problem;
         this.allowed = List.copyOf(allowed);
+        this.errors = List.of(this);
+        this.total = 1;
+    }
+
+    private ScenarioException(List<ScenarioException> shown, int total) {
+        super(joined(shown, total));
+        ScenarioException first = shown.get(0);
+        this.loc = first.loc;
+        this.problem = first.problem;
+        this.allowed = first.allowed;
+        this.errors = List.copyOf(shown);
+        this.total = total;
+    }
+
+    /**
+     * One exception for {@code found} (not empty; each may itself hold several): the single error itself, or one
+     * holding all of them in file order (line and column; errors with no file position, from the command
+     * line, first, as they were found), at most {@link #MAX_REPORTED}.
+     */
+    public static ScenarioException of(List<ScenarioException> found) {
+        List<ScenarioException> all = new ArrayList<>();
+        int total = 0;
+        for (ScenarioException e : found) {
+            all.addAll(e.errors);
+            total += e.total - e.errors.size();
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no errors");
+        }
+        total += all.size();
+        if (total == 1) {
+            return all.get(0);
+        }
+        all.sort(Comparator.comparingInt((ScenarioException e) -> e.loc.hasPosition() ? e.loc.line() : 0)
+                .thenComparingInt(e -> e.loc.hasPosition() ? e.loc.col() : 0));
+        return new ScenarioException(all.subList(0, Math.min(all.size(), MAX_REPORTED)), total);
+    }
+
+    private static String joined(List<ScenarioException> shown, int total) {
+        StringBuilder b = new StringBuilder();
+        for (ScenarioException e : shown) {
+            b.append(b.length() == 0 ? "" : "\n").append(e.getMessage());
+        }
+        if (total > shown.size()) {
+            b.append("\n").append(total - shown.size()).append(" more error").append(total - shown.size() == 1 ? "" : "s")
+                    .append(" not shown (the first ").append(shown.size()).append(" are above)");
+        }
+        return b.toString();
+    }
+
+    /** Every error this exception reports, in file order; one for a single error. */
+    public List<ScenarioException> errors() {
+        return errors;
+    }
+
+    /** The count of errors found, which may exceed {@link #errors()}'s size (at most {@link #MAX_REPORTED} are kept). */
+    public int total() {
+        return total;
+    }
+
+    /** The message's lines: one per error (and one saying how many more there were, past {@link #MAX_REPORTED}). */
+    public List<String> lines() {
+        return List.of(getMessage().split("\n"));
     }
 
     private static String format(Loc loc, String problem, List<String> allowed) {

@@ -16,19 +16,23 @@ final class ConnectionBinder {
     private ConnectionBinder() {
     }
 
-    static List<ConnectionSpec> bind(Node node, Topology topo, KernelOptions kernel, KernelBinder kb) {
+    /** The connections that bind; each is bound on its own, the error of every bad one recorded in {@code pr}. */
+    static List<ConnectionSpec> bind(Node node, Topology topo, KernelOptions kernel, KernelBinder kb, Problems pr) {
         Map<String, ConnectionSpec> out = new LinkedHashMap<>();
         List<Node> items = Val.list(node, "connections", "connections ({id: m1, type: mptcp, from: client,"
                 + " to: server})");
         for (int i = 0; i < items.size(); i++) {
-            String p = Val.item("connections", items.get(i), i);
-            ConnectionSpec c = one(new Obj(items.get(i), p, "a connection", Schema.CONNECTION), topo, kernel, kb);
-            ConnectionSpec old = out.get(c.id());
-            if (old != null) {
-                throw new ScenarioException(c.loc().withPath(p + ".id"), "duplicate connection id \"" + c.id()
-                        + "\" (first at " + old.loc().where() + ")");
-            }
-            out.put(c.id(), c);
+            Node item = items.get(i);
+            String p = Val.item("connections", item, i);
+            pr.attempt(() -> {
+                ConnectionSpec c = one(new Obj(item, p, "a connection", Schema.CONNECTION), topo, kernel, kb);
+                ConnectionSpec old = out.get(c.id());
+                if (old != null) {
+                    throw new ScenarioException(c.loc().withPath(p + ".id"), "duplicate connection id \"" + c.id()
+                            + "\" (first at " + old.loc().where() + ")");
+                }
+                out.put(c.id(), c);
+            });
         }
         return new ArrayList<>(out.values());
     }

@@ -36,38 +36,47 @@ final class KernelBinder {
                 throw new ScenarioException(node.loc().withPath(path), "expected a map of kernel options"
                         + " (e.g. net.ipv4.tcp_congestion_control: lia), found " + Val.describe(node));
             }
-            flatten(m, "", path, settings, scenarioWide);
+            Problems pr = new Problems();
+            flatten(m, "", path, settings, scenarioWide, pr);
+            pr.throwIfAny();   // every bad option of the block; their combination is checked when all are good
         }
         return registry.resolve(base, settings);
     }
 
-    private void flatten(MapNode m, String prefix, String path, Map<String, Setting> out, boolean scenarioWide) {
+    private void flatten(MapNode m, String prefix, String path, Map<String, Setting> out, boolean scenarioWide,
+                         Problems pr) {
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
             String name = prefix + e.getKey();
             Node v = e.getValue();
-            String p = path + "." + name;
             if (v instanceof MapNode sub && !registry.isKnown(name)) {
-                flatten(sub, name + ".", path, out, scenarioWide);
+                flatten(sub, name + ".", path, out, scenarioWide, pr);
                 continue;
             }
-            Loc keyLoc = m.keyLoc(e.getKey()).withPath(p);
-            if (!registry.isKnown(name)) {
-                located(keyLoc, () -> registry.normalize(name, ""));
-            }
-            if (!scenarioWide && name.equals(KernelOptions.FLAVOUR)) {
-                throw new ScenarioException(keyLoc, "flavour is scenario-wide: set it in the top-level kernel block");
-            }
-            String raw = raw(v, p);
-            Loc valueLoc = v.loc().withPath(p);
-            String value = located(valueLoc, () -> registry.normalize(name, raw));
-            Setting previous = out.get(name);
-            if (previous != null && valueLoc.hasPosition()) {
-                throw new ScenarioException(keyLoc, "option " + name + " is set twice (also at "
-                        + previous.loc().where() + ")");
-            }
-            out.remove(name);
-            out.put(name, new Setting(value, valueLoc));
+            pr.attempt(() -> option(m, e.getKey(), name, v, path, out, scenarioWide));
         }
+    }
+
+    /** One option {@code name} (written as {@code key} in {@code m}) with its value {@code v}, into {@code out}. */
+    private void option(MapNode m, String key, String name, Node v, String path, Map<String, Setting> out,
+                        boolean scenarioWide) {
+        String p = path + "." + name;
+        Loc keyLoc = m.keyLoc(key).withPath(p);
+        if (!registry.isKnown(name)) {
+            located(keyLoc, () -> registry.normalize(name, ""));
+        }
+        if (!scenarioWide && name.equals(KernelOptions.FLAVOUR)) {
+            throw new ScenarioException(keyLoc, "flavour is scenario-wide: set it in the top-level kernel block");
+        }
+        String raw = raw(v, p);
+        Loc valueLoc = v.loc().withPath(p);
+        String value = located(valueLoc, () -> registry.normalize(name, raw));
+        Setting previous = out.get(name);
+        if (previous != null && valueLoc.hasPosition()) {
+            throw new ScenarioException(keyLoc, "option " + name + " is set twice (also at "
+                    + previous.loc().where() + ")");
+        }
+        out.remove(name);
+        out.put(name, new Setting(value, valueLoc));
     }
 
     private static String raw(Node v, String path) {

@@ -1,5 +1,6 @@
 package org.mptcpsim.scenario.parse;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.mptcpsim.scenario.model.Loc;
 import org.mptcpsim.scenario.model.ScenarioException;
@@ -7,7 +8,7 @@ import org.mptcpsim.scenario.options.Names;
 
 /**
  * A map of the tree read as one kind of object: checks its keys against the allowed fields
- * (unknown ones fail with the closest field names) and hands out fields with their paths.
+ * (unknown ones fail, all of them together, with the closest field names) and hands out fields with their paths.
  */
 final class Obj {
     final MapNode map;
@@ -25,11 +26,15 @@ final class Obj {
         this.map = m;
         this.path = path;
         this.what = what;
+        List<ScenarioException> unknown = new ArrayList<>();
         for (String key : m.entries().keySet()) {
             if (!fields.contains(key)) {
-                throw new ScenarioException(m.keyLoc(key).withPath(sub(key)),
-                        "unknown field \"" + key + "\" in " + what + Names.didYouMean(key, fields), fields);
+                unknown.add(new ScenarioException(m.keyLoc(key).withPath(sub(key)),
+                        "unknown field \"" + key + "\" in " + what + Names.didYouMean(key, fields), fields));
             }
+        }
+        if (!unknown.isEmpty()) {
+            throw ScenarioException.of(unknown); // every unknown field of the object; its other fields are not read
         }
     }
 

@@ -34,81 +34,117 @@ final class ScenarioBinder {
     /** The most transfers a flows app may start in one run (docs/scenario-format.md, "Limits"). */
     static final long MAX_TRANSFERS = 1_000_000;
 
+    /**
+     * Binds the scenario, reporting every independent error at once ({@link Problems}): each top-level
+     * field, link, node, connection and kernel option on its own; connections only when the topology and the
+     * kernel block bound (their errors could follow from those), and the checks against the duration only
+     * when it bound.
+     */
     static Scenario bind(MapNode root, String file, String defaultName, OptionRegistry registry,
                          Map<String, String> overrides) {
         Obj top = new Obj(root, "", "a scenario", Schema.TOP);
-        String name = top.has("name") ? Val.text(top.opt("name"), "name", "a name").trim() : "";
-        name = name.isEmpty() ? defaultName : name;   // name: "" is no name: the file's (docs/scenario-format.md)
-        long duration = Val.time(top.req("duration"), "duration");
-        if (duration <= 0) {
-            throw new ScenarioException(top.loc("duration"), "duration must be above 0");
-        }
-        long seed = top.has("seed") ? Val.integer(top.opt("seed"), "seed", 0, Long.MAX_VALUE) : 1;
-        long sample = top.has("sample") ? Val.time(top.opt("sample"), "sample") : DEFAULT_SAMPLE_PS;
-        if (sample < MIN_SAMPLE_PS) {
-            throw new ScenarioException(top.loc("sample"), "sample " + Val.text(top.opt("sample"), "sample", "a time").trim()
-                    + " is below the smallest allowed sample interval, 1ms");
-        }
-        KernelBinder kb = new KernelBinder(registry);
-        KernelOptions kernel = kb.bind(top.opt("kernel"), "kernel", null, true);
-        Topology topo = TopologyBinder.bind(top);
-        List<ConnectionSpec> connections;
-        if (top.has("connections") || top.has("traffic")) {
-            connections = top.has("connections") ? ConnectionBinder.bind(top.opt("connections"), topo, kernel, kb)
-                    : new ArrayList<>();
-            if (top.has("traffic")) {
-                addTraffic(connections, TrafficBinder.bind(top.opt("traffic"), topo, kernel, kb, seed));
+        Problems pr = new Problems();
+        String name = pr.attempt(() -> {
+            String n = top.has("name") ? Val.text(top.opt("name"), "name", "a name").trim() : "";
+            return n.isEmpty() ? defaultName : n;   // name: "" is no name: the file's (docs/scenario-format.md)
+        });
+        Long duration = pr.attempt(() -> {
+            long d = Val.time(top.req("duration"), "duration");
+            if (d <= 0) {
+                throw new ScenarioException(top.loc("duration"), "duration must be above 0");
             }
-        } else if (topo.shortForm()) {
-            connections = List.of(new ConnectionSpec(TopologyBinder.SHORT_FORM_CONNECTION, ConnectionSpec.Type.MPTCP,
-                    TopologyBinder.CLIENT, null,
-                    TopologyBinder.SERVER, null, 0, ConnectionSpec.BULK, kernel, List.of(),
-                    top.loc("paths").withPath("connections")));
-        } else {
-            throw new ScenarioException(top.loc(), "missing required field \"connections\" (or \"traffic\") in a"
-                    + " scenario");
+            return d;
+        });
+        Long seed = pr.attempt(() -> top.has("seed") ? Val.integer(top.opt("seed"), "seed", 0, Long.MAX_VALUE) : 1L);
+        Long sample = pr.attempt(() -> {
+            long sm = top.has("sample") ? Val.time(top.opt("sample"), "sample") : DEFAULT_SAMPLE_PS;
+            if (sm < MIN_SAMPLE_PS) {
+                throw new ScenarioException(top.loc("sample"), "sample " + Val.text(top.opt("sample"), "sample",
+                        "a time").trim() + " is below the smallest allowed sample interval, 1ms");
+            }
+            return sm;
+        });
+        KernelBinder kb = new KernelBinder(registry);
+        KernelOptions kernel = pr.attempt(() -> kb.bind(top.opt("kernel"), "kernel", null, true));
+        Topology topo = TopologyBinder.bind(top, pr);
+        List<ConnectionSpec> connections = null;
+        if (topo != null && kernel != null) {
+            connections = pr.attempt(() -> connections(top, topo, kernel, kb, seed, pr));
         }
-        checkConnections(connections, duration, top);
-        checkSchedules(topo, duration, top);
-        Sweep sweep = SweepBinder.bind(top.opt("sweep"), root, new Overrides(registry));
+        if (duration != null && connections != null) {
+            checkConnections(connections, duration, top, pr);
+        }
+        if (duration != null && topo != null) {
+            checkSchedules(topo, duration, top, pr);
+        }
+        Sweep sweep = pr.attempt(() -> SweepBinder.bind(top.opt("sweep"), root, new Overrides(registry)));
+        pr.throwIfAny();
         return new Scenario(name, file, duration, seed, sample, kernel, List.copyOf(topo.nodes().values()),
                 List.copyOf(topo.links().values()), topo.hosts(), topo.routes(), connections, sweep, overrides,
                 top.loc());
     }
 
-    private static void checkConnections(List<ConnectionSpec> connections, long duration, Obj top) {
-        for (ConnectionSpec c : connections) {
-            checkFraming(c);
-            if (c.startPs() >= duration) {
-                throw new ScenarioException(c.loc().withPath(c.loc().path() + ".start"), "the connection starts"
-                        + " at or after the end of the run (duration "
-                        + Val.text(top.req("duration"), "duration", "a time").trim() + ")");
+    /**
+     * {@code connections:} and {@code traffic:} (a traffic matrix needs the seed), or the short form's one: those
+     * that bind, each bad connection's error recorded in {@code pr}.
+     */
+    private static List<ConnectionSpec> connections(Obj top, Topology topo, KernelOptions kernel, KernelBinder kb,
+                                                    Long seed, Problems pr) {
+        if (top.has("connections") || top.has("traffic")) {
+            List<ConnectionSpec> connections = top.has("connections")
+                    ? ConnectionBinder.bind(top.opt("connections"), topo, kernel, kb, pr) : new ArrayList<>();
+            if (top.has("traffic") && seed != null) {
+                addTraffic(connections, TrafficBinder.bind(top.opt("traffic"), topo, kernel, kb, seed));
             }
-            if (c.app() instanceof AppSpec.Flows f) {
-                double span = (duration - c.startPs()) / 1e12;
-                double expected = f.arrival().poisson() ? span * f.arrival().ratePerS()
-                        : Math.floor((duration - c.startPs() - 1) / (double) f.arrival().everyPs()) + 1;
-                if (f.count() > 0) {
-                    expected = Math.min(expected, f.count());
-                }
-                if (expected > MAX_TRANSFERS) {
-                    throw new ScenarioException(c.loc().withPath(c.loc().path() + ".app.flows"), String.format(
-                            java.util.Locale.ROOT, "about %.0f transfers in this run; at most %d are allowed per"
-                                    + " flows app (lower the rate, raise the interval or set count)", expected,
-                            MAX_TRANSFERS));
-                }
+            return connections;
+        }
+        if (topo.shortForm()) {
+            return List.of(new ConnectionSpec(TopologyBinder.SHORT_FORM_CONNECTION, ConnectionSpec.Type.MPTCP,
+                    TopologyBinder.CLIENT, null,
+                    TopologyBinder.SERVER, null, 0, ConnectionSpec.BULK, kernel, List.of(),
+                    top.loc("paths").withPath("connections")));
+        }
+        throw new ScenarioException(top.loc(), "missing required field \"connections\" (or \"traffic\") in a"
+                + " scenario");
+    }
+
+    private static void checkConnections(List<ConnectionSpec> connections, long duration, Obj top, Problems pr) {
+        for (ConnectionSpec c : connections) {
+            pr.attempt(() -> checkConnection(c, duration, top));
+        }
+    }
+
+    private static void checkConnection(ConnectionSpec c, long duration, Obj top) {
+        checkFraming(c);
+        if (c.startPs() >= duration) {
+            throw new ScenarioException(c.loc().withPath(c.loc().path() + ".start"), "the connection starts"
+                    + " at or after the end of the run (duration "
+                    + Val.text(top.req("duration"), "duration", "a time").trim() + ")");
+        }
+        if (c.app() instanceof AppSpec.Flows f) {
+            double span = (duration - c.startPs()) / 1e12;
+            double expected = f.arrival().poisson() ? span * f.arrival().ratePerS()
+                    : Math.floor((duration - c.startPs() - 1) / (double) f.arrival().everyPs()) + 1;
+            if (f.count() > 0) {
+                expected = Math.min(expected, f.count());
+            }
+            if (expected > MAX_TRANSFERS) {
+                throw new ScenarioException(c.loc().withPath(c.loc().path() + ".app.flows"), String.format(
+                        java.util.Locale.ROOT, "about %.0f transfers in this run; at most %d are allowed per"
+                                + " flows app (lower the rate, raise the interval or set count)", expected,
+                        MAX_TRANSFERS));
             }
         }
     }
 
     /** A link event at or after the end of the run would never happen: refused like a connection's start. */
-    private static void checkSchedules(Topology topo, long duration, Obj top) {
+    private static void checkSchedules(Topology topo, long duration, Obj top, Problems pr) {
         for (LinkSpec l : topo.links().values()) {
             for (LinkEvent e : l.schedule()) {
                 if (e.atPs() >= duration) {
-                    throw new ScenarioException(e.loc().withPath(e.loc().path() + ".at"), "the link event is at or"
-                            + " after the end of the run (duration " + Val.text(top.req("duration"), "duration",
-                            "a time").trim() + "); events must be before it");
+                    pr.add(new ScenarioException(e.loc().withPath(e.loc().path() + ".at"), "the link event is at"
+                            + " or after the end of the run (duration " + Val.text(top.req("duration"), "duration",
+                            "a time").trim() + "); events must be before it"));
                 }
             }
         }

@@ -96,7 +96,11 @@ public final class ScenarioLoader {
             try {
                 out.add(new SweepPoint(point, bind(root.copy(), fileName, all)));
             } catch (ScenarioException e) {
-                throw atSweepValue(e, point, root);
+                List<ScenarioException> moved = new ArrayList<>();
+                for (ScenarioException one : e.errors()) {
+                    moved.add(atSweepValue(one, point, root));
+                }
+                throw ScenarioException.of(moved);
             }
         }
         return out;

@@ -29,49 +29,92 @@ final class TopologyBinder {
     private final Map<String, LinkSpec> links = new LinkedHashMap<>();
     private final List<String> pathIds = new ArrayList<>();
 
-    static Topology bind(Obj top) {
-        return new TopologyBinder().run(top);
+    /**
+     * The topology, or {@code null} with its errors in {@code pr}: each path, node and link is bound on its own
+     * (every bad one reported); links' endpoints are checked only when every node bound, hosts and routes only
+     * when everything before them did (their errors could follow from an earlier one).
+     */
+    static Topology bind(Obj top, Problems pr) {
+        return new TopologyBinder().run(top, pr);
     }
 
-    private Topology run(Obj top) {
+    private Topology run(Obj top, Problems pr) {
+        int start = pr.mark();
+        generatedAndPaths(top, pr);
+        nodesAndLinks(top, pr);
+        if (pr.since(start)) {
+            return null;
+        }
+        return pr.attempt(() -> finish(top));
+    }
+
+    /** {@code topology:} (a generator's nodes and links) and the short form's {@code paths:}. */
+    private void generatedAndPaths(Obj top, Problems pr) {
         if (top.has("topology")) {
-            if (top.has("paths")) {
-                throw new ScenarioException(top.loc("topology"), "a generated topology cannot be combined with the"
-                        + " short form \"paths\"; use nodes and links to add to it");
-            }
-            Generators.Expansion g = Generators.bind(top.opt("topology"));
-            for (NodeSpec n : g.nodes()) {
-                nodes.put(n.id(), n);
-            }
-            for (LinkSpec l : g.links()) {
-                links.put(l.id(), l);
-            }
+            pr.attempt(() -> {
+                if (top.has("paths")) {
+                    throw new ScenarioException(top.loc("topology"), "a generated topology cannot be combined with"
+                            + " the short form \"paths\"; use nodes and links to add to it");
+                }
+                Generators.Expansion g = Generators.bind(top.opt("topology"));
+                for (NodeSpec n : g.nodes()) {
+                    nodes.put(n.id(), n);
+                }
+                for (LinkSpec l : g.links()) {
+                    links.put(l.id(), l);
+                }
+            });
         }
         if (top.has("paths")) {
-            List<Node> items = Val.list(top.opt("paths"), "paths", "paths ({id: wifi, rate: 20Mbit, ...})");
+            List<Node> items = pr.attempt(() -> Val.list(top.opt("paths"), "paths",
+                    "paths ({id: wifi, rate: 20Mbit, ...})"));
             Loc at = top.loc("paths");
             nodes.put(CLIENT, new NodeSpec(CLIENT, NodeSpec.Type.HOST, at));
             nodes.put(SERVER, new NodeSpec(SERVER, NodeSpec.Type.HOST, at));
-            for (int i = 0; i < items.size(); i++) {
-                LinkSpec l = LinkBinder.path(items.get(i), Val.item("paths", items.get(i), i));
-                addLink(l);
-                pathIds.add(l.id());
+            for (int i = 0; items != null && i < items.size(); i++) {
+                Node item = items.get(i);
+                String p = Val.item("paths", item, i);
+                pr.attempt(() -> {
+                    LinkSpec l = LinkBinder.path(item, p);
+                    addLink(l);
+                    pathIds.add(l.id());
+                });
             }
         }
+    }
+
+    /** {@code nodes:} and {@code links:}, each entry on its own. */
+    private void nodesAndLinks(Obj top, Problems pr) {
+        int beforeNodes = pr.mark();
         if (top.has("nodes")) {
-            bindNodes(Val.list(top.opt("nodes"), "nodes", "nodes ({id: r1, type: switch})"));
-        }
-        if (top.has("links")) {
-            List<Node> items = Val.list(top.opt("links"), "links", "links ({id: l1, from: a, to: b, ...})");
-            for (int i = 0; i < items.size(); i++) {
-                String p = Val.item("links", items.get(i), i);
-                LinkSpec l = LinkBinder.link(items.get(i), p);
-                Obj o = new Obj(items.get(i), p, "a link", Schema.LINK);
-                checkNode(l.from(), o.loc("from"));
-                checkNode(l.to(), o.loc("to"));
-                addLink(l);
+            List<Node> items = pr.attempt(() -> Val.list(top.opt("nodes"), "nodes", "nodes ({id: r1, type: switch})"));
+            for (int i = 0; items != null && i < items.size(); i++) {
+                int k = i;
+                pr.attempt(() -> bindNode(items.get(k), k));
             }
         }
+        boolean nodesBound = !pr.since(beforeNodes);
+        if (top.has("links")) {
+            List<Node> items = pr.attempt(() -> Val.list(top.opt("links"), "links",
+                    "links ({id: l1, from: a, to: b, ...})"));
+            for (int i = 0; items != null && i < items.size(); i++) {
+                Node item = items.get(i);
+                String p = Val.item("links", item, i);
+                pr.attempt(() -> {
+                    LinkSpec l = LinkBinder.link(item, p);
+                    if (nodesBound) {   // else an unknown node may be one whose declaration had an error
+                        Obj o = new Obj(item, p, "a link", Schema.LINK);
+                        checkNode(l.from(), o.loc("from"));
+                        checkNode(l.to(), o.loc("to"));
+                    }
+                    addLink(l);
+                });
+            }
+        }
+    }
+
+    /** Checks there are links, then binds what stands on nodes and links: the hosts' interfaces and the routes. */
+    private Topology finish(Obj top) {
         if (links.isEmpty()) {
             throw new ScenarioException(top.loc(), "the scenario has no links: give \"paths\" (client and server"
                     + " joined by parallel paths), \"nodes\" and \"links\", or a generated \"topology\"");
@@ -85,31 +128,29 @@ final class TopologyBinder {
         return new Topology(nodes, links, hosts, routes, t.shortForm());
     }
 
-    private void bindNodes(List<Node> items) {
-        for (int i = 0; i < items.size(); i++) {
-            String p = Val.item("nodes", items.get(i), i);
-            Obj o = new Obj(items.get(i), p, "a node", Schema.NODE);
-            String id = Val.id(o.req("id"), o.sub("id"));
-            String type = Val.choice(o.req("type"), o.sub("type"), List.of("host", "switch"));
-            boolean host = type.equals("host");
-            boolean forwarding = o.has("forwarding") && Val.bool(o.opt("forwarding"), o.sub("forwarding"));
-            if (o.has("forwarding") && !host) {
-                throw new ScenarioException(o.loc("forwarding"), "forwarding applies to hosts (a host that also"
-                        + " routes others' packets); a switch always forwards: remove the field", List.of("host"));
-            }
-            NodeSpec n = new NodeSpec(id, host ? NodeSpec.Type.HOST : NodeSpec.Type.SWITCH, forwarding, o.loc());
-            NodeSpec old = nodes.get(id);
-            boolean shortFormHost = !pathIds.isEmpty() && (id.equals(CLIENT) || id.equals(SERVER));
-            if (old != null && shortFormHost && n.isHost()) {
-                continue;
-            }
-            if (old != null) {
-                String why = shortFormHost ? " (the short form \"paths\" already defines hosts client and server)"
-                        : " (first at " + origin(old.loc(), old.loc().where()) + ")";
-                throw new ScenarioException(o.loc("id"), "duplicate node id \"" + id + "\"" + why);
-            }
-            nodes.put(id, n);
+    private void bindNode(Node item, int i) {
+        String p = Val.item("nodes", item, i);
+        Obj o = new Obj(item, p, "a node", Schema.NODE);
+        String id = Val.id(o.req("id"), o.sub("id"));
+        String type = Val.choice(o.req("type"), o.sub("type"), List.of("host", "switch"));
+        boolean host = type.equals("host");
+        boolean forwarding = o.has("forwarding") && Val.bool(o.opt("forwarding"), o.sub("forwarding"));
+        if (o.has("forwarding") && !host) {
+            throw new ScenarioException(o.loc("forwarding"), "forwarding applies to hosts (a host that also"
+                    + " routes others' packets); a switch always forwards: remove the field", List.of("host"));
         }
+        NodeSpec n = new NodeSpec(id, host ? NodeSpec.Type.HOST : NodeSpec.Type.SWITCH, forwarding, o.loc());
+        NodeSpec old = nodes.get(id);
+        boolean shortFormHost = !pathIds.isEmpty() && (id.equals(CLIENT) || id.equals(SERVER));
+        if (old != null && shortFormHost && n.isHost()) {
+            return;
+        }
+        if (old != null) {
+            String why = shortFormHost ? " (the short form \"paths\" already defines hosts client and server)"
+                    : " (first at " + origin(old.loc(), old.loc().where()) + ")";
+            throw new ScenarioException(o.loc("id"), "duplicate node id \"" + id + "\"" + why);
+        }
+        nodes.put(id, n);
     }
 
     private void addLink(LinkSpec l) {

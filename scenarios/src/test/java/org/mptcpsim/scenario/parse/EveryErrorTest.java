@@ -1,0 +1,116 @@
+package org.mptcpsim.scenario.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mptcpsim.scenario.parse.ErrorsTest.at;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mptcpsim.scenario.model.ScenarioException;
+
+/**
+ * A file with several mistakes gets all of them in one attempt, in file order, each located; errors that could
+ * only follow from another one are held back until that one is fixed.
+ */
+class EveryErrorTest {
+
+    private static ScenarioException fail(String text) {
+        return assertThrows(ScenarioException.class, () -> ErrorsTest.LOADER.parse("t.yaml", text, List.of()));
+    }
+
+    @Test
+    void independentMistakesAreAllReportedInFileOrder() {
+        ScenarioException e = fail("""
+                duration: 10s
+                kernel:
+                  net.ipv4.tcp_congestion_control: liaa
+                  net.ipv4.tcp_sack: 7
+                nodes:
+                  - {id: a, type: host}
+                  - {id: b, type: host}
+                links:
+                  - {id: l1, from: a, to: b, rate: 10Mbt, delay: 5ms, buffer: 100pkt}
+                  - {id: l2, from: a, to: b, rate: 10Mbit, dealy: 5ms, bufer: 100pkt}
+                connections:
+                  - {id: m1, type: mptcp, from: a, to: b}
+                """);
+        List<ScenarioException> all = e.errors();
+        assertEquals(5, all.size(), e.getMessage());
+        at(all.get(0), "t.yaml", 3, 36, "kernel.net.ipv4.tcp_congestion_control");
+        at(all.get(1), "t.yaml", 4, 22, "kernel.net.ipv4.tcp_sack");
+        at(all.get(2), "t.yaml", 9, 36, "links[l1].rate");
+        at(all.get(3), "t.yaml", 10, 44, "links[l2].dealy");   // both unknown fields of one link
+        at(all.get(4), "t.yaml", 10, 56, "links[l2].bufer");
+        // the exception itself is the first error, its message every error's, a line each
+        at(e, "t.yaml", 3, 36, "kernel.net.ipv4.tcp_congestion_control");
+        assertEquals(5, e.lines().size(), e.getMessage());
+        assertTrue(e.lines().get(2).startsWith("t.yaml:9:36: links[l1].rate: \"10Mbt\" is not a rate"), e.getMessage());
+    }
+
+    @Test
+    void connectionsAreCheckedEachOnItsOwnOnceTheTopologyIsGood() {
+        ScenarioException e = fail("""
+                duration: 10s
+                nodes:
+                  - {id: a, type: host}
+                  - {id: b, type: host}
+                links:
+                  - {id: l1, from: a, to: b, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+                connections:
+                  - {id: m1, type: mptcp, from: a, to: c}
+                  - {id: m2, type: mptcp, from: a, to: b}
+                  - {id: m3, type: mptcpp, from: a, to: b}
+                  - {id: m4, type: mptcp, from: a, to: b, start: 20s}
+                """);
+        assertEquals(3, e.errors().size(), e.getMessage());
+        at(e.errors().get(0), "t.yaml", 8, 40, "connections[m1].to");
+        at(e.errors().get(1), "t.yaml", 10, 20, "connections[m3].type");
+        // the start after the end is a check against the duration, made on the connections that bound
+        assertEquals("connections[m4].start", e.errors().get(2).path(), e.getMessage());
+    }
+
+    @Test
+    void anErrorThatFollowsFromAnotherIsHeldBack() {
+        // node r's type is wrong, so the link to r would be "unknown node r" and the connection over it unroutable:
+        // both follow from the first mistake and are not reported until it is fixed
+        String text = """
+                duration: 10s
+                nodes:
+                  - {id: a, type: host}
+                  - {id: b, type: host}
+                  - {id: r, type: swich}
+                links:
+                  - {id: l1, from: a, to: r, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+                  - {id: l2, from: r, to: b, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+                connections:
+                  - {id: m1, type: mptcp, from: a, to: b, start: 20s}
+                """;
+        ScenarioException e = fail(text);
+        assertEquals(1, e.errors().size(), e.getMessage());
+        at(e, "t.yaml", 5, 19, "nodes[r].type");
+        assertEquals(1, e.lines().size(), "a single error is one line, as before");
+        // fixed, the connection's own mistake shows
+        ScenarioException next = fail(text.replace("swich", "switch"));
+        assertEquals(1, next.errors().size(), next.getMessage());
+        assertEquals("connections[m1].start", next.path(), next.getMessage());
+    }
+
+    @Test
+    void pastTwentyErrorsTheRestAreCounted() {
+        StringBuilder kernel = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            kernel.append("  net.ipv4.tcp_bogus_").append(i).append(": 1\n");
+        }
+        ScenarioException e = fail("duration: 10s\nkernel:\n" + kernel + """
+                paths:
+                  - {id: p, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+                """);
+        // ScenarioException.MAX_REPORTED (20) are kept, the other 5 counted on one more line
+        assertEquals(25, e.total());
+        assertEquals(ScenarioException.MAX_REPORTED, e.errors().size());
+        assertEquals(21, e.lines().size(), e.getMessage());
+        assertEquals("5 more errors not shown (the first 20 are above)", e.lines().get(20));
+        at(e.errors().get(19), "t.yaml", 22, 3, "kernel.net.ipv4.tcp_bogus_19");
+    }
+}
