@@ -170,13 +170,13 @@ public final class ScenarioRoutes {
 
     /** The direction of link {@code id} leaving node {@code n}. */
     private int edge(String id, int n) {
-        int i = sc.links().indexOf(sc.link(id));
+        int i = sc.linkIndex(id);
         return graph.from(2 * i) == n ? 2 * i : 2 * i + 1;
     }
 
     /** The direction of link {@code id} entering node {@code n}. */
     private int edgeInto(String id, int n) {
-        int i = sc.links().indexOf(sc.link(id));
+        int i = sc.linkIndex(id);
         return graph.to(2 * i) == n ? 2 * i : 2 * i + 1;
     }
 }

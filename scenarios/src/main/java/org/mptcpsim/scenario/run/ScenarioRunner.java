@@ -559,18 +559,12 @@ public final class ScenarioRunner {
             }
         }
         long jitter = Time.us(sc.kernel().getInt("sim.tx_jitter_us", 100));
-        java.util.Set<String> hostIds = new java.util.HashSet<>();   // not sc.node() per link: a list search each
-        for (var n : sc.nodes()) {
-            if (n.isHost()) {
-                hostIds.add(n.id());
-            }
-        }
         for (LinkSpec spec : sc.links()) {
             Link[] d = topo.byLinkId.get(spec.id());
-            if (hostIds.contains(spec.from())) {
+            if (sc.node(spec.from()).isHost()) {
                 d[0].setJitter(jitter);
             }
-            if (hostIds.contains(spec.to())) {
+            if (sc.node(spec.to()).isHost()) {
                 d[1].setJitter(jitter);
             }
         }
