@@ -30,8 +30,14 @@ import org.mptcpsim.scenario.run.ScenarioRunner;
  */
 class KernelRegressionTest {
     static final Path REF = Path.of("src/test/resources/reference");
-    /** Simulator seeds per scenario (the scenarios have sim.tx_jitter_us, so seeds differ); compared by their mean. */
-    static final int SIM_SEEDS = 10;
+    /**
+     * Simulator seeds per scenario (the scenarios have sim.tx_jitter_us, so seeds differ); compared by their mean. 40
+     * since 2026-12-08 (10 before): the shared-queue rows vary by 0.3-0.5 Mbit/s from seed to seed, so a 10-seed mean
+     * moved by about 0.1 with any change that shifts timings (the handshake's third ACK: the four-flow case's first flow
+     * 4.16 -> 4.07, out of its tolerance), and at 40 seeds that row is 3.97-3.99 with or without it: the 10-seed pass
+     * was seeds 1-10's. 16 cases x 40 seeds: 10 s.
+     */
+    static final int SIM_SEEDS = 40;
 
     /** "scenario subflow metric" → the finding's name (docs/kernel-lab.md, findings). */
     static final Map<String, String> OPEN_FINDINGS = Map.ofEntries(
@@ -58,6 +64,10 @@ class KernelRegressionTest {
             // won); with TSQ and the resume delay 4.16 / 4.50 / 5.36 / 5.08 and every row inside its tolerance but the last
             // flow's goodput (0.76 above the kernel, tolerance 0.630). docs/phase-effects.md section 3.
             Map.entry("lab-four-reno-access 3/0 goodputMbps", "F6"),
+            // ... and the first flow's (the shortest loop, 0 ms access delay): 3.97 Mbit/s at 40 seeds against the
+            // kernel's 4.89 (tolerance 0.747, bound 4.141); 4.16 at 10 seeds passed by seeds 1-10's luck (3.99 at 40
+            // seeds before the third ACK too). The shortest loop loses, as F6 says.
+            Map.entry("lab-four-reno-access 0/0 goodputMbps", "F6"),
             // F7 (issue 16.3): two reno flows from two hosts whose access delays differ by 0.3 ms (base RTT 36.0 / 36.6 ms),
             // one 20 Mbit/s tbf. Kernel (6 runs): the shorter loop loses, t1 / t2 5.91 / 13.11 Mbit/s (ratio 0.40-0.52;
             // equal delays split evenly, swapped delays swap the loser: docs/phase-effects.md section 5). The simulator

@@ -44,7 +44,7 @@ public final class HandBuilt {
         sk.lowPrio = backup;
         Subflow s = new Subflow(loop, pool, TraceSink.NONE, meta, sk, new MiniNet.Reno(), cfg, 0, 1 + id);
         s.setRoute(new PacketSink[] {hole});
-        meta.addSubflow(s, new SubflowReceiver(loop, pool, meta, cfg, id));
+        meta.addSubflow(s, new SubflowReceiver(loop, pool, meta, cfg, id, id > 0));
         return s;
     }
 

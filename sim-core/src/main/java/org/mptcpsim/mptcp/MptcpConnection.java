@@ -106,7 +106,7 @@ public final class MptcpConnection extends MptcpCb implements SubflowOwner {
         TcpSock sk = new TcpSock(sim.loop(), this, subflowsById.size(), cfg.mss());
         sk.lowPrio = backup;
         Subflow s = new Subflow(sim.loop(), sim.pool(), sim.trace(), this, sk, ca, cfg, index, isn);
-        SubflowReceiver r = new SubflowReceiver(sim.loop(), sim.pool(), this, cfg, sk.id);
+        SubflowReceiver r = new SubflowReceiver(sim.loop(), sim.pool(), this, cfg, sk.id, sk.id > 0);
         s.setRoute(fwd.to(r));
         r.setAckRoute(rev.to(s));
         addSubflow(s, r);

@@ -8,8 +8,10 @@ import org.mptcpsim.net.PacketSink;
 
 /**
  * The active opener's side of the three-way handshake ({@code tcp_connect} in {@code tcp_output.c},
- * {@code tcp_rcv_synsent_state_process} in {@code tcp_input.c}) and, for an MPTCP join, the third
- * ACK that must be acknowledged before the subflow may carry data (retransmitted like the kernel's
+ * {@code tcp_rcv_synsent_state_process} in {@code tcp_input.c}): the SYN, and the third ACK sent at once
+ * when the SYN/ACK arrives (a pure ACK, as Linux sends it when no data is waiting to be written, which
+ * the simulated applications never have before they are established; for MPTCP it carries MP_CAPABLE
+ * with both keys); for an MPTCP join, a third ACK that must be acknowledged before the subflow may carry data (retransmitted like the kernel's
  * {@code mptcp_ack_retransmit_timer}). Owned by one {@link Subflow}, which raises the
  * congestion-control and owner callbacks after each step. Single-threaded.
  */
@@ -81,11 +83,15 @@ final class Handshake {
             // MP_JOIN: the subflow is pre-established until the peer ACKs our third ACK
             sk.preEstablished = true;
             sendJoinAck();
+        } else {
+            // tcp_rcv_synsent_state_process -> tcp_send_ack: the third ACK, not retransmitted (the first data
+            // segment also acknowledges the SYN/ACK)
+            route[0].receive(thirdAck());
         }
     }
 
-    /** The third ACK of MP_JOIN (echoing the SYN/ACK's timestamp), with the retransmission timer running until the fourth arrives. */
-    private void sendJoinAck() {
+    /** A pure ACK of the SYN/ACK, echoing its timestamp: the third ACK (of a join: with MP_JOIN's HMAC). */
+    private Packet thirdAck() {
         Packet p = pool.take();
         p.type = Packet.ACK;
         p.tsVal = loop.nowPs();
@@ -94,6 +100,12 @@ final class Handshake {
         p.seq = -1;
         p.route = route;
         p.hop = 0;
+        return p;
+    }
+
+    /** The third ACK of MP_JOIN (echoing the SYN/ACK's timestamp), with the retransmission timer running until the fourth arrives. */
+    private void sendJoinAck() {
+        Packet p = thirdAck();
         rto.restart(loop.nowPs());
         route[0].receive(p);
     }

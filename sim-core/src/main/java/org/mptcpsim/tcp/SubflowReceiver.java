@@ -24,6 +24,8 @@ public final class SubflowReceiver extends Event implements PacketSink, RcvBuffe
     private final TcpConfig cfg;
     /** Index of this subflow within its connection. */
     public final int id;
+    /** An MPTCP join (MP_JOIN), whose third ACK is answered with a fourth; else the connection's first subflow or TCP. */
+    private final boolean joined;
     private PacketSink[] ackRoute;
 
     private int rcvNxt;
@@ -47,12 +49,13 @@ public final class SubflowReceiver extends Event implements PacketSink, RcvBuffe
     private long rttTimePs;
     private long lastTsecr;
 
-    public SubflowReceiver(EventLoop loop, PacketPool pool, SubflowOwner owner, TcpConfig cfg, int id) {
+    public SubflowReceiver(EventLoop loop, PacketPool pool, SubflowOwner owner, TcpConfig cfg, int id, boolean joined) {
         this.loop = loop;
         this.pool = pool;
         this.owner = owner;
         this.cfg = cfg;
         this.id = id;
+        this.joined = joined;
     }
 
     /** Sets the route ACKs take back; its last sink is the sending {@link Subflow}. */
@@ -76,6 +79,10 @@ public final class SubflowReceiver extends Event implements PacketSink, RcvBuffe
                 send(p);
             }
             case Packet.ACK -> {
+                if (!joined) {
+                    pool.release(p);   // the third ACK of the handshake: the listener's socket is ESTABLISHED
+                    return;
+                }
                 // third ACK of MP_JOIN: answer with the fourth
                 p.seq = -1;
                 fillAck(p);

@@ -40,7 +40,7 @@ public final class TcpConnection implements SubflowOwner {
     public Subflow openSubflow(SimContext sim, CongestionControl ca, int isn, Route fwd, Route rev) {
         TcpSock sk = new TcpSock(sim.loop(), null, 0, cfg.mss());
         Subflow s = new Subflow(sim.loop(), sim.pool(), sim.trace(), this, sk, ca, cfg, index, isn);
-        SubflowReceiver r = new SubflowReceiver(sim.loop(), sim.pool(), this, cfg, 0);
+        SubflowReceiver r = new SubflowReceiver(sim.loop(), sim.pool(), this, cfg, 0, false);
         s.setRoute(fwd.to(r));
         r.setAckRoute(rev.to(s));
         attach(s);

@@ -161,7 +161,7 @@ final class PcapCapture implements PacketTap {
                 ack = peerSeq;
                 flags = 0x18;
             }
-            default -> {  // ACK: from the receiver, or the sender's third ACK of a join
+            default -> {  // ACK: from the receiver, or the sender's third ACK (of the handshake or of a join)
                 seq = fromSender ? f.isn() : peerSeq;
                 ack = fromSender ? peerSeq : f.isn() + p.ack * mss;
                 flags = 0x10;
@@ -187,7 +187,9 @@ final class PcapCapture implements PacketTap {
             if (!fromSender && p.sackStart != p.sackEnd) {
                 o = sack(p, o, f.isn(), mss);
             }
-            if (f.mp() != null) {
+            if (f.mp() != null && p.type == Packet.ACK && p.seq == -1 && fromSender) {
+                o = thirdAck(f, o);
+            } else if (f.mp() != null) {
                 o = firstDataWithKeys(p, f, fromSender) ? capableWithData(f.mp(), p.payload, o) : dss(p, o, f.mp().idsn(), mss);
             }
         }
@@ -288,9 +290,35 @@ final class PcapCapture implements PacketTap {
     }
 
     /**
-     * Version 1 (RFC 8684 3.1): the client's first data segment on the initial subflow carries MP_CAPABLE with both
-     * keys and the data-level length in place of a DSS option (the simulator sends no separate third ACK, which would
-     * carry the keys otherwise), so a reader learns the client's key and from it the data sequence numbers' origin.
+     * The third ACK's option: on the initial subflow MP_CAPABLE with both keys, sender's first (RFC 6824 and RFC 8684
+     * 3.1, 20 bytes, both versions); on a join MP_JOIN with the sender's 160-bit HMAC (RFC 8684 3.2, 24 bytes),
+     * synthesised from the keys and the subflow's port as the SYN/ACK's is.
+     */
+    private int thirdAck(Flow f, int o) {
+        Mptcp m = f.mp();
+        buf[o] = 30;
+        if (!m.join()) {
+            buf[o + 1] = 20;
+            buf[o + 2] = (byte) m.version();        // subtype 0 (MP_CAPABLE) | version
+            buf[o + 3] = 0x01;                        // H: HMAC-SHA1 (v0) / HMAC-SHA256 (v1)
+            be64(buf, o + 4, m.clientKey());
+            be64(buf, o + 12, m.serverKey());
+            return pad(o + 20);
+        }
+        buf[o + 1] = 24;
+        buf[o + 2] = 0x10;                            // subtype 1 (MP_JOIN), no flags on the third ACK
+        buf[o + 3] = 0;
+        long h = (m.clientKey() ^ m.serverKey() ^ (long) f.clientPort() * 0x9e3779b97f4a7c15L) * 0xbf58476d1ce4e5b9L;
+        be64(buf, o + 4, h);
+        be64(buf, o + 12, h * 0x94d049bb133111ebL);
+        be32(buf, o + 20, (int) (h >>> 17));
+        return pad(o + 24);
+    }
+
+    /**
+     * Version 1 (RFC 8684 3.1): the client's first data segment on the initial subflow also carries MP_CAPABLE with
+     * both keys and the data-level length in place of a DSS option (the third ACK that carried the keys before it is
+     * not delivered reliably), so a reader learns the client's key and from it the data sequence numbers' origin.
      */
     private static boolean firstDataWithKeys(Packet p, Flow f, boolean fromSender) {
         return p.type == Packet.DATA && p.seq == 0 && fromSender && !f.serverSends() && f.mp().version() == 1 && !f.mp().join();

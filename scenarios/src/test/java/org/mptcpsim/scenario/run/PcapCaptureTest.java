@@ -205,6 +205,47 @@ class PcapCaptureTest {
         Sim.deleteRun(r);
     }
 
+    /**
+     * The handshake as Linux sends it (tcp_rcv_synsent_state_process -> tcp_send_ack): SYN, SYN/ACK, then a pure ACK of
+     * the SYN/ACK (no payload, seq = ISN + 1, ack = the server's ISN + 1) before the first data segment. On the
+     * initial MPTCP subflow that third ACK carries MP_CAPABLE with both keys (RFC 6824 3.1: 20 bytes, the sender's key
+     * first, the one its SYN carried, then the one the SYN/ACK carried); on a join the third ACK carries MP_JOIN with
+     * the 160-bit HMAC (24 bytes) and the fourth ACK comes back before data.
+     */
+    @Test
+    void theThirdAckOfTheHandshakeComesBeforeTheDataAndCarriesBothKeys() throws IOException {
+        RunResult tcp = run(twoFlows(), List.of("a1"));
+        List<Rec> a1 = read(tcp.dir().resolve("pcap/a1.pcap"));
+        assertEquals(List.of(0x02, 0x12, 0x10), a1.subList(0, 3).stream().map(Rec::flags).toList(), "SYN, SYN/ACK, ACK");
+        Rec synAck = a1.get(1);
+        Rec third = a1.get(2);
+        assertEquals(0, third.payload(), "a pure ACK");
+        assertEquals((a1.get(0).seq() + 1) & 0xffffffffL, third.seq());
+        assertEquals((synAck.seq() + 1) & 0xffffffffL, ByteBuffer.wrap(third.ip(), 28, 4).getInt() & 0xffffffffL,
+                "it acknowledges the SYN/ACK");
+        assertTrue(a1.get(3).payload() > 0, "then data");
+        Sim.deleteRun(tcp);
+
+        Scenario sc = ScenarioLoader.loadFile(Sim.examples().resolve("two-paths.yaml"), List.of("duration=2s"));
+        RunResult r = run(sc, List.of("wifi", "lte"));
+        List<Rec> wifi = read(r.dir().resolve("pcap/wifi.pcap"));
+        assertEquals(List.of(0x02, 0x12, 0x10), wifi.subList(0, 3).stream().map(Rec::flags).toList());
+        byte[] keys = option(wifi.get(2), 30);
+        assertEquals(20, keys.length, "MP_CAPABLE with two keys");
+        assertEquals(0, (keys[2] & 0xf0) >> 4, "MP_CAPABLE");
+        assertArrayEquals(java.util.Arrays.copyOfRange(option(wifi.get(0), 30), 4, 12),
+                java.util.Arrays.copyOfRange(keys, 4, 12), "the client's key, as its SYN sent it");
+        assertArrayEquals(java.util.Arrays.copyOfRange(option(wifi.get(1), 30), 4, 12),
+                java.util.Arrays.copyOfRange(keys, 12, 20), "the server's key, as its SYN/ACK sent it");
+        List<Rec> lte = read(r.dir().resolve("pcap/lte.pcap"));
+        List<Rec> handshake = lte.stream().filter(x -> x.payload() == 0).limit(4).toList();
+        assertEquals(List.of(0x02, 0x12, 0x10, 0x10), handshake.stream().map(Rec::flags).toList(), "a join: four packets");
+        byte[] join = option(handshake.get(2), 30);
+        assertEquals(24, join.length, "MP_JOIN's third ACK: the 160-bit HMAC");
+        assertEquals(1, (join[2] & 0xf0) >> 4, "MP_JOIN");
+        Sim.deleteRun(r);
+    }
+
     /** The first TCP option of {@code kind} in a record, from its kind byte on. */
     private static byte[] option(Rec x, int kind) {
         int end = 20 + ((x.ip()[32] & 0xf0) >> 2);
