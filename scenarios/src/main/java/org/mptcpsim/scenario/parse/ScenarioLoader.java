@@ -10,6 +10,8 @@ import java.util.Map;
 import org.mptcpsim.scenario.model.Loc;
 import org.mptcpsim.scenario.model.Scenario;
 import org.mptcpsim.scenario.model.ScenarioException;
+import org.mptcpsim.scenario.model.Sweep;
+import org.mptcpsim.scenario.model.SweepAxis;
 import org.mptcpsim.scenario.options.OptionRegistry;
 
 /**
@@ -96,14 +98,43 @@ public final class ScenarioLoader {
             try {
                 out.add(new SweepPoint(point, bind(root.copy(), fileName, all)));
             } catch (ScenarioException e) {
-                List<ScenarioException> moved = new ArrayList<>();
-                for (ScenarioException one : e.errors()) {
-                    moved.add(atSweepValue(one, point, root));
-                }
-                throw ScenarioException.of(moved);
+                throw everyBadValue(root, fileName, sets, base.sweep(), point, e);
             }
         }
         return out;
+    }
+
+    /**
+     * A point failed with {@code e}: every bad value of the grid, each found by binding the scenario with that value
+     * alone (one bind per value of each axis, not per point) and located at it in the {@code sweep:} block; when no
+     * value is bad alone (only a combination is), the failing point's own errors.
+     */
+    private ScenarioException everyBadValue(MapNode root, String fileName, List<String> sets, Sweep sweep,
+                                            Map<String, String> point, ScenarioException e) {
+        List<ScenarioException> found = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (SweepAxis axis : sweep.axes()) {
+            for (String v : axis.values()) {
+                List<String> one = new ArrayList<>(sets);
+                one.add(axis.key() + "=" + v);
+                try {
+                    bind(root.copy(), fileName, one);
+                } catch (ScenarioException bad) {
+                    for (ScenarioException x : bad.errors()) {
+                        ScenarioException at = atSweepValue(x, Map.of(axis.key(), v), root);
+                        if (seen.add(at.getMessage())) {
+                            found.add(at);
+                        }
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            for (ScenarioException one : e.errors()) {
+                found.add(atSweepValue(one, point, root));
+            }
+        }
+        return ScenarioException.of(found);
     }
 
     /**

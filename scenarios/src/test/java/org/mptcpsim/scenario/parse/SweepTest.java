@@ -126,4 +126,18 @@ class SweepTest {
                 () -> LOADER.sweepText("s.yaml", TEXT + "  duration: [1s, 0s]\n", List.of()));
         assertEquals("s.yaml:7:18: sweep.duration[1]: duration must be above 0", d.getMessage());
     }
+
+    /**
+     * Every bad value of the grid at once, each at its place (one bind per value, not per point): the first failing
+     * point, (5Mbit, olla), names only olla; fast on line 5 (column 28, as above) and olla on line 6 (column 42, as in
+     * badValueFailsBeforeAnyRun) are both bad alone, so both are reported, in file order.
+     */
+    @Test
+    void everyBadValueOfTheGridIsReported() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> LOADER.sweepText("s.yaml",
+                TEXT.replace("[5Mbit, 10Mbit]", "[5Mbit, fast]").replace("olia", "olla"), List.of()));
+        assertEquals(2, e.errors().size(), e.getMessage());
+        assertEquals("s.yaml:5:28: sweep.links.wifi.rate[1]", e.errors().get(0).loc().toString());
+        assertEquals("s.yaml:6:42: sweep.net.ipv4.tcp_congestion_control[1]", e.errors().get(1).loc().toString());
+    }
 }
