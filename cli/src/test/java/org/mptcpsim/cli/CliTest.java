@@ -39,6 +39,12 @@ class CliTest {
         }
     }
 
+    /** {@code check FILE}, or {@code run FILE --out OUT --quiet --no-report}: exit code and stderr, as {@link #exec}. */
+    static Object[] checkOrRun(String cmd, Path f, Path out) {
+        return cmd.equals("run") ? exec("run", f.toString(), "--out", out.toString(), "--quiet", "--no-report")
+                : exec("check", f.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"reno", "cubic", "lia", "olia", "wvegas", "balia"})
     void twoPathsRunsWithEveryCongestionControl(String cc) throws IOException {
@@ -203,8 +209,7 @@ class CliTest {
         Path f = Path.of("src", "test", "resources", "fuzz", file);
         Path out = tmp.resolve("o");
         for (String cmd : new String[] {"check", "run"}) {
-            Object[] r = cmd.equals("run") ? exec("run", f.toString(), "--out", out.toString(), "--quiet", "--no-report")
-                    : exec("check", f.toString());
+            Object[] r = checkOrRun(cmd, f, out);
             String err = (String) r[1];
             assertEquals(2, r[0], err);
             assertTrue(err.startsWith("mptcp-sim: " + f + ":" + lineCol + ": "), err);
@@ -228,8 +233,7 @@ class CliTest {
                 "  - {id: b, rate: 10Mbit, delay: 5ms, bufer: 1BDP}", ""));
         Path out = tmp.resolve("o");
         for (String cmd : new String[] {"check", "run"}) {
-            Object[] r = cmd.equals("run") ? exec("run", f.toString(), "--out", out.toString(), "--quiet", "--no-report")
-                    : exec("check", f.toString());
+            Object[] r = checkOrRun(cmd, f, out);
             String err = (String) r[1];
             assertEquals(2, r[0], err);
             List<String> lines = err.lines().toList();
@@ -263,8 +267,7 @@ class CliTest {
         Path cdf = f.toAbsolutePath().getParent().resolve("app-cdf-not-monotone.txt");
         Path out = tmp.resolve("o");
         for (String cmd : new String[] {"check", "run"}) {
-            Object[] r = cmd.equals("run") ? exec("run", f.toString(), "--out", out.toString(), "--quiet", "--no-report")
-                    : exec("check", f.toString());
+            Object[] r = checkOrRun(cmd, f, out);
             String err = (String) r[1];
             assertEquals(2, r[0], err);
             assertTrue(err.startsWith("mptcp-sim: " + cdf + ":4:1: connections[f1].app.flows.size.cdf: the CDF is not"

@@ -42,9 +42,9 @@ class OotRegressionTest {
     /** "scenario subflow metric" → the finding's name (README, "Validation against the kernel", out-of-tree). */
     static final Map<String, String> OPEN_FINDINGS = Map.of();
     // Closed as the seed sample's (2026-12-08): OOT-F4, A2 reno's competing TCP flow's goodput, 6.447 Mbit/s at 30 seeds
-    // against the kernel's 5.841 (tolerance 0.584, bound 6.425), is 6.354 at 90 seeds (6.384 before the handshake's
+    // against the kernel's 5.841 (tolerance 0.584, bound 6.425), is 6.351 at 90 seeds (6.384 before the handshake's
     // third ACK); OOT-F5, A2 balia's second subflow's srtt median, 42.61 ms at 30 seeds against 36.83 (bound 42.35),
-    // is 40.93 at 90 (42.12 before the third ACK). Both were outside by less than a 30-seed mean's standard error.
+    // is 41.00 at 90 (42.12 before the third ACK). Both were outside by less than a 30-seed mean's standard error.
     // Closed: OOT-F1 (the redundant scheduler: v0.95.2 offers each subflow the segment at snd_una until it is
     // DATA_ACKed, and the meta receive buffer never autotunes at one segment per RTT, so the 100 ms subflow stays
     // rwnd-limited at 2 x tcp_rmem[1]: 10.04 Mbit/s, 30 seeds, kernel 10.04) by RcvBuffer; OOT-F2 (wVegas' 20 ms

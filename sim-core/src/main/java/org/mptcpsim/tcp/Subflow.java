@@ -223,6 +223,7 @@ public final class Subflow implements PacketSink {
         } else if (p.type == Packet.SYN_ACK) {
             onSynAck(p);
         } else if (sk.preEstablished && p.seq == -1) {
+            tsRecent = p.tsVal;   // the fourth ACK's timestamp, echoed by the first data (tcp_store_ts_recent)
             handshake.onJoinAcked(p);
             owner.onCanSend(this);
         } else {

@@ -83,7 +83,8 @@ public final class SubflowReceiver extends Event implements PacketSink, RcvBuffe
                     pool.release(p);   // the third ACK of the handshake: the listener's socket is ESTABLISHED
                     return;
                 }
-                // third ACK of MP_JOIN: answer with the fourth
+                // third ACK of MP_JOIN: answer with the fourth, echoing its timestamp (tcp_store_ts_recent)
+                lastTsVal = p.tsVal;
                 p.seq = -1;
                 fillAck(p);
                 send(p);

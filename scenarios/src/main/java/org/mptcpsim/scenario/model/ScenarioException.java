@@ -25,6 +25,8 @@ public final class ScenarioException extends RuntimeException {
     private final transient List<ScenarioException> errors;
     /** How many errors there were, {@link #errors()} holding at most {@link #MAX_REPORTED} of them. */
     private final int total;
+    /** Where the error sorts among a file's errors: its own location, or the scenario field that names its file. */
+    private final transient Loc sortAt;
 
     /**
      * Errors reported at most per file: past this many, a file is more likely wrong as a whole (the wrong
@@ -43,6 +45,25 @@ public final class ScenarioException extends RuntimeException {
         this.allowed = List.copyOf(allowed);
         this.errors = List.of(this);
         this.total = 1;
+        this.sortAt = loc;
+    }
+
+    private ScenarioException(ScenarioException e, Loc sortAt) {
+        super(e.getMessage());
+        this.loc = e.loc;
+        this.problem = e.problem;
+        this.allowed = e.allowed;
+        this.errors = List.of(this);
+        this.total = 1;
+        this.sortAt = sortAt;
+    }
+
+    /**
+     * This error (located in another file, e.g. a line of a trace file) sorted among the scenario's errors at
+     * {@code field}, the scenario field that names that file; its message is unchanged.
+     */
+    public ScenarioException anchoredAt(Loc field) {
+        return errors.size() == 1 ? new ScenarioException(this, field) : this;
     }
 
     private ScenarioException(List<ScenarioException> shown, int total) {
@@ -53,12 +74,14 @@ public final class ScenarioException extends RuntimeException {
         this.allowed = first.allowed;
         this.errors = List.copyOf(shown);
         this.total = total;
+        this.sortAt = first.sortAt;
     }
 
     /**
      * One exception for {@code found} (not empty; each may itself hold several): the single error itself, or one
-     * holding all of them in file order (line and column; errors with no file position, from the command
-     * line, first, as they were found), at most {@link #MAX_REPORTED}.
+     * holding all of them in file order (line and column; an error in a file the scenario names, such as a
+     * trace, where that field is; errors with no file position, from the command line, first, as they were found),
+     * at most {@link #MAX_REPORTED}.
      */
     public static ScenarioException of(List<ScenarioException> found) {
         List<ScenarioException> all = new ArrayList<>();
@@ -74,8 +97,8 @@ public final class ScenarioException extends RuntimeException {
         if (total == 1) {
             return all.get(0);
         }
-        all.sort(Comparator.comparingInt((ScenarioException e) -> e.loc.hasPosition() ? e.loc.line() : 0)
-                .thenComparingInt(e -> e.loc.hasPosition() ? e.loc.col() : 0));
+        all.sort(Comparator.comparingInt((ScenarioException e) -> e.sortAt.hasPosition() ? e.sortAt.line() : 0)
+                .thenComparingInt(e -> e.sortAt.hasPosition() ? e.sortAt.col() : 0));
         return new ScenarioException(all.subList(0, Math.min(all.size(), MAX_REPORTED)), total);
     }
 
@@ -103,15 +126,19 @@ public final class ScenarioException extends RuntimeException {
 
     /** The message's lines: one per error (and one saying how many more there were, past {@link #MAX_REPORTED}). */
     public List<String> lines() {
-        return List.of(getMessage().split("\n"));
+        return List.of(getMessage().split("\n"));   // each error's own message is one line (format)
     }
 
+    /**
+     * One line: a line break in a value, key or id the user wrote is shown escaped ({@code "fa\nst"}), so every error
+     * is one line of output and the next line is the next error.
+     */
     private static String format(Loc loc, String problem, List<String> allowed) {
         String s = loc + ": " + problem;
         if (!allowed.isEmpty()) {
             s += "; allowed: " + String.join(", ", allowed);
         }
-        return s;
+        return s.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     public Loc loc() {

@@ -257,7 +257,11 @@ final class AppBinder {
         } catch (IOException e) {
             throw new ScenarioException(at, "cannot read the CDF file " + name + ": " + e.getMessage());
         }
-        return parseCdf(file.toString(), text, at);
+        try {
+            return parseCdf(file.toString(), text, at);
+        } catch (ScenarioException e) {
+            throw e.anchoredAt(at);   // a line of the CDF file: listed where the scenario names the file
+        }
     }
 
     /** Parses CDF text; errors are located at {@code file}'s line. {@code at} locates an empty file. */

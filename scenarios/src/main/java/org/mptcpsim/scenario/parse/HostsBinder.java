@@ -14,24 +14,27 @@ final class HostsBinder {
     private HostsBinder() {
     }
 
-    static void apply(Node node, Map<String, HostSpec> hosts) {
+    /** Applies each entry of {@code hosts:} on its own, the error of every bad one recorded in {@code pr}. */
+    static void apply(Node node, Map<String, HostSpec> hosts, Problems pr) {
         if (!(node instanceof MapNode m)) {
             throw new ScenarioException(node.loc().withPath("hosts"), "expected a map of host id to"
                     + " {interfaces: ...}, found " + Val.describe(node));
         }
         List<String> ids = List.copyOf(hosts.keySet());
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
-            String host = e.getKey();
-            String path = "hosts." + host;
-            HostSpec h = hosts.get(host);
-            if (h == null) {
-                throw new ScenarioException(m.keyLoc(host).withPath(path), "unknown host \"" + host + "\""
-                        + Names.didYouMean(host, ids), ids);
-            }
-            Obj o = new Obj(e.getValue(), path, "a host", Schema.HOST);
-            if (o.has("interfaces")) {
-                hosts.put(host, interfaces(o.opt("interfaces"), o.sub("interfaces"), h));
-            }
+            pr.attempt(() -> {
+                String host = e.getKey();
+                String path = "hosts." + host;
+                HostSpec h = hosts.get(host);
+                if (h == null) {
+                    throw new ScenarioException(m.keyLoc(host).withPath(path), "unknown host \"" + host + "\""
+                            + Names.didYouMean(host, ids), ids);
+                }
+                Obj o = new Obj(e.getValue(), path, "a host", Schema.HOST);
+                if (o.has("interfaces")) {
+                    hosts.put(host, interfaces(o.opt("interfaces"), o.sub("interfaces"), h));
+                }
+            });
         }
     }
 

@@ -19,28 +19,34 @@ final class RoutesBinder {
     private RoutesBinder() {
     }
 
-    static List<RouteSpec> bind(Node node, Topology topo) {
+    /** The routes that bind, each on its own; the error of every bad one recorded in {@code pr}. */
+    static List<RouteSpec> bind(Node node, Topology topo, Problems pr) {
         List<RouteSpec> out = new ArrayList<>();
         List<Node> items = Val.list(node, "routes", "routes ({from: client:wifi, to: server, via: [...]})");
         for (int i = 0; i < items.size(); i++) {
             String p = "routes[" + i + "]";
-            Obj o = new Obj(items.get(i), p, "a route", Schema.ROUTE);
-            EndpointRef from = EndpointRef.parse(o.req("from"), o.sub("from"), topo);
-            EndpointRef to = EndpointRef.parse(o.req("to"), o.sub("to"), topo);
-            if (from.host().equals(to.host())) {
-                throw new ScenarioException(o.loc("to"), "a route joins two different hosts (from and to are both "
-                        + to.host() + ")");
-            }
-            List<Node> via = Val.list(o.req("via"), o.sub("via"), "link ids");
-            if (via.isEmpty()) {
-                throw new ScenarioException(o.loc("via"), "a route crosses at least one link");
-            }
-            List<String> ids = links(via, o.sub("via"), from, to, topo);
-            RouteSpec r = new RouteSpec(from.host(), from.iface(), to.host(), to.iface(), ids, o.loc());
-            checkUnique(r, out, o.loc("from"));
-            out.add(r);
+            Node item = items.get(i);
+            pr.attempt(() -> one(item, p, topo, out));
         }
         return out;
+    }
+
+    private static void one(Node item, String p, Topology topo, List<RouteSpec> out) {
+        Obj o = new Obj(item, p, "a route", Schema.ROUTE);
+        EndpointRef from = EndpointRef.parse(o.req("from"), o.sub("from"), topo);
+        EndpointRef to = EndpointRef.parse(o.req("to"), o.sub("to"), topo);
+        if (from.host().equals(to.host())) {
+            throw new ScenarioException(o.loc("to"), "a route joins two different hosts (from and to are both "
+                    + to.host() + ")");
+        }
+        List<Node> via = Val.list(o.req("via"), o.sub("via"), "link ids");
+        if (via.isEmpty()) {
+            throw new ScenarioException(o.loc("via"), "a route crosses at least one link");
+        }
+        List<String> ids = links(via, o.sub("via"), from, to, topo);
+        RouteSpec r = new RouteSpec(from.host(), from.iface(), to.host(), to.iface(), ids, o.loc());
+        checkUnique(r, out, o.loc("from"));
+        out.add(r);
     }
 
     /** The link ids of a {@code via}, checked to lead from {@code from} to {@code to} through forwarding nodes. */

@@ -162,15 +162,24 @@ public final class ScenarioLoader {
         return e;
     }
 
+    /**
+     * Applies each {@code --set} on its own (a bad one is left out and reported with the file's errors, each --set's
+     * before the file's) and binds.
+     */
     private Scenario bind(MapNode root, String fileName, List<String> sets) {
         Overrides o = new Overrides(registry);
         Map<String, String> applied = new LinkedHashMap<>();
+        Problems pr = new Problems();
         for (String s : sets) {
-            String[] kv = o.apply(root, s);
-            applied.remove(kv[0]);
-            applied.put(kv[0], kv[1]);
+            String[] kv = pr.attempt(() -> o.apply(root, s));
+            if (kv != null) {
+                applied.remove(kv[0]);
+                applied.put(kv[0], kv[1]);
+            }
         }
-        return ScenarioBinder.bind(root, fileName, defaultName(fileName), registry, applied);
+        Scenario sc = pr.attempt(() -> ScenarioBinder.bind(root, fileName, defaultName(fileName), registry, applied));
+        pr.throwIfAny();
+        return sc;
     }
 
     private static String defaultName(String fileName) {

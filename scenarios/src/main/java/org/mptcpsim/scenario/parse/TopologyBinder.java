@@ -41,11 +41,11 @@ final class TopologyBinder {
     private Topology run(Obj top, Problems pr) {
         int start = pr.mark();
         generatedAndPaths(top, pr);
-        nodesAndLinks(top, pr);
+        nodesAndLinks(top, pr, start);
         if (pr.since(start)) {
             return null;
         }
-        return pr.attempt(() -> finish(top));
+        return pr.attempt(() -> finish(top, pr));
     }
 
     /** {@code topology:} (a generator's nodes and links) and the short form's {@code paths:}. */
@@ -83,9 +83,11 @@ final class TopologyBinder {
         }
     }
 
-    /** {@code nodes:} and {@code links:}, each entry on its own. */
-    private void nodesAndLinks(Obj top, Problems pr) {
-        int beforeNodes = pr.mark();
+    /**
+     * {@code nodes:} and {@code links:}, each entry on its own; links' endpoints are checked only if nothing failed
+     * since {@code start} (a generated topology's nodes or the declared ones).
+     */
+    private void nodesAndLinks(Obj top, Problems pr, int start) {
         if (top.has("nodes")) {
             List<Node> items = pr.attempt(() -> Val.list(top.opt("nodes"), "nodes", "nodes ({id: r1, type: switch})"));
             for (int i = 0; items != null && i < items.size(); i++) {
@@ -93,7 +95,7 @@ final class TopologyBinder {
                 pr.attempt(() -> bindNode(items.get(k), k));
             }
         }
-        boolean nodesBound = !pr.since(beforeNodes);
+        boolean nodesBound = !pr.since(start);
         if (top.has("links")) {
             List<Node> items = pr.attempt(() -> Val.list(top.opt("links"), "links",
                     "links ({id: l1, from: a, to: b, ...})"));
@@ -113,18 +115,22 @@ final class TopologyBinder {
         }
     }
 
-    /** Checks there are links, then binds what stands on nodes and links: the hosts' interfaces and the routes. */
-    private Topology finish(Obj top) {
+    /**
+     * Checks there are links, then binds what stands on nodes and links: the hosts' interfaces and the routes, each
+     * entry on its own (its error in {@code pr}; the topology holds the good ones, so connections are still checked).
+     */
+    private Topology finish(Obj top, Problems pr) {
         if (links.isEmpty()) {
             throw new ScenarioException(top.loc(), "the scenario has no links: give \"paths\" (client and server"
                     + " joined by parallel paths), \"nodes\" and \"links\", or a generated \"topology\"");
         }
         Map<String, HostSpec> hosts = interfaces();
         if (top.has("hosts")) {
-            HostsBinder.apply(top.opt("hosts"), hosts);
+            pr.attempt(() -> HostsBinder.apply(top.opt("hosts"), hosts, pr));
         }
         Topology t = new Topology(nodes, links, hosts, List.of(), !pathIds.isEmpty());
-        List<RouteSpec> routes = top.has("routes") ? RoutesBinder.bind(top.opt("routes"), t) : List.of();
+        List<RouteSpec> routes = top.has("routes") ? pr.attempt(() -> RoutesBinder.bind(top.opt("routes"), t, pr)) : null;
+        routes = routes == null ? List.of() : routes;
         return new Topology(nodes, links, hosts, routes, t.shortForm());
     }
 

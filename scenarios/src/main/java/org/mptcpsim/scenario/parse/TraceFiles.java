@@ -34,6 +34,14 @@ final class TraceFiles {
      * @param field the field path, e.g. {@code links[lte].trace}, named in errors inside the file
      */
     static DeliveryTrace read(Path file, Loc at, String field) {
+        try {
+            return readFile(file, at, field);
+        } catch (ScenarioException e) {
+            throw e.anchoredAt(at);   // a line of the trace: listed where the scenario names the file
+        }
+    }
+
+    private static DeliveryTrace readFile(Path file, Loc at, String field) {
         String name = file.toString();
         byte[] bytes;
         try {

@@ -170,8 +170,7 @@ final class PcapCapture implements PacketTap {
         be32(buf, t + 4, seq);
         be32(buf, t + 8, ack);
         buf[t + 13] = (byte) flags;
-        long window = fromSender ? 65535L * 128 : (long) p.rwnd * mss;
-        be16(buf, t + 14, (int) Math.min(65535, window >> 7));
+        be16(buf, t + 14, window(p, fromSender, mss));
         be16(buf, t + 16, 0);
         be16(buf, t + 18, 0);
         int o = t + 20;
@@ -196,6 +195,13 @@ final class PcapCapture implements PacketTap {
         int len = o - t;
         buf[t + 12] = (byte) ((len / 4) << 4);
         return len;
+    }
+
+    /** The window field: in units of 128 bytes, but unscaled on a SYN or SYN/ACK (RFC 7323 2.2: the scale is being announced). */
+    private static int window(Packet p, boolean fromSender, int mss) {
+        long window = fromSender ? 65535L * 128 : (long) p.rwnd * mss;
+        boolean syn = p.type == Packet.SYN || p.type == Packet.SYN_ACK;
+        return (int) Math.min(65535, syn ? window : window >> 7);
     }
 
     /** NOP NOP SACK with the one block the simulator's ACK carries. */

@@ -113,4 +113,82 @@ class EveryErrorTest {
         assertEquals("5 more errors not shown (the first 20 are above)", e.lines().get(20));
         at(e.errors().get(19), "t.yaml", 22, 3, "kernel.net.ipv4.tcp_bogus_19");
     }
+
+    @Test
+    void aLineBreakInAValueStaysInsideItsErrorsLine() {
+        // "fa\nst" is a YAML double-quoted string holding a line break: the message shows it escaped, one line
+        ScenarioException e = fail("""
+                duration: 10s
+                paths:
+                  - {id: wifi, rate: "fa\\nst", delay: 10ms, buffer: 1BDP}
+                """);
+        assertEquals(1, e.lines().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("\"fa\\nst\" is not a rate"), e.getMessage());
+    }
+
+    @Test
+    void aTraceFilesErrorIsListedWhereTheScenarioNamesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // line 3 names the trace, whose own line 2 is bad; line 4 has a bad rate: the trace's error comes first
+        java.nio.file.Files.writeString(dir.resolve("t.mahi"), "1\nx\n");
+        java.nio.file.Path f = dir.resolve("s.yaml");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ErrorsTest.LOADER.parse(f.toString(), """
+                duration: 10s
+                paths:
+                  - {id: lte, trace: t.mahi, delay: 25ms, buffer: 150pkt}
+                  - {id: wifi, rate: 20Mbt, delay: 10ms, buffer: 1BDP}
+                """, List.of()));
+        assertEquals(2, e.errors().size(), e.getMessage());
+        assertTrue(e.errors().get(0).file().endsWith("t.mahi"), e.getMessage());
+        assertEquals(2, e.errors().get(0).line(), "located in the trace file, at its bad line");
+        assertEquals("paths[wifi].rate", e.errors().get(1).path(), e.getMessage());
+    }
+
+    @Test
+    void aBadGeneratedTopologyHoldsBackTheEndpointsOfLinksToIt() {
+        // with k=5 no node c0 is generated: "unknown node c0" would only follow from the bad k
+        ScenarioException e = fail("""
+                duration: 1s
+                topology:
+                  fattree: {k: 5, rate: 10Gbit, delay: 1us, buffer: 100pkt}
+                nodes:
+                  - {id: storage, type: host}
+                links:
+                  - {id: s-c0, from: storage, to: c0, rate: 40Gbit, delay: 1us, buffer: 100pkt}
+                """);
+        assertEquals(1, e.errors().size(), e.getMessage());
+        assertEquals("topology.fattree.k", e.path(), e.getMessage());
+    }
+
+    @Test
+    void eachRouteIsCheckedOnItsOwnAndConnectionsStillAre() {
+        ScenarioException e = fail("""
+                duration: 10s
+                nodes:
+                  - {id: a, type: host}
+                  - {id: b, type: host}
+                links:
+                  - {id: l1, from: a, to: b, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
+                routes:
+                  - {from: a, to: b, via: [l2]}
+                  - {from: b, to: b, via: [l1]}
+                connections:
+                  - {id: m1, type: mptcp, from: a, to: c}
+                """);
+        assertEquals(List.of("routes[0].via[0]", "routes[1].to", "connections[m1].to"),
+                e.errors().stream().map(ScenarioException::path).toList(), e.getMessage());
+    }
+
+    @Test
+    void aBadSetKeyDoesNotHideTheOtherSetsNorTheFile() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ErrorsTest.LOADER.parse("t.yaml", """
+                duration: 10s
+                paths:
+                  - {id: wifi, rate: 10Mbt, delay: 10ms, buffer: 1BDP}
+                  - {id: lte, rate: 10Mbit, delay: 10ms, buffer: 1BDP}
+                """, List.of("links.nope.rate=1Mbit", "links.lte.delay=1x")));
+        // the --set errors (no file position) first, in command-line order, then the file's
+        assertEquals(List.of("--set links.nope.rate=1Mbit", "--set links.lte.delay=1x", "t.yaml"),
+                e.errors().stream().map(ScenarioException::file).toList(), e.getMessage());
+    }
 }

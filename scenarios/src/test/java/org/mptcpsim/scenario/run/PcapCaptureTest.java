@@ -243,7 +243,24 @@ class PcapCaptureTest {
         byte[] join = option(handshake.get(2), 30);
         assertEquals(24, join.length, "MP_JOIN's third ACK: the 160-bit HMAC");
         assertEquals(1, (join[2] & 0xf0) >> 4, "MP_JOIN");
+        // timestamps (RFC 7323 4.3, tcp_store_ts_recent): the fourth ACK echoes the third's TSval, and the join's first
+        // data segment the fourth ACK's
+        assertEquals(tsVal(handshake.get(2)), tsEcr(handshake.get(3)), "the fourth ACK echoes the third ACK");
+        Rec firstData = lte.stream().filter(x -> x.payload() > 0).findFirst().orElseThrow();
+        assertEquals(tsVal(handshake.get(3)), tsEcr(firstData), "the first data segment echoes the fourth ACK");
+        // RFC 7323 2.2: a SYN's and a SYN/ACK's window is not scaled (the SYN/ACK's is the receiver's initial window,
+        // at most 65535 bytes), every later one is in units of 2^7
+        int synAckWindow = ((handshake.get(1).ip()[34] & 0xff) << 8) | (handshake.get(1).ip()[35] & 0xff);
+        assertTrue(synAckWindow > 10 * 1400 && synAckWindow <= 65535, "unscaled SYN/ACK window " + synAckWindow);
         Sim.deleteRun(r);
+    }
+
+    private static long tsVal(Rec x) {
+        return ByteBuffer.wrap(option(x, 8), 2, 4).getInt() & 0xffffffffL;
+    }
+
+    private static long tsEcr(Rec x) {
+        return ByteBuffer.wrap(option(x, 8), 6, 4).getInt() & 0xffffffffL;
     }
 
     /** The first TCP option of {@code kind} in a record, from its kind byte on. */
