@@ -17,7 +17,12 @@ final class ConnectionBinder {
     }
 
     /** The connections that bind; each is bound on its own, the error of every bad one recorded in {@code pr}. */
-    static List<ConnectionSpec> bind(Node node, Topology topo, KernelOptions kernel, KernelBinder kb, Problems pr) {
+    /**
+     * @param duration the run's duration as written and in ps, to check each start at its field; null when the
+     *                 duration has an error of its own
+     */
+    static List<ConnectionSpec> bind(Node node, Topology topo, KernelOptions kernel, KernelBinder kb,
+                                     ScenarioBinder.Duration duration, Problems pr) {
         Map<String, ConnectionSpec> out = new LinkedHashMap<>();
         List<Node> items = Val.list(node, "connections", "connections ({id: m1, type: mptcp, from: client,"
                 + " to: server})");
@@ -25,19 +30,21 @@ final class ConnectionBinder {
             Node item = items.get(i);
             String p = Val.item("connections", item, i);
             pr.attempt(() -> {
-                ConnectionSpec c = one(new Obj(item, p, "a connection", Schema.CONNECTION), topo, kernel, kb);
-                ConnectionSpec old = out.get(c.id());
-                if (old != null) {
-                    throw new ScenarioException(c.loc().withPath(p + ".id"), "duplicate connection id \"" + c.id()
+                Obj o = new Obj(item, p, "a connection", Schema.CONNECTION);
+                ConnectionSpec old = out.get(Val.id(o.req("id"), o.sub("id")));
+                if (old != null) {   // the id first, at the id: the connection's first field
+                    throw new ScenarioException(o.loc("id"), "duplicate connection id \"" + old.id()
                             + "\" (first at " + old.loc().where() + ")");
                 }
+                ConnectionSpec c = one(o, topo, kernel, kb, duration);
                 out.put(c.id(), c);
             });
         }
         return new ArrayList<>(out.values());
     }
 
-    private static ConnectionSpec one(Obj o, Topology topo, KernelOptions kernel, KernelBinder kb) {
+    private static ConnectionSpec one(Obj o, Topology topo, KernelOptions kernel, KernelBinder kb,
+                                      ScenarioBinder.Duration duration) {
         String id = Val.id(o.req("id"), o.sub("id"));
         ConnectionSpec.Type type = o.has("type")
                 ? ConnectionSpec.Type.valueOf(Val.choice(o.opt("type"), o.sub("type"), List.of("mptcp", "tcp"))
@@ -50,6 +57,10 @@ final class ConnectionBinder {
                     + from.host());
         }
         long start = o.has("start") ? Val.time(o.opt("start"), o.sub("start")) : 0;
+        if (duration != null && start >= duration.ps()) {   // at the start field
+            throw new ScenarioException(o.loc("start"), "the connection starts at or after the end of the run"
+                    + " (duration " + duration.written() + ")");
+        }
         long size = size(o);
         AppSpec app = null;
         if (o.has("app")) {

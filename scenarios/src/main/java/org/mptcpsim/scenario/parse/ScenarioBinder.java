@@ -40,6 +40,10 @@ final class ScenarioBinder {
      * kernel block bound (their errors could follow from those), and the checks against the duration only
      * when it bound.
      */
+    /** The run's duration in ps and as the file (or --set) wrote it, for messages. */
+    record Duration(long ps, String written) {
+    }
+
     static Scenario bind(MapNode root, String file, String defaultName, OptionRegistry registry,
                          Map<String, String> overrides) {
         Obj top = new Obj(root, "", "a scenario", Schema.TOP);
@@ -69,7 +73,9 @@ final class ScenarioBinder {
         Topology topo = TopologyBinder.bind(top, pr);
         List<ConnectionSpec> connections = null;
         if (topo != null && kernel != null) {
-            connections = pr.attempt(() -> connections(top, topo, kernel, kb, seed, pr));
+            Duration d = duration == null ? null
+                    : new Duration(duration, Val.text(top.req("duration"), "duration", "a time").trim());
+            connections = pr.attempt(() -> connections(top, topo, kernel, kb, seed, d, pr));
         }
         if (duration != null && connections != null) {
             checkConnections(connections, duration, top, pr);
@@ -89,10 +95,10 @@ final class ScenarioBinder {
      * that bind, each bad connection's error recorded in {@code pr}.
      */
     private static List<ConnectionSpec> connections(Obj top, Topology topo, KernelOptions kernel, KernelBinder kb,
-                                                    Long seed, Problems pr) {
+                                                    Long seed, Duration duration, Problems pr) {
         if (top.has("connections") || top.has("traffic")) {
             List<ConnectionSpec> connections = top.has("connections")
-                    ? ConnectionBinder.bind(top.opt("connections"), topo, kernel, kb, pr) : new ArrayList<>();
+                    ? ConnectionBinder.bind(top.opt("connections"), topo, kernel, kb, duration, pr) : new ArrayList<>();
             if (top.has("traffic") && seed != null) {
                 addTraffic(connections, TrafficBinder.bind(top.opt("traffic"), topo, kernel, kb, seed));
             }

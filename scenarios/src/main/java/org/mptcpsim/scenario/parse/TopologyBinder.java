@@ -76,7 +76,7 @@ final class TopologyBinder {
                 String p = Val.item("paths", item, i);
                 pr.attempt(() -> {
                     LinkSpec l = LinkBinder.path(item, p);
-                    addLink(l);
+                    addLink(l, item);
                     pathIds.add(l.id());
                 });
             }
@@ -104,12 +104,15 @@ final class TopologyBinder {
                 String p = Val.item("links", item, i);
                 pr.attempt(() -> {
                     LinkSpec l = LinkBinder.link(item, p);
+                    if (links.containsKey(l.id())) {
+                        addLink(l, item);   // the duplicate id first: it is the link's first field
+                    }
                     if (nodesBound) {   // else an unknown node may be one whose declaration had an error
                         Obj o = new Obj(item, p, "a link", Schema.LINK);
                         checkNode(l.from(), o.loc("from"));
                         checkNode(l.to(), o.loc("to"));
                     }
-                    addLink(l);
+                    addLink(l, item);
                 });
             }
         }
@@ -159,11 +162,14 @@ final class TopologyBinder {
         nodes.put(id, n);
     }
 
-    private void addLink(LinkSpec l) {
+    /** Adds a path's or link's {@code l}, written as {@code item}: a duplicate id is located at that id. */
+    private void addLink(LinkSpec l, Node item) {
         LinkSpec old = links.get(l.id());
         if (old != null) {
-            throw new ScenarioException(l.loc().withPath(l.loc().path() + ".id"), "duplicate link id \"" + l.id()
-                    + "\" (first at " + origin(old.loc(), old.loc().toString()) + "); paths and links share one id space");
+            Node id = item instanceof MapNode m ? m.get("id") : null;
+            Loc at = (id != null ? id.loc() : l.loc()).withPath(l.loc().path() + ".id");
+            throw new ScenarioException(at, "duplicate link id \"" + l.id() + "\" (first at "
+                    + origin(old.loc(), old.loc().toString()) + "); paths and links share one id space");
         }
         links.put(l.id(), l);
     }

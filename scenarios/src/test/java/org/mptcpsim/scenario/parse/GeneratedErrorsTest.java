@@ -142,7 +142,7 @@ class GeneratedErrorsTest {
     void handWrittenLinkCollidesWithAGeneratedOne() {
         ScenarioException e = fail("t.yaml", BASE + "links:\n"
                 + "  - {id: e0_0-a0_0, from: e0_0, to: a0_0, rate: 1Gbit, delay: 1us, buffer: 10pkt}\n");
-        at(e, "t.yaml", 12, 5, "links[e0_0-a0_0].id");
+        at(e, "t.yaml", 12, 10, "links[e0_0-a0_0].id");   // at the id's value, "  - {id: " being 9 characters, as a node's
         assertTrue(e.problem().contains("generated") || e.problem().contains("topology.fattree"), e.getMessage());
     }
 
