@@ -45,6 +45,8 @@ public final class Routing {
      * on the next search: clearing it on every addition cost nodes x edges while a k=64 fat tree was built (minutes).
      */
     private int[][] distCache;
+    /** The breadth-first search's queue, kept between searches. */
+    private int[] bfsQueue = new int[0];
 
     /** Adds a node that forwards ({@code transit}) or not; returns its index. */
     public int addNode(boolean forwards) {
@@ -231,7 +233,10 @@ public final class Routing {
         int[] dist = new int[nodes];
         Arrays.fill(dist, -1);
         dist[target] = 0;
-        int[] queue = new int[nodes];
+        if (bfsQueue.length < nodes) {
+            bfsQueue = new int[nodes];   // one queue for every search (a fabric searches once per destination)
+        }
+        int[] queue = bfsQueue;
         int qh = 0;
         int qt = 0;
         queue[qt++] = target;
