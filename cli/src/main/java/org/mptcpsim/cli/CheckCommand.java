@@ -71,13 +71,8 @@ final class CheckCommand implements Callable<Integer> {
                 if (!quiet) {
                     print(System.out, f, sc, subflows, runner.simulatedPs() / 1e12);
                 }
-            } catch (ScenarioException e) {
-                for (String line : e.lines()) {
-                    System.err.println("mptcp-sim: " + line);
-                }
-                bad++;
-            } catch (Main.BadInput e) {
-                System.err.println("mptcp-sim: " + e.getMessage());
+            } catch (ScenarioException | Main.BadInput e) {
+                Main.errorLines(e).forEach(System.err::println);
                 bad++;
             }
         }

@@ -5,6 +5,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.mptcpsim.core.SimulationStalledException;
@@ -161,21 +162,19 @@ public final class Main implements Runnable {
         }
     }
 
-    /** A scenario's errors, one line each with the program's name in front (as a compiler prints its errors). */
-    private static void printLines(PrintWriter err, org.mptcpsim.scenario.model.ScenarioException e) {
-        for (String line : e.lines()) {
-            err.println("mptcp-sim: " + line);
-        }
+    /**
+     * The lines of a bad-input message, each with the program's name in front: a scenario's errors are a line each
+     * (ScenarioException's messages are one line per error), as a compiler prints its errors.
+     */
+    static List<String> errorLines(Throwable e) {
+        return String.valueOf(e.getMessage()).lines().map(l -> "mptcp-sim: " + l).toList();
     }
 
     /** One paragraph on {@code err} for {@code ex}; the exit code. */
     static int report(Throwable ex, PrintWriter err, boolean debug) {
-        if (ex instanceof org.mptcpsim.scenario.model.ScenarioException se) {
-            printLines(err, se);
-            return BAD_INPUT;
-        }
-        if (ex instanceof BadInput || ex instanceof OutputDir.Refused) {
-            err.println("mptcp-sim: " + ex.getMessage());
+        if (ex instanceof BadInput || ex instanceof org.mptcpsim.scenario.model.ScenarioException
+                || ex instanceof OutputDir.Refused) {
+            errorLines(ex).forEach(err::println);
             return BAD_INPUT;
         }
         for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
@@ -184,9 +183,7 @@ public final class Main implements Runnable {
             if (c instanceof org.mptcpsim.scenario.model.ScenarioException
                     || c instanceof org.mptcpsim.lab.UmlLab.UnsupportedHostException
                     || c instanceof org.mptcpsim.lab.VmLab.DidNotBootException) {
-                for (String line : String.valueOf(ex.getMessage()).split("\n")) {
-                    err.println("mptcp-sim: " + line);   // a scenario's errors are a line each
-                }
+                errorLines(ex).forEach(err::println);
                 return BAD_INPUT;
             }
         }

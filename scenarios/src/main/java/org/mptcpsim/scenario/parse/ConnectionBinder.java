@@ -16,10 +16,11 @@ final class ConnectionBinder {
     private ConnectionBinder() {
     }
 
-    /** The connections that bind; each is bound on its own, the error of every bad one recorded in {@code pr}. */
     /**
-     * @param duration the run's duration as written and in ps, to check each start at its field; null when the
-     *                 duration has an error of its own
+     * The connections that bind; each is bound on its own, the error of every bad one recorded in {@code pr}.
+     *
+     * @param duration the run's duration, to check each start at its field; null when the duration has an error
+     *                 of its own
      */
     static List<ConnectionSpec> bind(Node node, Topology topo, KernelOptions kernel, KernelBinder kb,
                                      ScenarioBinder.Duration duration, Problems pr) {
@@ -31,21 +32,20 @@ final class ConnectionBinder {
             String p = Val.item("connections", item, i);
             pr.attempt(() -> {
                 Obj o = new Obj(item, p, "a connection", Schema.CONNECTION);
-                ConnectionSpec old = out.get(Val.id(o.req("id"), o.sub("id")));
+                String id = Val.id(o.req("id"), o.sub("id"));
+                ConnectionSpec old = out.get(id);
                 if (old != null) {   // the id first, at the id: the connection's first field
-                    throw new ScenarioException(o.loc("id"), "duplicate connection id \"" + old.id()
-                            + "\" (first at " + old.loc().where() + ")");
+                    throw new ScenarioException(o.loc("id"), "duplicate connection id \"" + id + "\" (first at "
+                            + old.loc().where() + ")");
                 }
-                ConnectionSpec c = one(o, topo, kernel, kb, duration);
-                out.put(c.id(), c);
+                out.put(id, one(o, id, topo, kernel, kb, duration));
             });
         }
         return new ArrayList<>(out.values());
     }
 
-    private static ConnectionSpec one(Obj o, Topology topo, KernelOptions kernel, KernelBinder kb,
+    private static ConnectionSpec one(Obj o, String id, Topology topo, KernelOptions kernel, KernelBinder kb,
                                       ScenarioBinder.Duration duration) {
-        String id = Val.id(o.req("id"), o.sub("id"));
         ConnectionSpec.Type type = o.has("type")
                 ? ConnectionSpec.Type.valueOf(Val.choice(o.opt("type"), o.sub("type"), List.of("mptcp", "tcp"))
                         .toUpperCase(java.util.Locale.ROOT))
@@ -57,9 +57,8 @@ final class ConnectionBinder {
                     + from.host());
         }
         long start = o.has("start") ? Val.time(o.opt("start"), o.sub("start")) : 0;
-        if (duration != null && start >= duration.ps()) {   // at the start field
-            throw new ScenarioException(o.loc("start"), "the connection starts at or after the end of the run"
-                    + " (duration " + duration.written() + ")");
+        if (duration != null && start >= duration.ps()) {
+            throw duration.startsTooLate(o.loc("start"));
         }
         long size = size(o);
         AppSpec app = null;

@@ -26,14 +26,12 @@ final class Problems {
         }
     }
 
-    /** Runs {@code part}, recording its error; whether it succeeded. */
-    boolean attempt(Runnable part) {
+    /** Runs {@code part}, recording its error. */
+    void attempt(Runnable part) {
         try {
             part.run();
-            return true;
         } catch (ScenarioException e) {
             found.add(e);
-            return false;
         }
     }
 

@@ -34,16 +34,21 @@ final class ScenarioBinder {
     /** The most transfers a flows app may start in one run (docs/scenario-format.md, "Limits"). */
     static final long MAX_TRANSFERS = 1_000_000;
 
+    /** The run's duration in ps and as the file (or --set) wrote it, for messages. */
+    record Duration(long ps, String written) {
+        /** The error of a connection whose start, located at {@code at}, is not before the end of the run. */
+        ScenarioException startsTooLate(Loc at) {
+            return new ScenarioException(at, "the connection starts at or after the end of the run (duration " + written
+                    + ")");
+        }
+    }
+
     /**
      * Binds the scenario, reporting every independent error at once ({@link Problems}): each top-level
      * field, link, node, connection and kernel option on its own; connections only when the topology and the
      * kernel block bound (their errors could follow from those), and the checks against the duration only
      * when it bound.
      */
-    /** The run's duration in ps and as the file (or --set) wrote it, for messages. */
-    record Duration(long ps, String written) {
-    }
-
     static Scenario bind(MapNode root, String file, String defaultName, OptionRegistry registry,
                          Map<String, String> overrides) {
         Obj top = new Obj(root, "", "a scenario", Schema.TOP);
@@ -52,12 +57,12 @@ final class ScenarioBinder {
             String n = top.has("name") ? Val.text(top.opt("name"), "name", "a name").trim() : "";
             return n.isEmpty() ? defaultName : n;   // name: "" is no name: the file's (docs/scenario-format.md)
         });
-        Long duration = pr.attempt(() -> {
+        Duration duration = pr.attempt(() -> {
             long d = Val.time(top.req("duration"), "duration");
             if (d <= 0) {
                 throw new ScenarioException(top.loc("duration"), "duration must be above 0");
             }
-            return d;
+            return new Duration(d, Val.text(top.req("duration"), "duration", "a time").trim());
         });
         Long seed = pr.attempt(() -> top.has("seed") ? Val.integer(top.opt("seed"), "seed", 0, Long.MAX_VALUE) : 1L);
         Long sample = pr.attempt(() -> {
@@ -73,19 +78,17 @@ final class ScenarioBinder {
         Topology topo = TopologyBinder.bind(top, pr);
         List<ConnectionSpec> connections = null;
         if (topo != null && kernel != null) {
-            Duration d = duration == null ? null
-                    : new Duration(duration, Val.text(top.req("duration"), "duration", "a time").trim());
-            connections = pr.attempt(() -> connections(top, topo, kernel, kb, seed, d, pr));
+            connections = pr.attempt(() -> connections(top, topo, kernel, kb, seed, duration, pr));
         }
         if (duration != null && connections != null) {
-            checkConnections(connections, duration, top, pr);
+            checkConnections(connections, duration, pr);
         }
         if (duration != null && topo != null) {
-            checkSchedules(topo, duration, top, pr);
+            checkSchedules(topo, duration, pr);
         }
         Sweep sweep = pr.attempt(() -> SweepBinder.bind(top.opt("sweep"), root, new Overrides(registry)));
         pr.throwIfAny();
-        return new Scenario(name, file, duration, seed, sample, kernel, List.copyOf(topo.nodes().values()),
+        return new Scenario(name, file, duration.ps(), seed, sample, kernel, List.copyOf(topo.nodes().values()),
                 List.copyOf(topo.links().values()), topo.hosts(), topo.routes(), connections, sweep, overrides,
                 top.loc());
     }
@@ -114,18 +117,21 @@ final class ScenarioBinder {
                 + " scenario");
     }
 
-    private static void checkConnections(List<ConnectionSpec> connections, long duration, Obj top, Problems pr) {
+    private static void checkConnections(List<ConnectionSpec> connections, Duration duration, Problems pr) {
         for (ConnectionSpec c : connections) {
-            pr.attempt(() -> checkConnection(c, duration, top));
+            pr.attempt(() -> checkConnection(c, duration));
         }
     }
 
-    private static void checkConnection(ConnectionSpec c, long duration, Obj top) {
+    /**
+     * A bound connection against the run: its framing, and (a traffic matrix's: a written connection's start was
+     * checked at its field by ConnectionBinder) its start; a flows app's transfer count.
+     */
+    private static void checkConnection(ConnectionSpec c, Duration d) {
         checkFraming(c);
+        long duration = d.ps();
         if (c.startPs() >= duration) {
-            throw new ScenarioException(c.loc().withPath(c.loc().path() + ".start"), "the connection starts"
-                    + " at or after the end of the run (duration "
-                    + Val.text(top.req("duration"), "duration", "a time").trim() + ")");
+            throw d.startsTooLate(c.loc().withPath(c.loc().path() + ".start"));
         }
         if (c.app() instanceof AppSpec.Flows f) {
             double span = (duration - c.startPs()) / 1e12;
@@ -144,13 +150,13 @@ final class ScenarioBinder {
     }
 
     /** A link event at or after the end of the run would never happen: refused like a connection's start. */
-    private static void checkSchedules(Topology topo, long duration, Obj top, Problems pr) {
+    private static void checkSchedules(Topology topo, Duration duration, Problems pr) {
         for (LinkSpec l : topo.links().values()) {
             for (LinkEvent e : l.schedule()) {
-                if (e.atPs() >= duration) {
+                if (e.atPs() >= duration.ps()) {
                     pr.add(new ScenarioException(e.loc().withPath(e.loc().path() + ".at"), "the link event is at"
-                            + " or after the end of the run (duration " + Val.text(top.req("duration"), "duration",
-                            "a time").trim() + "); events must be before it"));
+                            + " or after the end of the run (duration " + duration.written() + "); events must be"
+                            + " before it"));
                 }
             }
         }

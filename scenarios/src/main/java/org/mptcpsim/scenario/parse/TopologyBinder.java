@@ -104,15 +104,13 @@ final class TopologyBinder {
                 String p = Val.item("links", item, i);
                 pr.attempt(() -> {
                     LinkSpec l = LinkBinder.link(item, p);
-                    if (links.containsKey(l.id())) {
-                        addLink(l, item);   // the duplicate id first: it is the link's first field
-                    }
+                    checkUnique(l, item);   // the duplicate id first: it is the link's first field
                     if (nodesBound) {   // else an unknown node may be one whose declaration had an error
                         Obj o = new Obj(item, p, "a link", Schema.LINK);
                         checkNode(l.from(), o.loc("from"));
                         checkNode(l.to(), o.loc("to"));
                     }
-                    addLink(l, item);
+                    links.put(l.id(), l);
                 });
             }
         }
@@ -162,8 +160,14 @@ final class TopologyBinder {
         nodes.put(id, n);
     }
 
-    /** Adds a path's or link's {@code l}, written as {@code item}: a duplicate id is located at that id. */
+    /** Adds a path's or link's {@code l}, written as {@code item}, after {@link #checkUnique}. */
     private void addLink(LinkSpec l, Node item) {
+        checkUnique(l, item);
+        links.put(l.id(), l);
+    }
+
+    /** Refuses a path's or link's {@code l} whose id is taken, located at the id as {@code item} writes it. */
+    private void checkUnique(LinkSpec l, Node item) {
         LinkSpec old = links.get(l.id());
         if (old != null) {
             Node id = item instanceof MapNode m ? m.get("id") : null;
@@ -171,7 +175,6 @@ final class TopologyBinder {
             throw new ScenarioException(at, "duplicate link id \"" + l.id() + "\" (first at "
                     + origin(old.loc(), old.loc().toString()) + "); paths and links share one id space");
         }
-        links.put(l.id(), l);
     }
 
     /** Where a node or link was declared: its file position, or the generator that made it. */

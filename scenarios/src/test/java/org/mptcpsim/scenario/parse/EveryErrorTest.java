@@ -11,7 +11,8 @@ import org.mptcpsim.scenario.model.ScenarioException;
 
 /**
  * A file with several mistakes gets all of them in one attempt, in file order, each located; errors that could
- * only follow from another one are held back until that one is fixed.
+ * only follow from another one are held back until that one is fixed. A column is 1 + the characters before the
+ * value (or key) on its line, the text block's indentation removed.
  */
 class EveryErrorTest {
 
@@ -35,8 +36,12 @@ class EveryErrorTest {
                 connections:
                   - {id: m1, type: mptcp, from: a, to: b}
                 """);
+        // five independent mistakes: two kernel options, l1's rate, l2's two unknown fields; the connection is not
+        // checked (the topology has errors) and would be fine anyway
         List<ScenarioException> all = e.errors();
         assertEquals(5, all.size(), e.getMessage());
+        // "  net.ipv4.tcp_congestion_control: " 35, "  net.ipv4.tcp_sack: " 21, "  - {id: l1, from: a, to: b, rate: " 35,
+        // l2's line: "dealy" after 43 characters, "bufer" after 55
         at(all.get(0), "t.yaml", 3, 36, "kernel.net.ipv4.tcp_congestion_control");
         at(all.get(1), "t.yaml", 4, 22, "kernel.net.ipv4.tcp_sack");
         at(all.get(2), "t.yaml", 9, 36, "links[l1].rate");
@@ -63,7 +68,9 @@ class EveryErrorTest {
                   - {id: m3, type: mptcpp, from: a, to: b}
                   - {id: m4, type: mptcp, from: a, to: b, start: 20s}
                 """);
+        // m1's unknown host, m3's type and m4's start; m2 is good
         assertEquals(3, e.errors().size(), e.getMessage());
+        // "  - {id: m1, type: mptcp, from: a, to: " 39, "  - {id: m3, type: " 19
         at(e.errors().get(0), "t.yaml", 8, 40, "connections[m1].to");
         at(e.errors().get(1), "t.yaml", 10, 20, "connections[m3].type");
         // the start after the end is a check against the duration, at the start's value ("  - {id: m4, type: mptcp,
@@ -89,7 +96,7 @@ class EveryErrorTest {
                 """;
         ScenarioException e = fail(text);
         assertEquals(1, e.errors().size(), e.getMessage());
-        at(e, "t.yaml", 5, 19, "nodes[r].type");
+        at(e, "t.yaml", 5, 19, "nodes[r].type");   // "  - {id: r, type: " is 18 characters
         assertEquals(1, e.lines().size(), "a single error is one line, as before");
         // fixed, the connection's own mistake shows
         ScenarioException next = fail(text.replace("swich", "switch"));
@@ -107,7 +114,8 @@ class EveryErrorTest {
                 paths:
                   - {id: p, rate: 10Mbit, delay: 5ms, buffer: 100pkt}
                 """);
-        // ScenarioException.MAX_REPORTED (20) are kept, the other 5 counted on one more line
+        // ScenarioException.MAX_REPORTED (20) are kept, the other 5 counted on one more line; bogus_19 is the 20th
+        // option, on line 2 + 20 = 22, its key after the 2 spaces of indentation
         assertEquals(25, e.total());
         assertEquals(ScenarioException.MAX_REPORTED, e.errors().size());
         assertEquals(21, e.lines().size(), e.getMessage());
